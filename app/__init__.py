@@ -1,0 +1,155 @@
+"""The application factory, in small named steps (cookiecutter-flask style)."""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Mapping, Optional
+
+from flask import Flask, redirect, render_template, url_for
+from flask_login import current_user
+
+from app import config as default_config
+from app.extensions import csrf, db, login_manager, migrate
+
+MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
+
+
+def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
+    """Build the app: defaults, then instance/config.py, then DATABASE_URL, then the test config."""
+    app = Flask(__name__, instance_relative_config=True)
+    configure(app, test_config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_security_headers(app)
+    register_commands(app)
+    configure_logging(app)
+    return app
+
+
+def configure(app: Flask, test_config: Optional[Mapping[str, Any]]) -> None:
+    """Load settings and make sure instance/ holds the secrets it needs."""
+    from app.services.keys import load_or_create_secret
+
+    app.config.from_object(default_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_pyfile("config.py", silent=True)
+    if os.environ.get("DATABASE_URL"):
+        app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    app.config.setdefault(
+        "SQLALCHEMY_DATABASE_URI", "sqlite:///" + os.path.join(app.instance_path, "capture.sqlite")
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+    instance = app.config.get("INSTANCE_PATH_OVERRIDE") or app.instance_path
+    app.instance_path = instance
+    os.makedirs(instance, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = load_or_create_secret(os.path.join(instance, "secret_key"))
+    app.config.setdefault("ENCRYPTION_KEY_PATH", os.path.join(instance, "encryption.key"))
+
+
+def register_extensions(app: Flask) -> None:
+    """Bind the extensions created in app.extensions."""
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please sign in to continue."
+    login_manager.session_protection = "strong"
+
+    from app.models import User
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> Optional[User]:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def register_blueprints(app: Flask) -> None:
+    """One blueprint per area (CTFd style)."""
+    from app.admin import bp as admin_bp
+    from app.auth import bp as auth_bp
+    from app.capture import bp as capture_bp
+    from app.export import bp as export_bp
+    from app.review import bp as review_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(capture_bp)
+    app.register_blueprint(review_bp)
+    app.register_blueprint(export_bp)
+    app.register_blueprint(admin_bp)
+
+    @app.get("/")
+    def home():
+        """Send each role to the page it works in."""
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login"))
+        from app.models import Role
+
+        target = {
+            Role.RAPPORTEUR: "capture.index",
+            Role.COCHAIR: "review.dashboard",
+            Role.DRAFTER: "export.index",
+            Role.ADMIN: "admin.index",
+        }[current_user.role]
+        return redirect(url_for(target))
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Plain error pages that never echo what was submitted."""
+    from flask import jsonify, request
+    from flask_wtf.csrf import CSRFError
+
+    def wants_json() -> bool:
+        return request.is_json or request.accept_mimetypes.best == "application/json"
+
+    def render_error(code: int, message: str):
+        if wants_json():
+            return jsonify(error=message), code
+        return render_template("error.html", code=code, message=message), code
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(400, "Your session form expired. Reload the page and try again; your draft is kept.")
+
+    for code, message in {
+        400: "The request could not be understood.",
+        403: "Your role does not give access to this page.",
+        404: "There is nothing at this address.",
+        405: "That action is not allowed here.",
+        413: "What you sent is too large.",
+        429: "Too many attempts. Wait a few minutes and try again.",
+        500: "Something went wrong on the server. Nothing you typed was stored in clear.",
+    }.items():
+        app.register_error_handler(code, lambda error, c=code, m=message: render_error(c, m))
+
+
+def register_security_headers(app: Flask) -> None:
+    """Headers that keep notes from being framed, sniffed or cached on shared laptops."""
+
+    @app.after_request
+    def add_headers(response):
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+
+def register_commands(app: Flask) -> None:
+    """Register the flask CLI commands."""
+    from app.cli import register
+
+    register(app)
+
+
+def configure_logging(app: Flask) -> None:
+    """Log to stderr at INFO; the app logs actions and ids, never note text."""
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

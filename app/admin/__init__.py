@@ -1,0 +1,6 @@
+"""Administrators set up the conference, accounts, roster and allow-list."""
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+from app.admin import routes  # noqa: E402,F401

@@ -1,0 +1,44 @@
+"""Sign-in and sign-out views: thin, the work is in services.accounts."""
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth import bp
+from app.services.accounts import authenticate
+
+
+def _safe_next(target: str | None) -> str:
+    """Only follow same-site relative redirects after sign-in."""
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("home")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    """Show the sign-in form, and sign in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("home"))
+    if request.method == "POST":
+        result = authenticate(
+            request.form.get("username", ""),
+            request.form.get("password", ""),
+            current_app.config["LOGIN_MAX_FAILURES"],
+            current_app.config["LOGIN_LOCKOUT_SECONDS"],
+        )
+        if result.user is not None:
+            login_user(result.user)
+            return redirect(_safe_next(request.args.get("next")))
+        flash(result.error, "error")
+        return render_template("auth/login.html"), 429 if result.locked else 401
+    return render_template("auth/login.html")
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """Sign out (POST, so a link elsewhere cannot sign someone out)."""
+    logout_user()
+    flash("You are signed out.", "info")
+    return redirect(url_for("auth.login"))

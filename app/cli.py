@@ -1,0 +1,182 @@
+"""`flask` commands for setting up and running a conference."""
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from app.extensions import db
+from app.models import Assignment, BreakoutGroup, Role, User
+from app.services import conference_setup as setup
+from app.services.accounts import AccountError, create_user
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def register(app: Flask) -> None:
+    """Add every command to the app's CLI, including those the areas define."""
+    for command in (init_db_command, create_user_command, import_conference_command,
+                    import_roster_command, import_allowlist_command, seed_demo_command,
+                    purge_drafts_command):
+        app.cli.add_command(command)
+    for module_name, attribute in (("app.review.commands", "evaluate_themes_command"),
+                                   ("app.export.commands", "export_command")):
+        try:
+            module = __import__(module_name, fromlist=[attribute])
+        except ModuleNotFoundError:
+            continue
+        app.cli.add_command(getattr(module, attribute))
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command() -> None:
+    """Create or upgrade the database schema through the migrations."""
+    upgrade()
+    click.echo("Database is at the latest schema.")
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--group", "groups", multiple=True, help="Assign a rapporteur to this group label (repeatable).")
+@with_appcontext
+def create_user_command(username: str, role: str, password: str, groups: tuple[str, ...]) -> None:
+    """Create an account with a role."""
+    try:
+        user = create_user(username, password, role)
+    except AccountError as exc:
+        _fail(str(exc))
+    _assign(user, groups)
+    click.echo(f"Created {role} {username!r}.")
+
+
+def _assign(user: User, labels: tuple[str, ...]) -> None:
+    conference = setup.current_conference()
+    for label in labels:
+        group = conference and db.session.scalar(select(BreakoutGroup).where(
+            BreakoutGroup.conference_id == conference.id, BreakoutGroup.label == label))
+        if group is None:
+            _fail(f"No group labelled {label!r}.")
+        db.session.add(Assignment(user_id=user.id, group_id=group.id))
+    db.session.commit()
+
+
+@click.command("import-conference")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_conference_command(path: str) -> None:
+    """Import a conference (days, sessions, groups, theme codebook) from YAML or JSON."""
+    try:
+        data = setup.parse_conference_file(Path(path).read_text(encoding="utf-8"), path)
+        conference = setup.import_conference(data)
+    except setup.SetupError as exc:
+        db.session.rollback()
+        _fail(str(exc))
+    click.echo(f"Imported {conference.name!r}: {len(conference.days)} days, "
+               f"{sum(len(d.sessions) for d in conference.days)} sessions, "
+               f"{len(conference.groups)} groups, {len(conference.themes)} themes.")
+
+
+def _require_conference():
+    conference = setup.current_conference()
+    if conference is None:
+        _fail("No conference yet: run `flask import-conference FILE` or `flask seed-demo` first.")
+    return conference
+
+
+@click.command("import-roster")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_roster_command(path: str) -> None:
+    """Replace the participant roster (CSV `name,affiliation`); it is stored encrypted."""
+    conference = _require_conference()
+    try:
+        entries = setup.parse_roster_csv(Path(path).read_text(encoding="utf-8"))
+    except setup.SetupError as exc:
+        _fail(str(exc))
+    count = setup.replace_roster(conference, entries, current_app.config["ENCRYPTION_KEY_PATH"])
+    click.echo(f"Roster replaced: {count} entries, stored encrypted. You may now delete {path}.")
+
+
+@click.command("import-allowlist")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def import_allowlist_command(path: str) -> None:
+    """Replace the allow-list of public bodies (one term a line)."""
+    conference = _require_conference()
+    try:
+        terms = setup.parse_allowlist(Path(path).read_text(encoding="utf-8"))
+    except setup.SetupError as exc:
+        _fail(str(exc))
+    click.echo(f"Allow-list replaced: {setup.replace_allowlist(conference, terms)} terms.")
+
+
+DEMO_ACCOUNTS = (
+    ("admin", Role.ADMIN, ()),
+    ("cochair", Role.COCHAIR, ()),
+    ("drafter", Role.DRAFTER, ()),
+    ("rapporteur", Role.RAPPORTEUR, ("Group A", "Plenary")),
+    ("rapporteur-b", Role.RAPPORTEUR, ("Group B",)),
+)
+
+
+@click.command("seed-demo")
+@click.option("--quiet-passwords", is_flag=True, help="Do not print the demo passwords.")
+@with_appcontext
+def seed_demo_command(quiet_passwords: bool) -> None:
+    """Create the demo conference, roster, allow-list and one account per role (passwords printed).
+
+    Run again, it keeps the conference and sets new passwords on the demo accounts.
+    """
+    from app.services.codebook import load_default_codebook
+
+    upgrade()
+    conference = setup.current_conference()
+    if conference is None:
+        data = setup.parse_conference_file((DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8"))
+        data["themes"] = load_default_codebook()
+        conference = setup.import_conference(data)
+        setup.replace_roster(conference, setup.parse_roster_csv(
+            (DATA_DIR / "demo_roster.csv").read_text(encoding="utf-8")), current_app.config["ENCRYPTION_KEY_PATH"])
+        setup.replace_allowlist(conference, setup.parse_allowlist(
+            (DATA_DIR / "demo_allowlist.txt").read_text(encoding="utf-8")))
+        click.echo(f"Created the demo conference: {conference.name}")
+    else:
+        click.echo(f"Demo conference already present: {conference.name}")
+    passwords = {}
+    for username, role, groups in DEMO_ACCOUNTS:
+        password = secrets.token_urlsafe(9)
+        user = db.session.scalar(select(User).where(User.username == username))
+        if user is None:
+            user = create_user(username, password, role)
+            _assign(user, groups)
+        else:
+            user.set_password(password)
+            user.failed_logins, user.locked_until = 0, None
+            db.session.commit()
+        passwords[username] = (role, password)
+    click.echo("Demo accounts (new passwords at every seed-demo):")
+    for username, (role, password) in passwords.items():
+        shown = "(hidden)" if quiet_passwords else password
+        click.echo(f"  {role.label:<15} {username:<13} {shown}")
+
+
+@click.command("purge-drafts")
+@with_appcontext
+def purge_drafts_command() -> None:
+    """Destroy expired encrypted drafts (the app also does this as it runs)."""
+    from app.services.drafts import purge_expired
+
+    click.echo(f"Destroyed {purge_expired()} expired drafts.")
+

@@ -1,0 +1,1 @@
+"""Plain services: explicit arguments, never request or session."""
