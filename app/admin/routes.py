@@ -1,11 +1,170 @@
-"""Admin views (to be built)."""
+"""Administrator views: conference overview, roster, allow-list, accounts. Thin: services do the work."""
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
 from app.admin import bp
-from app.models import Role
+from app.extensions import db
+from app.models import Assignment, BreakoutGroup, Role, User
 from app.security import role_required
+from app.services import audit
+from app.services import conference_setup as setup
+from app.services.accounts import AccountError, create_user
+
+MAX_UPLOAD_CHARS = 1_000_000
+
+
+def _uploaded_text(field: str) -> str | None:
+    """The text of an uploaded file, or None with a flash message when it is unusable."""
+    upload = request.files.get(field)
+    if upload is None or not upload.filename:
+        flash("Choose a file to upload.", "error")
+        return None
+    raw = upload.read(MAX_UPLOAD_CHARS + 1)
+    if len(raw) > MAX_UPLOAD_CHARS:
+        flash("That file is too large.", "error")
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        flash("The file must be UTF-8 text.", "error")
+        return None
 
 
 @bp.get("/")
 @role_required(Role.ADMIN)
 def index():
-    """The administrator's start page."""
-    return "admin"
+    """The conference at a glance, with the roster size, allow-list and accounts."""
+    conference = setup.current_conference()
+    users = db.session.scalars(select(User).order_by(User.role, User.username)).all()
+    return render_template(
+        "admin/index.html",
+        conference=conference,
+        roster_size=setup.roster_size(conference) if conference else 0,
+        allowlist="\n".join(setup.allowlist_terms(conference)) if conference else "",
+        users=users,
+        roles=list(Role),
+    )
+
+
+@bp.post("/conference")
+@role_required(Role.ADMIN)
+def import_conference():
+    """Create a conference from an uploaded YAML or JSON file."""
+    raw = _uploaded_text("conference_file")
+    if raw is None:
+        return redirect(url_for("admin.index")), 303
+    try:
+        data = setup.parse_conference_file(raw, request.files["conference_file"].filename or "")
+        conference = setup.import_conference(data)
+    except (setup.SetupError, ValueError, TypeError, KeyError) as exc:
+        db.session.rollback()
+        flash(f"Conference not imported: {exc}", "error")
+        return render_template_error()
+    audit.record(current_user, "import_conference", "conference", conference.id)
+    db.session.commit()
+    flash(f"Imported {conference.name}.", "success")
+    return redirect(url_for("admin.index")), 303
+
+
+def render_template_error():
+    """Back to the admin page with a 400 status, so scripts notice the failure."""
+    response = index()
+    return response, 400
+
+
+@bp.post("/roster")
+@role_required(Role.ADMIN)
+def replace_roster():
+    """Replace the roster with an uploaded `name,affiliation` CSV; it is stored encrypted."""
+    conference = setup.current_conference()
+    if conference is None:
+        flash("Import a conference first.", "error")
+        return render_template_error()
+    raw = _uploaded_text("roster_file")
+    if raw is None:
+        return render_template_error()
+    try:
+        entries = setup.parse_roster_csv(raw)
+    except setup.SetupError as exc:
+        flash(f"Roster not replaced: {exc}", "error")
+        return render_template_error()
+    count = setup.replace_roster(conference, entries, current_app.config["ENCRYPTION_KEY_PATH"])
+    audit.record(current_user, "replace_roster", "conference", conference.id, entries=count)
+    db.session.commit()
+    flash(f"Roster replaced: {count} entries, stored encrypted.", "success")
+    return redirect(url_for("admin.index")), 303
+
+
+@bp.post("/allowlist")
+@role_required(Role.ADMIN)
+def replace_allowlist():
+    """Replace the allow-list from the text area (one term a line)."""
+    conference = setup.current_conference()
+    if conference is None:
+        flash("Import a conference first.", "error")
+        return render_template_error()
+    try:
+        terms = setup.parse_allowlist(request.form.get("allowlist", ""))
+    except setup.SetupError as exc:
+        flash(str(exc), "error")
+        return render_template_error()
+    count = setup.replace_allowlist(conference, terms)
+    audit.record(current_user, "replace_allowlist", "conference", conference.id, terms=count)
+    db.session.commit()
+    flash(f"Allow-list saved: {count} terms.", "success")
+    return redirect(url_for("admin.index")), 303
+
+
+@bp.post("/settings")
+@role_required(Role.ADMIN)
+def settings():
+    """Conference settings: whether exports may name the group that raised an idea."""
+    conference = setup.current_conference()
+    if conference is None:
+        flash("Import a conference first.", "error")
+        return render_template_error()
+    conference.show_groups_in_exports = request.form.get("show_groups_in_exports") == "on"
+    audit.record(current_user, "change_settings", "conference", conference.id,
+                 show_groups_in_exports=conference.show_groups_in_exports)
+    db.session.commit()
+    flash("Settings saved.", "success")
+    return redirect(url_for("admin.index")), 303
+
+
+@bp.post("/users")
+@role_required(Role.ADMIN)
+def add_user():
+    """Create an account; a rapporteur may be assigned to groups at once."""
+    try:
+        user = create_user(request.form.get("username", ""), request.form.get("password", ""),
+                           request.form.get("role", ""))
+    except AccountError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return render_template_error()
+    conference = setup.current_conference()
+    group_ids = {int(g) for g in request.form.getlist("group_ids") if g.isdigit()}
+    if conference and group_ids:
+        groups = db.session.scalars(select(BreakoutGroup).where(
+            BreakoutGroup.conference_id == conference.id, BreakoutGroup.id.in_(group_ids)))
+        db.session.add_all(Assignment(user_id=user.id, group_id=g.id) for g in groups)
+    audit.record(current_user, "create_user", "user", user.id, role=user.role.value)
+    db.session.commit()
+    flash(f"Created {user.role.label.lower()} {user.username}.", "success")
+    return redirect(url_for("admin.index")), 303
+
+
+@bp.post("/users/<int:user_id>/active")
+@role_required(Role.ADMIN)
+def toggle_user(user_id: int):
+    """Deactivate or reactivate an account (not your own)."""
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        flash("You cannot deactivate your own account.", "error")
+        return render_template_error()
+    user.active = not user.active
+    audit.record(current_user, "activate_user" if user.active else "deactivate_user", "user", user.id)
+    db.session.commit()
+    flash(f"{user.username} is now {'active' if user.active else 'deactivated'}.", "success")
+    return redirect(url_for("admin.index")), 303

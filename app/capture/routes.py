@@ -1,11 +1,210 @@
-"""Capture views (to be built)."""
+"""Capture views: thin; the work is in services.capture, services.ideas and services.drafts.
+
+JSON endpoints (autosave, preview, restore, submit from the page's script) answer errors in
+JSON; page endpoints answer with the HTML error page. No view logs or flashes note text.
+"""
+from __future__ import annotations
+
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
 from app.capture import bp
+from app.capture.forms import IdeaEditForm
+from app.extensions import db
 from app.models import Role
 from app.security import role_required
+from app.services import drafts
+from app.services import ideas as idea_service
+from app.services.capture import (
+    CaptureError,
+    assigned_places,
+    build_preview,
+    find_place,
+    restore_refusal,
+    summarize_places,
+)
+from app.services.conference_setup import current_conference
+
+JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore"}
+AUTOSAVE_SECONDS = 4
+
+
+@bp.errorhandler(CaptureError)
+def capture_error(error: CaptureError):
+    """A refusal with a clear message: JSON for the page's script, HTML otherwise."""
+    if request.endpoint in JSON_ENDPOINTS or request.is_json:
+        return jsonify(error=error.message), error.status
+    return render_template("error.html", code=error.status, message=error.message), error.status
+
+
+def _settings():
+    """The anonymizer settings (imported here so the app starts before spaCy is needed)."""
+    from app.services.anonymization import AnonymizerSettings
+
+    return AnonymizerSettings.from_config(current_app.config)
+
+
+def _max_chars() -> int:
+    return int(current_app.config["MAX_NOTE_CHARS"])
+
+
+def _json_body() -> dict:
+    """The request's JSON object, or a 400 with a clear message."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise CaptureError("The request data is not valid JSON. Reload the page; your draft is kept.", 400)
+    return data
+
+
+def _text_field(data: dict, name: str = "text") -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str):
+        raise CaptureError(f"The field “{name}” must be text.", 400)
+    return value
+
+
+def _string_list(data, name: str) -> list[str]:
+    """A list of short strings from JSON (a list) or a form (repeated fields)."""
+    values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+    if values is None:
+        return []
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values) or len(values) > 500:
+        raise CaptureError(f"The field “{name}” must be a list of terms.", 400)
+    return values
+
+
+def _place(session_id: int, group_id: int):
+    return find_place(current_user, current_conference(), session_id, group_id)
 
 
 @bp.get("/")
 @role_required(Role.RAPPORTEUR)
 def index():
-    """The rapporteur's start page."""
-    return "capture"
+    """The rapporteur's home: their sessions and groups, ideas so far, drafts waiting."""
+    conference = current_conference()
+    places = assigned_places(current_user, conference)
+    return render_template("capture/index.html", conference=conference,
+                           summaries=summarize_places(current_user, places))
+
+
+@bp.get("/<int:session_id>/<int:group_id>")
+@role_required(Role.RAPPORTEUR)
+def capture(session_id: int, group_id: int):
+    """The note-taking page for one session and group, with the saved draft restored."""
+    place = _place(session_id, group_id)
+    draft = drafts.load_draft(current_user.id, session_id, group_id, current_app.config["ENCRYPTION_KEY_PATH"])
+    return render_template("capture/capture.html", place=place, draft_text=draft or "",
+                           draft_restored=bool(draft), submission_key=idea_service.new_submission_key(),
+                           max_chars=_max_chars(), autosave_seconds=AUTOSAVE_SECONDS)
+
+
+@bp.post("/<int:session_id>/<int:group_id>/draft")
+@role_required(Role.RAPPORTEUR)
+def autosave(session_id: int, group_id: int):
+    """Store the note as an encrypted draft (or drop the draft when the note is empty)."""
+    place = _place(session_id, group_id)
+    text = _text_field(_json_body())
+    if not text.strip():
+        drafts.destroy_draft(current_user.id, *place.key)
+        db.session.commit()
+        return jsonify(saved=True, empty=True)
+    drafts.save_draft(current_user.id, place.session.id, place.group.id, text,
+                      current_app.config["ENCRYPTION_KEY_PATH"], int(current_app.config["DRAFT_TTL_SECONDS"]))
+    warning = None
+    if len(text) > _max_chars():
+        warning = (f"The note is over {_max_chars():,} characters: it is saved, but split it before "
+                   "you preview and submit.")
+    return jsonify(saved=True, warning=warning)
+
+
+@bp.post("/<int:session_id>/<int:group_id>/preview")
+@role_required(Role.RAPPORTEUR)
+def preview(session_id: int, group_id: int):
+    """Anonymize the note and describe every removal and flag (nothing is stored)."""
+    _place(session_id, group_id)
+    text = _text_field(_json_body())
+    idea_service.check_note_size(text, _max_chars())
+    result = build_preview(text, current_conference(), _settings())
+    return jsonify(segments=[s.as_dict() for s in result.segments], text=result.text, ideas=result.ideas,
+                   lang=result.lang, removed=len(result.removals), flagged=len(result.flags))
+
+
+@bp.post("/<int:session_id>/<int:group_id>/restore")
+@role_required(Role.RAPPORTEUR)
+def restore(session_id: int, group_id: int):
+    """Check whether a removed term may be put back (the roster and the engine decide)."""
+    _place(session_id, group_id)
+    term = _text_field(_json_body(), "term")
+    refusal = restore_refusal(term, current_conference(), _settings())
+    if refusal:
+        return jsonify(allowed=False, error=refusal), 422
+    return jsonify(allowed=True, term=term.strip())
+
+
+@bp.post("/<int:session_id>/<int:group_id>/submit")
+@role_required(Role.RAPPORTEUR)
+def submit(session_id: int, group_id: int):
+    """Store the confirmed ideas once (idempotent on the page's submission key)."""
+    place = _place(session_id, group_id)
+    if request.is_json:
+        data = _json_body()
+        ideas = _string_list(data, "ideas")
+        key = data.get("submission_key", "")
+    else:
+        data = request.form
+        ideas = idea_service.split_into_ideas(data.get("ideas_text", ""))
+        key = data.get("submission_key", "")
+    if not isinstance(key, str):
+        raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
+    result = idea_service.submit_ideas(
+        current_user, current_conference(), place, key, ideas, _settings(), _max_chars(),
+        restored=_string_list(data, "restored"), kept=_string_list(data, "kept"))
+    if request.is_json:
+        return jsonify(
+            stored=len(result.ideas), replayed=result.replayed, removed_again=len(result.removed_again),
+            ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value}
+                   for i in result.ideas],
+            next_submission_key=idea_service.new_submission_key(),
+        ), (200 if result.replayed else 201)
+    flash(f"{len(result.ideas)} ideas stored for {place.group.label}.", "success")
+    return redirect(url_for("capture.my_ideas"))
+
+
+@bp.get("/ideas")
+@role_required(Role.RAPPORTEUR)
+def my_ideas():
+    """The ideas of the rapporteur's groups, editable until a co-chair approves them."""
+    places = assigned_places(current_user, current_conference())
+    ideas = idea_service.ideas_for_places(places)
+    by_place = []
+    for place in places:
+        place_ideas = [i for i in ideas if (i.session_id, i.group_id) == place.key]
+        if place_ideas:
+            by_place.append((place, place_ideas))
+    return render_template("capture/ideas.html", by_place=by_place, is_editable=idea_service.is_editable)
+
+
+@bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
+@role_required(Role.RAPPORTEUR)
+def edit_idea(idea_id: int):
+    """Edit one idea of the rapporteur's groups; the edit is anonymized again."""
+    places = assigned_places(current_user, current_conference())
+    idea = idea_service.find_idea(idea_id, places)
+    if idea is None:
+        raise CaptureError("There is no such idea among your groups' ideas.", 404)
+    if not idea_service.is_editable(idea):
+        raise CaptureError("This idea has been approved or rejected by a co-chair and can no longer be edited.", 409)
+    form = IdeaEditForm(data={"text": idea.text} if request.method == "GET" else None,
+                        max_chars=_max_chars())
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            return render_template("capture/edit_idea.html", form=form, idea=idea), 400
+        result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
+                                        _settings(), _max_chars())
+        if result.removed_again:
+            flag_word = "item was" if len(result.removed_again) == 1 else "items were"
+            flash(f"Idea saved. {len(result.removed_again)} identifying {flag_word} removed again.", "info")
+        else:
+            flash("Idea saved.", "success")
+        return redirect(url_for("capture.my_ideas"))
+    return render_template("capture/edit_idea.html", form=form, idea=idea)

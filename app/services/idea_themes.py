@@ -1,11 +1,146 @@
-"""Theme suggestions attached to ideas as they arrive (filled in by the review area)."""
+"""Theme suggestions attached to ideas as they arrive.
+
+Capture calls :func:`attach_suggestions` in the request that stores the ideas, so a new idea's
+ranked suggestions are in the database before any co-chair can see it. Building a suggester (reading
+the codebook, embedding its descriptions) is the slow part, so one suggester is kept per conference
+and rebuilt only when the codebook changes; confirmations by co-chairs are fed to the cached
+suggester as they happen instead of forcing a rebuild.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+import hashlib
+import threading
+from typing import Any, Iterable, Optional, Sequence
 
-from app.models import Conference, Idea
+from sqlalchemy import delete, select
+
+from app.extensions import db
+from app.models import Conference, Idea, IdeaStatus, IdeaTheme, Theme
+from app.services.codebook import ThemeDef
+
+# How many suggestions each idea carries (confirmed themes come on top of these).
+SUGGESTIONS_PER_IDEA = 3
+
+_lock = threading.Lock()
+# conference id -> (codebook version, suggester)
+_suggesters: dict[int, tuple[str, Any]] = {}
+
+
+def active_themes(conference: Conference) -> list[Theme]:
+    """The themes suggestions may point to: neither retired nor merged away."""
+    return list(db.session.scalars(
+        select(Theme)
+        .where(Theme.conference_id == conference.id, Theme.retired.is_(False), Theme.merged_into_id.is_(None))
+        .order_by(Theme.kind, Theme.code)
+    ))
+
+
+def theme_def(theme: Theme) -> ThemeDef:
+    """The plain codebook entry the suggester reads, for a stored theme."""
+    return ThemeDef(
+        code=theme.code,
+        name=theme.name,
+        description=theme.description or "",
+        keywords=tuple(theme.keyword_list),
+        kind=theme.kind.value,
+    )
+
+
+def codebook_version(themes: Iterable[Theme]) -> str:
+    """A fingerprint of the codebook: any add, rename, merge or retire changes it."""
+    digest = hashlib.sha256()
+    for theme in sorted(themes, key=lambda t: t.code):
+        digest.update("\x1f".join((theme.code, theme.name, theme.description or "", theme.keywords or "",
+                                   theme.kind.value)).encode())
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def confirmed_examples(conference: Conference) -> list[tuple[str, list[str]]]:
+    """(idea text, confirmed theme codes) for every idea a co-chair has themed, active themes only."""
+    rows = db.session.execute(
+        select(Idea.id, Idea.text, Theme.code)
+        .join(IdeaTheme, IdeaTheme.idea_id == Idea.id)
+        .join(Theme, Theme.id == IdeaTheme.theme_id)
+        .where(Idea.conference_id == conference.id, IdeaTheme.confirmed.is_(True),
+               Idea.status != IdeaStatus.REJECTED, Theme.retired.is_(False), Theme.merged_into_id.is_(None))
+        .order_by(Idea.id)
+    ).all()
+    examples: dict[int, tuple[str, list[str]]] = {}
+    for idea_id, text, code in rows:
+        examples.setdefault(idea_id, (text, []))[1].append(code)
+    return list(examples.values())
+
+
+def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = None):
+    """The cached ThemeSuggester of a conference, rebuilt when its codebook changed."""
+    from app.services.themes import ThemeSuggester  # the method engineer's module; heavy imports
+
+    themes = list(themes) if themes is not None else active_themes(conference)
+    version = codebook_version(themes)
+    cached = _suggesters.get(conference.id)
+    if cached and cached[0] == version:
+        return cached[1]
+    with _lock:
+        cached = _suggesters.get(conference.id)
+        if cached and cached[0] == version:
+            return cached[1]
+        suggester = ThemeSuggester([theme_def(t) for t in themes])
+        for text, codes in confirmed_examples(conference):
+            suggester.add_confirmed(text, codes)
+        _suggesters[conference.id] = (version, suggester)
+        return suggester
+
+
+def learn_confirmation(conference: Conference, idea: Idea) -> None:
+    """Teach the cached suggester an idea's confirmed themes (nothing to do if none is cached)."""
+    cached = _suggesters.get(conference.id)
+    if not cached:
+        return
+    codes = [link.theme.code for link in idea.themes
+             if link.confirmed and not link.theme.retired and link.theme.merged_into_id is None]
+    if codes:
+        cached[1].add_confirmed(idea.text, codes)
+
+
+def forget_suggesters() -> None:
+    """Drop every cached suggester (tests, or after a bulk change in another process)."""
+    with _lock:
+        _suggesters.clear()
 
 
 def attach_suggestions(conference: Conference, ideas: Sequence[Idea]) -> None:
-    """Rank theme suggestions for newly stored ideas (the caller commits)."""
-    return None
+    """Rank theme suggestions for newly stored (or edited) ideas (the caller commits).
+
+    Replaces each idea's unconfirmed suggestions with fresh ones; confirmed themes stay as the
+    co-chairs set them and are never ranked below a suggestion.
+    """
+    ideas = [idea for idea in ideas if idea is not None]
+    if not ideas:
+        return
+    themes = active_themes(conference)
+    if not themes:
+        return
+    by_code = {theme.code: theme for theme in themes}
+    suggester = suggester_for(conference, themes)
+    db.session.flush()  # ideas need ids before links can point at them
+    for idea in ideas:
+        ranked = suggester.suggest(idea.text, k=SUGGESTIONS_PER_IDEA)
+        store_suggestions(idea, [(by_code[code], float(conf)) for code, conf in ranked if code in by_code])
+
+
+def store_suggestions(idea: Idea, ranked: Sequence[tuple[Theme, float]]) -> None:
+    """Write ranked (theme, confidence) suggestions on an idea, keeping its confirmed themes."""
+    confirmed = {link.theme_id: link for link in idea.themes if link.confirmed}
+    if idea.id is not None:
+        db.session.execute(delete(IdeaTheme).where(IdeaTheme.idea_id == idea.id, IdeaTheme.confirmed.is_(False)))
+        db.session.expire(idea, ["themes"])
+    rank = 1
+    for theme, confidence in ranked:
+        if theme.id in confirmed:
+            # Keep the suggester's confidence visible on a confirmed theme.
+            confirmed[theme.id].confidence = confidence
+            continue
+        db.session.add(IdeaTheme(idea_id=idea.id, theme_id=theme.id, rank=rank, confidence=confidence,
+                                 confirmed=False))
+        rank += 1

@@ -1,0 +1,38 @@
+# Two commands do all the set-up: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export FLASK_APP := wsgi.py
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install lock bench evaluate clean-instance
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall whenever a requirements file changes; hashes are checked for every package.
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Start the app on http://$(HOST):$(PORT) with the demo conference; prints the demo accounts.
+run: install
+	$(BIN)/flask init-db
+	$(BIN)/flask seed-demo
+	@echo "Open http://$(HOST):$(PORT)/ and sign in with an account above."
+	$(BIN)/flask run --host $(HOST) --port $(PORT)
+
+## Run the whole test suite (real SQLite, real spaCy models, real headless Chromium).
+test: install
+	$(BIN)/python -m pytest -q
+
+## Recompile the pinned, hashed requirements from the .in files.
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in

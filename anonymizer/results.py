@@ -1,0 +1,53 @@
+"""Result types: detected spans and the anonymized note."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+LABELS = ("PERSON", "ORG", "ROLE", "CONTACT", "PLACE", "QUASI")
+
+
+@dataclass
+class Span:
+    """One detected span. ``start``/``end`` are offsets into the *input* text.
+
+    ``action`` is "redact" (removed from the clean text) or "flag" (left in place for the
+    rapporteur to confirm).  ``text`` holds the original words and must never be logged or
+    exported; :meth:`to_dict` leaves it out.
+    """
+
+    start: int
+    end: int
+    label: str
+    action: str
+    reason: str
+    text: str = field(default="", repr=False)
+    placeholder: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        """The CLI/JSON form: offsets, label, action, reason, placeholder (no original text)."""
+        return {"start": self.start, "end": self.end, "label": self.label, "action": self.action,
+                "reason": self.reason, "placeholder": self.placeholder}
+
+
+@dataclass
+class AnonymizationResult:
+    """The clean text, the detected language and the spans (sorted by start)."""
+
+    text: str
+    lang: str
+    spans: list[Span] = field(default_factory=list)
+
+    @property
+    def redactions(self) -> list[Span]:
+        """Spans removed from the text (what an export check looks at)."""
+        return [s for s in self.spans if s.action == "redact"]
+
+    @property
+    def flags(self) -> list[Span]:
+        """Quasi-identifiers left for a person to confirm."""
+        return [s for s in self.spans if s.action == "flag"]
+
+    def to_dict(self, note_id=None) -> dict:
+        """``{"id", "text", "spans"}`` as in the command-line contract (no original span text)."""
+        return {"id": note_id, "text": self.text, "spans": [s.to_dict() for s in self.spans]}

@@ -1,0 +1,276 @@
+"""The conference roster and the allow-list, with variant generation.
+
+The roster is sensitive: entries live only in this object's memory, are never logged, and
+``repr`` never shows them.  Variants are generated once, at construction, so matching a note
+is a dictionary look-up per token rather than a scan of the roster.
+"""
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .vocab import NICKNAMES, STOP_PARTICLES, fold
+
+_SPLIT = re.compile(r"[\s]+")
+_ACRONYM_STOP = STOP_PARTICLES | {"-", "–", "&"}
+# Trailing qualifiers that rapporteurs drop ("Oxfam Canada" -> "Oxfam", "Network of Edmonton" -> "Network").
+_TRAILING_QUALIFIERS = {"canada", "canadá", "international", "internationale", "intl", "intl."}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’:.-]+|&", text) if w.strip(".-")]
+
+
+def _initial_letters(part: str) -> str:
+    """'Marie-Josée' -> 'MJ'; 'Jean-François' -> 'JF'."""
+    return "".join(p[0] for p in re.split(r"[-]", part) if p).upper()
+
+
+@dataclass
+class RosterPerson:
+    """One participant and the lookup keys derived from the name (kept in memory only)."""
+
+    pid: int
+    name: str
+    affiliation: str
+    first: list[str] = field(default_factory=list)   # folded first-name forms (incl. nicknames)
+    surnames: list[str] = field(default_factory=list)  # folded surname forms
+    initials: set[str] = field(default_factory=set)    # e.g. {"MJB", "MJ"}
+
+    def __repr__(self) -> str:  # never reveal roster data in logs or tracebacks
+        return f"RosterPerson(pid={self.pid})"
+
+
+@dataclass
+class RosterOrg:
+    """One affiliation with its long, short and acronym forms (folded)."""
+
+    oid: int
+    name: str
+    forms: set[str] = field(default_factory=set)        # folded multi-word / single distinctive forms
+    acronyms: set[str] = field(default_factory=set)     # upper-case acronyms
+    allowlisted: bool = False
+
+    def __repr__(self) -> str:
+        return f"RosterOrg(oid={self.oid}, allowlisted={self.allowlisted})"
+
+
+class AllowList:
+    """Public bodies and subject-matter terms that may stay when they are the subject of an idea."""
+
+    def __init__(self, terms: Iterable[str] = ()):  # noqa: D107
+        self.terms = [t.strip() for t in terms if t and t.strip()]
+        self._folded = {fold(t) for t in self.terms}
+
+    @classmethod
+    def from_file(cls, path) -> "AllowList":
+        """Read one term a line (blank lines and '#' comments ignored)."""
+        with open(path, encoding="utf-8") as fh:
+            return cls(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+    @classmethod
+    def empty(cls) -> "AllowList":
+        """An allow-list with no terms: every attributed body is removed, nothing is protected."""
+        return cls([])
+
+    def __contains__(self, text: str) -> bool:
+        return fold(text.strip()) in self._folded
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __repr__(self) -> str:
+        return f"AllowList({len(self.terms)} terms)"
+
+
+def _name_parts(name: str) -> tuple[list[str], list[str]]:
+    """Split 'Adriana de la Cruz' into first ['Adriana'] and surname ['de la Cruz']."""
+    toks = name.split()
+    if len(toks) == 1:
+        return toks, []
+    # a particle starts the surname ("bin Hamid", "de la Cruz")
+    for i in range(1, len(toks)):
+        if fold(toks[i]) in STOP_PARTICLES and i < len(toks) - 1:
+            return toks[:i], [" ".join(toks[i:])]
+    return toks[:-1], [toks[-1]]
+
+
+def acronyms_of(words: list[str]) -> set[str]:
+    """Acronyms a rapporteur may use for an organization name, e.g. 'YWPN', 'WPSN-C', 'OPAPP'."""
+    out: set[str] = set()
+    content = [w for w in words if fold(w) not in _ACRONYM_STOP and w[0].isalpha()]
+    caps = [w for w in content if w[0].isupper()]
+    for seq in (content, caps):
+        if len(seq) >= 2:
+            out.add("".join(w[0] for w in seq).upper())
+    # "... Network - Canada" -> "WPSN-C"
+    if len(caps) >= 3 and fold(caps[-1]) in _TRAILING_QUALIFIERS:
+        out.add("".join(w[0] for w in caps[:-1]).upper() + "-" + caps[-1][0].upper())
+        out.add("".join(w[0] for w in caps[:-1]).upper())
+    # words already in capitals ("CARE Canada" -> "CARE")
+    for w in words:
+        if len(w) >= 2 and w.isupper() and w.isalpha():
+            out.add(w)
+    return {a for a in out if len(a) >= 2}
+
+
+class Roster:
+    """Participants (name, affiliation) with every variant the matcher needs.
+
+    Build with :meth:`from_csv`, :meth:`from_entries` or :meth:`empty`.  The allow-list is
+    consulted later (by the engine) to mark which affiliations are public bodies.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str]] = ()):  # noqa: D107
+        self.people: list[RosterPerson] = []
+        self.orgs: list[RosterOrg] = []
+        org_index: dict[str, int] = {}
+        for name, aff in entries:
+            name = (name or "").strip()
+            aff = (aff or "").strip()
+            if aff and fold(aff) not in org_index:
+                org_index[fold(aff)] = len(self.orgs)
+                self.orgs.append(self._make_org(len(self.orgs), aff))
+            if name:
+                self.people.append(self._make_person(len(self.people), name, aff))
+        self.person_org = {p.pid: org_index.get(fold(p.affiliation)) for p in self.people}
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def from_csv(cls, path) -> "Roster":
+        """Read a ``name,affiliation`` CSV (header optional)."""
+        rows = []
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                if not row or not row[0].strip():
+                    continue
+                if fold(row[0]) == "name" and len(row) > 1 and fold(row[1]) == "affiliation":
+                    continue
+                rows.append((row[0], row[1] if len(row) > 1 else ""))
+        return cls(rows)
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[tuple[str, str]]) -> "Roster":
+        """Build from ``(name, affiliation)`` pairs."""
+        return cls(entries)
+
+    @classmethod
+    def empty(cls) -> "Roster":
+        """No roster: the engine then relies on NER and context rules only."""
+        return cls([])
+
+    def __len__(self) -> int:
+        return len(self.people)
+
+    def __repr__(self) -> str:  # never print entries
+        return f"Roster({len(self.people)} people, {len(self.orgs)} organizations)"
+
+    @staticmethod
+    def _make_person(pid: int, name: str, aff: str) -> RosterPerson:
+        first, surname = _name_parts(name)
+        p = RosterPerson(pid, name, aff)
+        first_full = " ".join(first)
+        firsts = {fold(first_full)}
+        if len(first) > 1:  # "Mary Jane" -> also "Mary"
+            firsts.add(fold(first[0]))
+        for f in list(firsts):
+            if "-" in f:  # "Marie-Josée" -> "Marie-Josee", "Marie Josee"
+                firsts.add(f.replace("-", " "))
+        for f in list(firsts):
+            for nick in NICKNAMES.get(f, ()):
+                firsts.add(nick)
+            for full, nicks in NICKNAMES.items():  # "Will" registered -> "William", "Bill"
+                if f in nicks:
+                    firsts.add(full)
+                    firsts.update(n for n in nicks if len(n) >= 3)
+        # short forms rapporteurs invent: the first 3-4 letters ("Zarghuna" -> "Zari"? no: "Zar", "Zarg")
+        for f in [fold(first[0])]:
+            base = f.split("-")[0]
+            if len(base) >= 6:
+                for k in (3, 4):
+                    firsts.add(base[:k])
+            elif len(base) == 5:
+                firsts.add(base[:4])
+        p.first = sorted(firsts)
+        sur = set()
+        for s in surname:
+            sur.add(fold(s))
+            sur.add(fold(s).replace("-", " "))
+            if "-" in s:  # "Ainsworth-Lee" -> "Ainsworth"
+                sur.add(fold(s.split("-")[0]))
+            toks = s.split()
+            if len(toks) > 1:  # "de la Cruz" -> "Cruz"; "bin Hamid" -> "Hamid"
+                sur.add(fold(toks[-1]))
+                # "de Vries-van der Meer" style: first non-particle word
+                core = [t for t in toks if fold(t) not in STOP_PARTICLES]
+                if core:
+                    sur.add(fold(core[0]))
+        p.surnames = sorted(sur)
+        # initials: first-name letters (hyphen parts) + surname letters
+        fl = "".join(_initial_letters(f) for f in first)
+        fl_short = _initial_letters(first[0])
+        sl = "".join(_initial_letters(s) for s in surname[0].split() if fold(s) not in STOP_PARTICLES) if surname else ""
+        inits = {fl + sl, fl_short + sl}
+        if len(first) > 1 or "-" in first[0]:
+            inits.add(fl)  # "MJ", "JF"
+        # nickname initials ("Bill Hunter" -> "BH")
+        for f in p.first:
+            if len(f) >= 3 and " " not in f and sl:
+                inits.add(f[0].upper() + sl)
+        p.initials = {i for i in inits if len(i) >= 2}
+        return p
+
+    @staticmethod
+    def _make_org(oid: int, aff: str) -> RosterOrg:
+        o = RosterOrg(oid, aff)
+        forms: set[str] = set()
+        # parenthetical city is dropped: "Shelter (Iqaluit)" -> "Shelter"
+        main = re.sub(r"\s*\([^)]*\)", "", aff).strip()
+        pieces = [main] + [p.strip() for p in main.split(",") if len(p.strip().split()) >= 1]
+        # "X - Canada" -> "X"
+        pieces += [re.split(r"\s+[-–]\s+", p)[0] for p in pieces]
+        for piece in list(pieces):
+            words = _words(piece)
+            if not words:
+                continue
+            forms.add(fold(" ".join(words)))
+            o.acronyms |= acronyms_of(words)
+            # drop trailing qualifiers and "of <Place>" / "de <Place>" / "pour la paix" tails
+            trimmed = list(words)
+            while trimmed and fold(trimmed[-1]) in _TRAILING_QUALIFIERS and len(trimmed) > 1:
+                trimmed = trimmed[:-1]
+                forms.add(fold(" ".join(trimmed)))
+                o.acronyms |= acronyms_of(trimmed)
+            for i in range(2, len(trimmed)):
+                if fold(trimmed[i]) in STOP_PARTICLES:
+                    head = trimmed[:i]
+                    if len(head) >= 2 or (head and len(head[0]) >= 5):
+                        forms.add(fold(" ".join(head)))
+            # drop a generic final head-word: "Métis Women of the Prairies Collective" -> "... Prairies"
+            if len(trimmed) >= 4:
+                forms.add(fold(" ".join(trimmed[:-1])))
+            # "Women's" -> "Womens"
+            for f in list(forms):
+                forms.add(f.replace("'s", "s").replace("'", ""))
+            # distinctive first word ("Oxfam", "Riverbend", "SafeSignal"): not a stop/common word
+            first = words[0]
+            o._first_words = getattr(o, "_first_words", set()) | {first}
+            # "University of X" -> "uX", "X University"
+            m = re.match(r"(?i)(university|université) (of |de |du )?(.+)$", " ".join(words))
+            if m:
+                forms.add(fold(m.group(3)))
+                forms.add("u" + fold(m.group(3)).replace(" ", ""))
+            m = re.match(r"(.+) (university|université)$", " ".join(words), re.I)
+            if m:
+                forms.add(fold(m.group(1)))
+        o.forms = {f for f in forms if f}
+        return o
+
+    def mark_allowlisted(self, allow: AllowList) -> None:
+        """Flag affiliations that are public bodies on the allow-list (kept when subject matter)."""
+        for o in self.orgs:
+            o.allowlisted = any(f in allow._folded for f in o.forms | {fold(o.name)}) or any(
+                fold(a) in allow._folded for a in o.acronyms)

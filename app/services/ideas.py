@@ -1,0 +1,200 @@
+"""Storing and editing ideas: split a clean note into ideas, submit idempotently, edit before approval.
+
+Only text that went through the server's own anonymization pass (services.capture.clean_for_storage)
+is ever written to the idea table.
+"""
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from app.extensions import db
+from app.models import Conference, Idea, IdeaStatus, User, utcnow
+from app.services import audit, drafts, idea_themes
+from app.services.capture import CaptureError, CapturePlace, Segment, clean_for_storage, vet_restores
+
+if TYPE_CHECKING:
+    from app.services.anonymization import AnonymizerSettings
+
+# "- ", "* ", "• ", "– ", "1. ", "1) ", "a) " at the start of a line mark a bullet.
+BULLET = re.compile(r"^\s*(?:[-*•‣◦–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
+SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9-]{8,80}$")
+MAX_IDEAS_PER_SUBMIT = 300
+EDITABLE_STATUSES = (IdeaStatus.SUBMITTED, IdeaStatus.RETURNED)
+
+
+def new_submission_key() -> str:
+    """A fresh key for the next note the capture page submits."""
+    return str(uuid.uuid4())
+
+
+def split_into_ideas(text: str) -> list[str]:
+    """One idea per bullet, or per paragraph when a paragraph has no bullets.
+
+    Lines that continue a bullet (no marker of their own) belong to it; bullet markers are
+    dropped; blank ideas vanish. The capture page's script applies the same rule live.
+    """
+    ideas: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line for line in paragraph.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if not any(BULLET.match(line) for line in lines):
+            ideas.append(" ".join(line.strip() for line in lines))
+            continue
+        current: list[str] = []
+        for line in lines:
+            if BULLET.match(line):
+                if current:
+                    ideas.append(" ".join(current))
+                current = [BULLET.sub("", line, count=1).strip()]
+            else:
+                current.append(line.strip())
+        if current:
+            ideas.append(" ".join(current))
+    return [" ".join(idea.split()) for idea in ideas if idea.strip()]
+
+
+def check_note_size(text: str, max_chars: int) -> None:
+    """Refuse an empty note or one over the configured size (CaptureError 400 / 413)."""
+    if not text or not text.strip():
+        raise CaptureError("The note is empty: type what the group said, then preview it.", 400)
+    if len(text) > max_chars:
+        raise CaptureError(
+            f"The note is {len(text):,} characters long; the limit is {max_chars:,}. "
+            "Split it and submit it in parts. Your draft is kept.", 413)
+
+
+@dataclass
+class SubmitResult:
+    """The stored ideas of one submission; replayed when a retry found them already stored."""
+
+    ideas: list[Idea]
+    replayed: bool = False
+    removed_again: list[Segment] = field(default_factory=list)
+
+
+def _stored_for_key(submission_key: str) -> list[Idea]:
+    return list(db.session.scalars(
+        select(Idea).where(Idea.submission_key == submission_key).order_by(Idea.position)))
+
+
+def _replay(existing: list[Idea], place: CapturePlace) -> SubmitResult:
+    if any((i.session_id, i.group_id) != place.key for i in existing):
+        raise CaptureError("This submission key was already used for another session or group. "
+                           "Reload the page and submit again.", 409)
+    return SubmitResult(existing, replayed=True)
+
+
+def submit_ideas(user: User, conference: Conference, place: CapturePlace, submission_key: str,
+                 texts: Sequence[str], settings: AnonymizerSettings, max_chars: int,
+                 restored: Iterable[str] = (), kept: Iterable[str] = ()) -> SubmitResult:
+    """Anonymize the ideas again and store them once per submission key; destroy the draft.
+
+    A retry with a key already stored returns the stored ideas and stores nothing (also when
+    two requests race: the unique (submission_key, position) constraint decides, the loser
+    reads the winner's rows). Audit: "submit_ideas" with the count only, and one
+    "restore_term" event per restored term that survived into a stored idea.
+    """
+    if not submission_key or not SUBMISSION_KEY.match(submission_key):
+        raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
+    existing = _stored_for_key(submission_key)
+    if existing:
+        return _replay(existing, place)
+    texts = [t.strip() for t in texts if isinstance(t, str) and t.strip()]
+    if not texts:
+        raise CaptureError("There are no ideas to submit: the note is empty.", 400)
+    if len(texts) > MAX_IDEAS_PER_SUBMIT:
+        raise CaptureError(f"At most {MAX_IDEAS_PER_SUBMIT} ideas can be submitted at once.", 400)
+    check_note_size("\n\n".join(texts), max_chars)
+
+    allowed = vet_restores(restored, conference, settings)
+    kept = [k for k in kept if isinstance(k, str)]
+    ideas: list[Idea] = []
+    removed_again: list[Segment] = []
+    restores: list[tuple[int, Segment]] = []
+    for position, text in enumerate(texts):
+        cleaned = clean_for_storage(text, conference, settings, allowed_restores=allowed, kept=kept)
+        if not cleaned.text.strip():
+            continue
+        idea = Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,
+                    text=cleaned.text.strip(), lang=cleaned.lang, status=IdeaStatus.SUBMITTED,
+                    submission_key=submission_key, position=position)
+        ideas.append(idea)
+        removed_again.extend(cleaned.removed)
+        restores.extend((len(ideas) - 1, segment) for segment in cleaned.restored_kept)
+    try:
+        db.session.add_all(ideas)
+        db.session.flush()
+        idea_themes.attach_suggestions(conference, ideas)
+        for index, segment in restores:
+            audit.record(user, "restore_term", "idea", ideas[index].id, label=segment.label,
+                         term=segment.text.strip())
+        audit.record(user, "submit_ideas", "session", place.session.id, count=len(ideas),
+                     group_id=place.group.id)
+        drafts.destroy_draft(user.id, place.session.id, place.group.id)
+        db.session.commit()
+    except IntegrityError:
+        # Another request with the same key won the race: answer with what it stored.
+        db.session.rollback()
+        existing = _stored_for_key(submission_key)
+        if not existing:
+            raise
+        return _replay(existing, place)
+    return SubmitResult(ideas, replayed=False, removed_again=removed_again)
+
+
+def ideas_for_places(places: Sequence[CapturePlace]) -> list[Idea]:
+    """Every idea stored for these places, newest session first, in submitted order."""
+    keys = {p.key for p in places}
+    if not keys:
+        return []
+    group_ids = {g for _, g in keys}
+    candidates = db.session.scalars(
+        select(Idea).where(Idea.group_id.in_(group_ids)).order_by(Idea.created_at, Idea.position, Idea.id))
+    return [i for i in candidates if (i.session_id, i.group_id) in keys]
+
+
+def is_editable(idea: Idea) -> bool:
+    """A rapporteur may edit an idea until a co-chair approves (or rejects) it."""
+    return idea.status in EDITABLE_STATUSES
+
+
+@dataclass
+class EditResult:
+    """The edited idea and what the server's pass removed again."""
+
+    idea: Idea
+    removed_again: list[Segment]
+
+
+def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
+              settings: AnonymizerSettings, max_chars: int) -> EditResult:
+    """Replace an idea's text with the re-anonymized edit; a returned idea goes back to review."""
+    if not is_editable(idea):
+        raise CaptureError("This idea has been approved or rejected by a co-chair and can no longer be edited.", 409)
+    check_note_size(new_text, max_chars)
+    cleaned = clean_for_storage(new_text, conference, settings)
+    if not cleaned.text.strip():
+        raise CaptureError("Nothing would be left of this idea after anonymization.", 400)
+    idea.text = cleaned.text.strip()
+    idea.lang = cleaned.lang
+    if idea.status == IdeaStatus.RETURNED:
+        idea.status = IdeaStatus.SUBMITTED
+    idea.updated_at = utcnow()
+    audit.record(user, "edit_idea", "idea", idea.id)
+    db.session.commit()
+    return EditResult(idea, cleaned.removed)
+
+
+def find_idea(idea_id: int, places: Sequence[CapturePlace]) -> Optional[Idea]:
+    """The idea if it belongs to one of the places, else None."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or (idea.session_id, idea.group_id) not in {p.key for p in places}:
+        return None
+    return idea

@@ -1,0 +1,407 @@
+/* Capture page: autosave to the encrypted server draft, preview, restore, split, submit.
+ *
+ * Raw notes never go to localStorage or any other browser storage: unsaved text stays in
+ * memory and is retried; the server's encrypted draft is the only copy that persists.
+ * Everything from the server is inserted with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("capture");
+  if (!root) { return; }
+
+  var note = document.getElementById("note");
+  var saveStatus = document.getElementById("save-status");
+  var charCount = document.getElementById("char-count");
+  var noteError = document.getElementById("note-error");
+  var previewSection = document.getElementById("preview");
+  var previewNote = document.getElementById("preview-note");
+  var previewSummary = document.getElementById("preview-summary");
+  var removalList = document.getElementById("removal-list");
+  var flagsSection = document.getElementById("flags-section");
+  var flagList = document.getElementById("flag-list");
+  var restoreMessage = document.getElementById("restore-message");
+  var cleanText = document.getElementById("clean-text");
+  var ideaList = document.getElementById("idea-list");
+  var submitButton = document.getElementById("submit-button");
+  var storedSection = document.getElementById("stored");
+  var storedSummary = document.getElementById("stored-summary");
+  var storedList = document.getElementById("stored-list");
+
+  var csrfMeta = document.querySelector('meta[name="csrf-token"]');
+  var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
+  var maxChars = parseInt(root.dataset.maxChars, 10) || 50000;
+  var autosaveMs = (parseInt(root.dataset.autosaveSeconds, 10) || 4) * 1000;
+
+  var state = {
+    submissionKey: root.dataset.submissionKey,
+    lastSaved: note.value,      // what the server's draft holds
+    saving: false,
+    failures: 0,
+    segments: [],
+    restored: {},               // term -> true
+    kept: {},                   // flagged text -> true
+    cleanDirty: false,
+    previewedNote: null,
+    submitting: false
+  };
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  function postJSON(url, body) {
+    return fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (data) {
+        return { ok: response.ok, status: response.status, data: data };
+      });
+    });
+  }
+
+  function timeNow() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
+  }
+
+  function show(el, message) { el.textContent = message; el.hidden = !message; }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function updateCount() {
+    var n = note.value.length;
+    charCount.textContent = n.toLocaleString() + " / " + maxChars.toLocaleString() + " characters";
+    charCount.classList.toggle("over-limit", n > maxChars);
+  }
+
+  // ---- autosave ------------------------------------------------------------------------
+
+  function setStatus(text, kind) {
+    saveStatus.textContent = text;
+    saveStatus.className = "save-status" + (kind ? " save-" + kind : "");
+  }
+
+  function autosave() {
+    if (state.saving || state.submitting || note.value === state.lastSaved) { return; }
+    var text = note.value;
+    state.saving = true;
+    postJSON(root.dataset.draftUrl, { text: text }).then(function (r) {
+      state.saving = false;
+      if (r.ok) {
+        state.lastSaved = text;
+        state.failures = 0;
+        setStatus((r.data.empty ? "Draft cleared " : "Saved ") + timeNow(), "ok");
+        show(noteError, r.data.warning || "");
+      } else if (r.status >= 500) {
+        state.failures += 1;
+        setStatus("Offline — will retry", "offline");
+      } else {
+        setStatus("Not saved — " + (r.data.error || "the server refused the draft"), "error");
+      }
+    }).catch(function () {
+      state.saving = false;
+      state.failures += 1;
+      setStatus("Offline — will retry", "offline");
+    });
+  }
+
+  setInterval(autosave, autosaveMs);
+  window.addEventListener("online", autosave);
+  window.addEventListener("beforeunload", function (event) {
+    if (note.value !== state.lastSaved) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  // ---- splitting (same rule as services.ideas.split_into_ideas) ------------------------
+
+  var BULLET = /^\s*(?:[-*\u2022\u2023\u25e6\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])\s+/;
+
+  function squash(s) { return s.split(/\s+/).filter(Boolean).join(" "); }
+
+  function splitIdeas(text) {
+    var ideas = [];
+    text.replace(/\r\n?/g, "\n").split(/\n\s*\n/).forEach(function (paragraph) {
+      var lines = paragraph.split("\n").filter(function (l) { return l.trim(); });
+      if (!lines.length) { return; }
+      if (!lines.some(function (l) { return BULLET.test(l); })) {
+        ideas.push(lines.map(function (l) { return l.trim(); }).join(" "));
+        return;
+      }
+      var current = null;
+      lines.forEach(function (line) {
+        if (BULLET.test(line)) {
+          if (current) { ideas.push(current.join(" ")); }
+          current = [line.replace(BULLET, "").trim()];
+        } else if (current) {
+          current.push(line.trim());
+        } else {
+          current = [line.trim()];
+        }
+      });
+      if (current) { ideas.push(current.join(" ")); }
+    });
+    return ideas.map(squash).filter(Boolean);
+  }
+
+  // ---- preview -------------------------------------------------------------------------
+
+  function key(s) { return s.trim().toLowerCase(); }
+
+  function compose() {
+    return state.segments.map(function (s) {
+      if (s.kind === "text") { return s.text; }
+      if (s.kind === "redact" && s.restorable && state.restored[key(s.text)]) { return s.text; }
+      if (s.kind === "flag" && state.kept[key(s.text)]) { return s.text; }
+      return s.placeholder;
+    }).join("");
+  }
+
+  function renderIdeas() {
+    var ideas = splitIdeas(cleanText.value);
+    ideaList.textContent = "";
+    ideas.forEach(function (idea) { ideaList.appendChild(el("li", "idea-item", idea)); });
+    submitButton.disabled = ideas.length === 0;
+    submitButton.textContent = ideas.length === 1 ? "Submit 1 idea" : "Submit " + ideas.length + " ideas";
+  }
+
+  function applyDecisions() {
+    if (!state.cleanDirty) {
+      cleanText.value = compose();
+      renderIdeas();
+    } else {
+      show(restoreMessage, "Your edited text was kept. Use “Rebuild from the preview” to apply this change.");
+    }
+    renderPreviewNote();
+  }
+
+  function describe(s) {
+    return "Removed " + s.label_name + ": " + s.reason;
+  }
+
+  function renderPreviewNote() {
+    previewNote.textContent = "";
+    state.segments.forEach(function (s, i) {
+      if (s.kind === "text") { previewNote.appendChild(document.createTextNode(s.text)); return; }
+      var restored = s.kind === "redact" && state.restored[key(s.text)];
+      var kept = s.kind === "flag" && state.kept[key(s.text)];
+      var mark = el("mark", s.kind === "flag" ? "flagged" : (restored ? "restored" : "redacted"));
+      mark.tabIndex = 0;
+      mark.id = "seg-" + i;
+      mark.dataset.reason = s.kind === "flag" ? "To confirm — " + s.label_name + ": " + s.reason : describe(s);
+      mark.title = mark.dataset.reason;
+      mark.setAttribute("aria-label", (restored || kept ? s.text : s.placeholder) + ". " + mark.dataset.reason);
+      mark.textContent = (restored || kept || s.kind === "flag") ? s.text : s.placeholder;
+      previewNote.appendChild(mark);
+    });
+  }
+
+  function renderLists() {
+    removalList.textContent = "";
+    flagList.textContent = "";
+    var seenFlags = {};
+    var removals = 0;
+    state.segments.forEach(function (s, i) {
+      if (s.kind === "redact") {
+        removals += 1;
+        var li = el("li", "removal");
+        li.appendChild(el("span", "placeholder", s.placeholder));
+        li.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
+        var original = el("span", "removed-original", "(“" + s.text + "”)");
+        li.appendChild(original);
+        if (s.restorable) {
+          var button = el("button", "secondary small", state.restored[key(s.text)] ? "Undo restore" : "Restore");
+          button.type = "button";
+          button.addEventListener("click", function () { toggleRestore(s); });
+          li.appendChild(document.createTextNode(" "));
+          li.appendChild(button);
+        } else {
+          li.appendChild(el("span", "muted", " cannot be restored"));
+        }
+        removalList.appendChild(li);
+      } else if (s.kind === "flag" && !seenFlags[key(s.text)]) {
+        seenFlags[key(s.text)] = true;
+        var item = el("li", "flag");
+        item.appendChild(el("span", "flag-text", "“" + s.text + "”"));
+        item.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
+        var group = el("span", "flag-choice");
+        ["remove", "keep"].forEach(function (choice) {
+          var label = el("label");
+          var radio = document.createElement("input");
+          radio.type = "radio";
+          radio.name = "flag-" + i;
+          radio.value = choice;
+          radio.checked = (choice === "keep") === !!state.kept[key(s.text)];
+          radio.addEventListener("change", function () {
+            if (choice === "keep") { state.kept[key(s.text)] = true; } else { delete state.kept[key(s.text)]; }
+            applyDecisions();
+          });
+          label.appendChild(radio);
+          label.appendChild(document.createTextNode(choice === "remove" ? " Remove" : " Keep"));
+          group.appendChild(label);
+        });
+        item.appendChild(group);
+        flagList.appendChild(item);
+      }
+    });
+    if (!removals) { removalList.appendChild(el("li", "muted", "Nothing was removed.")); }
+    flagsSection.hidden = flagList.children.length === 0;
+  }
+
+  function toggleRestore(segment) {
+    var k = key(segment.text);
+    if (state.restored[k]) {
+      delete state.restored[k];
+      show(restoreMessage, "");
+      renderLists();
+      applyDecisions();
+      return;
+    }
+    postJSON(root.dataset.restoreUrl, { term: segment.text }).then(function (r) {
+      if (r.ok && r.data.allowed) {
+        state.restored[k] = true;
+        show(restoreMessage, "Restored. The restore is recorded for the co-chairs when you submit.");
+        restoreMessage.className = "flash flash-success";
+      } else {
+        show(restoreMessage, r.data.error || "This term cannot be restored.");
+        restoreMessage.className = "flash flash-error";
+      }
+      renderLists();
+      applyDecisions();
+    }).catch(function () {
+      show(restoreMessage, "Offline — try the restore again in a moment.");
+      restoreMessage.className = "flash flash-error";
+    });
+  }
+
+  function runPreview() {
+    show(noteError, "");
+    if (!note.value.trim()) { show(noteError, "The note is empty: type what the group said, then preview it."); return; }
+    if (note.value.length > maxChars) {
+      show(noteError, "The note is " + note.value.length.toLocaleString() + " characters long; the limit is " +
+        maxChars.toLocaleString() + ". Split it and submit it in parts. Your draft is kept.");
+      return;
+    }
+    autosave();
+    var text = note.value;
+    previewSummary.textContent = "Anonymizing…";
+    postJSON(root.dataset.previewUrl, { text: text }).then(function (r) {
+      if (!r.ok) { show(noteError, r.data.error || "The preview failed. Your draft is kept."); return; }
+      state.segments = r.data.segments;
+      state.restored = {};
+      state.kept = {};
+      state.cleanDirty = false;
+      state.previewedNote = text;
+      show(restoreMessage, "");
+      previewSummary.textContent = r.data.removed + (r.data.removed === 1 ? " removal" : " removals") +
+        (r.data.flagged ? ", " + r.data.flagged + " detail(s) to confirm" : "") + ". Hover or focus a highlight to see why.";
+      renderLists();
+      applyDecisions();
+      storedSection.hidden = true;
+      previewSection.hidden = false;
+      previewNote.focus();
+    }).catch(function () {
+      show(noteError, "Offline — the preview needs the server. Your note is kept here and saved when the connection returns.");
+    });
+  }
+
+  // ---- submit --------------------------------------------------------------------------
+
+  function clearPreview() {
+    state.segments = [];
+    state.restored = {};
+    state.kept = {};
+    previewNote.textContent = "";
+    removalList.textContent = "";
+    flagList.textContent = "";
+    cleanText.value = "";
+    ideaList.textContent = "";
+    previewSection.hidden = true;
+  }
+
+  function showStored(data) {
+    storedList.textContent = "";
+    data.ideas.forEach(function (idea) { storedList.appendChild(el("li", "idea-item", idea.text)); });
+    storedSummary.textContent = data.stored + (data.stored === 1 ? " idea stored" : " ideas stored") +
+      (data.removed_again ? " (" + data.removed_again + " more item(s) removed by the final check)" : "") + ".";
+    storedSection.hidden = false;
+  }
+
+  function submitIdeas(attempt) {
+    var ideas = splitIdeas(cleanText.value);
+    if (!ideas.length) { show(noteError, "There are no ideas to submit."); return; }
+    state.submitting = true;
+    submitButton.disabled = true;
+    submitButton.textContent = attempt ? "Retrying…" : "Submitting…";
+    var payload = { submission_key: state.submissionKey, ideas: ideas,
+                    restored: Object.keys(state.restored), kept: Object.keys(state.kept) };
+    postJSON(root.dataset.submitUrl, payload).then(function (r) {
+      if (r.ok) {
+        state.submitting = false;
+        state.submissionKey = r.data.next_submission_key;
+        note.value = "";
+        state.lastSaved = "";   // the server destroyed the draft
+        updateCount();
+        clearPreview();
+        showStored(r.data);
+        setStatus("Submitted " + timeNow(), "ok");
+        note.focus();
+      } else if (r.status >= 500 && attempt < 5) {
+        setTimeout(function () { submitIdeas(attempt + 1); }, 1500 * (attempt + 1));
+      } else {
+        state.submitting = false;
+        renderIdeas();
+        show(noteError, r.data.error || "The ideas could not be stored. Your draft is kept.");
+      }
+    }).catch(function () {
+      // Same submission key: a retry can never store the ideas twice.
+      if (attempt < 20) {
+        submitButton.textContent = "Offline — will retry";
+        setTimeout(function () { submitIdeas(attempt + 1); }, Math.min(2000 * (attempt + 1), 15000));
+      } else {
+        state.submitting = false;
+        renderIdeas();
+        show(noteError, "Still offline. Your note is kept; submit again when the connection returns.");
+      }
+    });
+  }
+
+  // ---- wiring --------------------------------------------------------------------------
+
+  note.addEventListener("input", function () {
+    updateCount();
+    if (!previewSection.hidden && state.previewedNote !== null && note.value !== state.previewedNote) {
+      previewSummary.textContent = "The note changed since this preview: press Ctrl+Enter to preview again.";
+    }
+  });
+  note.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); runPreview(); }
+  });
+  cleanText.addEventListener("input", function () { state.cleanDirty = true; renderIdeas(); });
+  cleanText.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); submitIdeas(0); }
+  });
+  document.getElementById("preview-button").addEventListener("click", runPreview);
+  document.getElementById("rebuild-button").addEventListener("click", function () {
+    state.cleanDirty = false;
+    show(restoreMessage, "");
+    applyDecisions();
+  });
+  document.getElementById("cancel-preview").addEventListener("click", function () {
+    previewSection.hidden = true;
+    note.focus();
+  });
+  submitButton.addEventListener("click", function () { if (!state.submitting) { submitIdeas(0); } });
+  document.getElementById("note-form").addEventListener("submit", function (event) {
+    event.preventDefault();   // with the script running, submitting goes through the preview
+    runPreview();
+  });
+
+  updateCount();
+}());
