@@ -226,47 +226,7 @@ class Roster:
     @staticmethod
     def _make_org(oid: int, aff: str) -> RosterOrg:
         o = RosterOrg(oid, aff)
-        forms: set[str] = set()
-        # parenthetical city is dropped: "Shelter (Iqaluit)" -> "Shelter"
-        main = re.sub(r"\s*\([^)]*\)", "", aff).strip()
-        pieces = [main] + [p.strip() for p in main.split(",") if len(p.strip().split()) >= 1]
-        # "X - Canada" -> "X"
-        pieces += [re.split(r"\s+[-–]\s+", p)[0] for p in pieces]
-        for piece in list(pieces):
-            words = _words(piece)
-            if not words:
-                continue
-            forms.add(fold(" ".join(words)))
-            o.acronyms |= acronyms_of(words)
-            # drop trailing qualifiers and "of <Place>" / "de <Place>" / "pour la paix" tails
-            trimmed = list(words)
-            while trimmed and fold(trimmed[-1]) in _TRAILING_QUALIFIERS and len(trimmed) > 1:
-                trimmed = trimmed[:-1]
-                forms.add(fold(" ".join(trimmed)))
-                o.acronyms |= acronyms_of(trimmed)
-            for i in range(2, len(trimmed)):
-                if fold(trimmed[i]) in STOP_PARTICLES:
-                    head = trimmed[:i]
-                    if len(head) >= 2 or (head and len(head[0]) >= 5):
-                        forms.add(fold(" ".join(head)))
-            # drop a generic final head-word: "Métis Women of the Prairies Collective" -> "... Prairies"
-            if len(trimmed) >= 4:
-                forms.add(fold(" ".join(trimmed[:-1])))
-            # "Women's" -> "Womens"
-            for f in list(forms):
-                forms.add(f.replace("'s", "s").replace("'", ""))
-            # distinctive first word ("Oxfam", "Riverbend", "SafeSignal"): not a stop/common word
-            first = words[0]
-            o._first_words = getattr(o, "_first_words", set()) | {first}
-            # "University of X" -> "uX", "X University"
-            m = re.match(r"(?i)(university|université) (of |de |du )?(.+)$", " ".join(words))
-            if m:
-                forms.add(fold(m.group(3)))
-                forms.add("u" + fold(m.group(3)).replace(" ", ""))
-            m = re.match(r"(.+) (university|université)$", " ".join(words), re.I)
-            if m:
-                forms.add(fold(m.group(1)))
-        o.forms = {f for f in forms if f}
+        o.forms, o.acronyms = org_variants(aff)
         return o
 
     def mark_allowlisted(self, allow: AllowList) -> None:
@@ -274,3 +234,52 @@ class Roster:
         for o in self.orgs:
             o.allowlisted = any(f in allow._folded for f in o.forms | {fold(o.name)}) or any(
                 fold(a) in allow._folded for a in o.acronyms)
+
+
+def org_variants(name: str) -> tuple[set[str], set[str]]:
+    """Folded long/short forms and acronyms a rapporteur may use for an organization name.
+
+    "Somali Mothers' Network of Edmonton" -> "somali mothers' network", ...;
+    "Women, Peace and Security Network - Canada" -> "WPSN-C", "WPSN"; "University of X" -> "uX".
+    Acronyms come only from the whole name (and its trimmed forms), never from comma pieces,
+    which would invent short acronyms that collide with initials.
+    """
+    forms: set[str] = set()
+    acr: set[str] = set()
+    main = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    no_dash = re.split(r"\s+[-–]\s+", main)[0]
+    whole_forms = [main, no_dash]
+    pieces = whole_forms + [p.strip() for p in main.split(",") if p.strip()]
+    for k, piece in enumerate(pieces):
+        words = _words(piece)
+        if not words:
+            continue
+        is_whole = k < len(whole_forms)
+        forms.add(fold(" ".join(words)))
+        if is_whole:
+            acr |= acronyms_of(words)
+        trimmed = list(words)
+        while len(trimmed) > 1 and fold(trimmed[-1]) in _TRAILING_QUALIFIERS:
+            trimmed = trimmed[:-1]
+            forms.add(fold(" ".join(trimmed)))
+            if is_whole:
+                acr |= acronyms_of(trimmed)
+        # "X of <Place>" / "X de <Place>" / "X pour la paix": keep the head before the particle
+        for i in range(2, len(trimmed)):
+            if fold(trimmed[i]) in STOP_PARTICLES:
+                forms.add(fold(" ".join(trimmed[:i])))
+        # prefixes of two words or more ("Green Shield" for "Green Shield Women's Climate Network")
+        for i in range(2, len(trimmed)):
+            if fold(trimmed[i - 1]) not in STOP_PARTICLES:
+                forms.add(fold(" ".join(trimmed[:i])))
+        if len(trimmed) >= 4:
+            forms.add(fold(" ".join(trimmed[:-1])))
+        m = re.match(r"(?i)(university|université) (?:of |de |du |d')?(.+)$", " ".join(words))
+        if m:
+            forms.add("u" + fold(m.group(2)).replace(" ", ""))
+            forms.add(fold(m.group(2)))
+        m = re.match(r"(?i)(.+) (university|université)$", " ".join(words))
+        if m:
+            forms.add(fold(m.group(1)))
+    forms |= {f.replace("'s", "s").replace("'", "") for f in forms}
+    return {f for f in forms if f}, {a for a in acr if len(a) >= 2}

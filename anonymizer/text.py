@@ -15,7 +15,7 @@ from .vocab import fold
 
 _CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _WORD = re.compile(r"[^\W\d_][\w]*(?:(?:['’]|[-.:](?=[^\W\d_]))[\w]+)*", re.UNICODE)
-_ELISION = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)")
+_ELISION = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)|^(?:[DLCJMNST]|Qu)['’](?=[^\W\d_]*[a-zà-ÿ])(?![A-Z])", )
 
 
 def clean_controls(text: str) -> str:
@@ -23,16 +23,32 @@ def clean_controls(text: str) -> str:
     return _CTRL.sub(" ", text)
 
 
+_FOLD_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    d = unicodedata.normalize("NFKD", low)
+    base = "".join(c for c in d if not unicodedata.combining(c))
+    return base if len(base) == 1 else low
+
+
 def fold_same_length(text: str) -> str:
     """Fold case and accents without changing the length, so regex offsets map back exactly."""
+    if text.isascii():
+        return text.lower()
     out = []
+    cache = _FOLD_CACHE
     for ch in text:
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        d = unicodedata.normalize("NFKD", low)
-        base = "".join(c for c in d if not unicodedata.combining(c))
-        out.append(base if len(base) == 1 else low)
+        if ch < "\x80":
+            out.append(ch.lower())
+            continue
+        f = cache.get(ch)
+        if f is None:
+            f = cache[ch] = _fold_char(ch)
+        out.append(f)
     return "".join(out).replace("’", "'")
 
 
@@ -106,7 +122,8 @@ class TokenIndex:
 
     def __init__(self, doc):  # noqa: D107
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        from spacy.attrs import IDX
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
 
     def at(self, pos: int):
         """The token covering *pos* (or the closest one before it)."""

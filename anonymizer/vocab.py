@@ -11,8 +11,11 @@ import functools
 import unicodedata
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case and strip accents, so 'Genevieve' matches 'Geneviève' (rapporteurs type fast)."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.lower().replace("’", "'")
@@ -218,7 +221,7 @@ palestine|pays-bas|pérou|philippines|pologne|portugal|qatar|rdc|république cen
 république démocratique du congo|roumanie|royaume-uni|russie|rwanda|sénégal|serbie|sierra leone|singapour|
 slovaquie|slovénie|somalie|soudan|soudan du sud|sud-soudan|sri lanka|suède|suisse|syrie|tadjikistan|
 tanzanie|tchad|tchéquie|thaïlande|togo|tunisie|turquie|ukraine|uruguay|venezuela|viêt nam|yémen|zambie|zimbabwe|
-québec|quebec|ontario|manitoba|saskatchewan|alberta|british columbia|colombie-britannique|nova scotia|
+bc|b.c.|québec|quebec|ontario|manitoba|saskatchewan|alberta|british columbia|colombie-britannique|nova scotia|
 nouvelle-écosse|new brunswick|nouveau-brunswick|newfoundland|labrador|terre-neuve|prince edward island|
 île-du-prince-édouard|yukon|nunavut|northwest territories|territoires du nord-ouest|nunavik|nunatsiavut|
 inuit nunangat|the north|le nord|arctic|arctique|sahel|horn of africa|corne de l'afrique|great lakes|
@@ -303,6 +306,19 @@ parliament|parlement|senate|sénat|house|cabinet|government|gouvernement|crown|
 """)
 
 
+def _function_words() -> frozenset[str]:
+    try:
+        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+        from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+    except Exception:  # pragma: no cover - spaCy is a hard dependency
+        return frozenset()
+    return frozenset(fold(w) for w in EN_STOP | FR_STOP)
+
+
+# Pronouns, determiners, auxiliaries (EN/FR): never a name, whatever their case.
+FUNCTION_WORDS = _function_words()
+
+
 @functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Words that are ordinary lower-case vocabulary (English web2 + GCIDE lists, spaCy stop words).
@@ -328,7 +344,10 @@ def common_words() -> frozenset[str]:
     except Exception:
         pass
     words.update(_EXTRA_COMMON)
-    return frozenset(fold(w) for w in words)
+    folded = {fold(w) for w in words}
+    # regular plurals of common nouns are common too ("rights", "shelters")
+    folded |= {w + "s" for w in folded if len(w) > 3 and w.isalpha()}
+    return frozenset(folded)
 
 
 # Common words (mostly British/Canadian spellings and conference vocabulary, EN/FR) missing
@@ -345,4 +364,10 @@ _EXTRA_COMMON = {
     "points", "raised", "agreed", "action", "group", "grp", "timekeeper", "facilitator", "moderator",
     "follow-up", "convergence", "open", "conclusion", "parked", "lessons", "report", "report-back",
     "panel", "video", "welcome", "reminder", "opening", "closing", "keynote", "interpretation",
+    "women", "men", "children", "people", "peoples", "girls", "boys", "femmes", "hommes", "filles",
+    "enfants", "droits", "paix", "sécurité", "securite", "santé", "justice", "réseau", "centre",
+    "maison", "politique", "publique", "public", "nationale", "national", "internationale",
+    "international", "mondiales", "mondial", "affaires", "ministère", "défense", "condition",
+    "féminine", "gendarmerie", "royale", "forces", "armées", "service", "correctionnel",
+    "autochtones", "nord", "immigration", "réfugiés", "citoyenneté", "sud", "est", "ouest",
 }

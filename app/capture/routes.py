@@ -135,6 +135,8 @@ def restore(session_id: int, group_id: int):
     """Check whether a removed term may be put back (the roster and the engine decide)."""
     _place(session_id, group_id)
     term = _text_field(_json_body(), "term")
+    if not term.strip():
+        raise CaptureError("Choose a removed term to restore.", 400)
     refusal = restore_refusal(term, current_conference(), _settings())
     if refusal:
         return jsonify(allowed=False, error=refusal), 422

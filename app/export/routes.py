@@ -12,7 +12,6 @@ from app.extensions import db
 from app.models import Idea, Role
 from app.security import role_required
 from app.services import audit
-from app.services.anonymization import AnonymizerSettings
 from app.services.conference_setup import current_conference
 from app.services.export_check import check_export, clear_warnings, highlight_segments
 from app.services.exports import (
@@ -36,7 +35,9 @@ def _conference():
     return conference
 
 
-def _settings() -> AnonymizerSettings:
+def _settings():
+    from app.services.anonymization import AnonymizerSettings
+
     return AnonymizerSettings.from_config(current_app.config)
 
 

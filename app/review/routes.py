@@ -27,12 +27,20 @@ from app.review import bp
 from app.security import role_required
 from app.services import review as service
 from app.services.conference_setup import current_conference
-from app.services.idea_themes import active_themes
+from app.services.idea_themes import active_themes, warm_up_in_background
 
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------------------------
+
+@bp.before_app_request
+def _warm_up_suggester() -> None:
+    """On the process's first request, start loading the theme models in the background."""
+    app = current_app._get_current_object()
+    if app.config.get("REVIEW_WARM_UP", not app.testing):
+        warm_up_in_background(app)
+
 
 def _settings():
     # Imported here so the review pages load even before spaCy is needed.

@@ -258,48 +258,72 @@ MAX_TERM_CHARS = 200
 
 
 def _roster_matches(engine, term: str) -> bool:
-    """True when the engine's roster recognises the term as a participant or affiliation."""
-    roster = getattr(engine, "roster", None)
-    for method in ("matches", "find", "find_all", "spans", "search"):
-        finder = getattr(roster, method, None)
-        if callable(finder):
-            try:
-                found = finder(term)
-            except TypeError:
-                continue
-            return bool(found)
-    return False
+    """True when the engine's roster index knows the term, or a word of it, as a participant
+    name (any variant) or an affiliation (any form, acronym or distinctive word), allow-listed
+    bodies included: putting an affiliation back next to a speaker would attribute them."""
+    index = getattr(engine, "index", None)
+    if index is None:
+        return False
+    from anonymizer.vocab import fold
+
+    folded = fold(term)
+    tokens = tuple(folded.replace("'s", "").replace(",", " ").split())
+    try:
+        if tokens in index.full or folded in index.org_forms or folded in index.org_words:
+            return True
+        if term.strip() in index.org_acronyms or term.strip().upper() in index.org_acronyms:
+            return True
+        return any(t in index.single or t in index.org_words for t in tokens)
+    except (AttributeError, TypeError):  # an engine without a roster index: the probes below decide
+        return False
+
+
+# Neutral frames for asking the engine what a term is on its own; a bare one-word text would be
+# too little context for the statistical model, so the term is always put in a short sentence.
+RESTORE_PROBES = ("We discussed {} today.", "They talked about {}.")
+ROSTER_REFUSAL = "This term is a participant's name or affiliation on the roster; it cannot be restored."
+
+
+def _probe_labels(engine, term: str, frame: str) -> tuple[set[str], bool]:
+    """Labels the engine redacts over the term in one frame, and whether a roster rule fired."""
+    offset = frame.index("{}")
+    result = engine.anonymize(frame.format(term))
+    labels, roster = set(), False
+    for span in result.spans:
+        if _span_value(span, "action") != "redact":
+            continue
+        if _span_value(span, "end", 0) <= offset or _span_value(span, "start", 0) >= offset + len(term):
+            continue
+        labels.add(str(_span_value(span, "label", "")).upper())
+        roster = roster or "roster" in str(_span_value(span, "reason", "")).lower()
+    return labels, roster
 
 
 def restore_refusal(term: str, conference: Optional[Conference], settings: AnonymizerSettings) -> Optional[str]:
     """Why term may not be restored, or None when it may.
 
-    The engine decides: a term that its roster recognises, or that it redacts on its own as
-    a person's name or a contact detail (alone or in a neutral sentence), stays removed.
+    The engine decides: a term its roster index knows (a participant's name in any variant,
+    an affiliation in any form), a contact detail, or a term that the engine reads as a
+    person's name in every neutral sentence stays removed. At submit the second pass also
+    refuses any restored term it labels a person or contact in context.
     """
+    from app.services.anonymization import engine_for
+
     term = (term or "").strip()
     if not term:
         return "There is no term to restore."
     if len(term) > MAX_TERM_CHARS:
         return f"A restored term can be at most {MAX_TERM_CHARS} characters."
-    from app.services.anonymization import engine_for
-
     engine = engine_for(conference, settings)
     if _roster_matches(engine, term):
-        return "This term is a participant's name or affiliation on the roster; it cannot be restored."
-    for probe, offset in ((term, 0), (f"We discussed {term} today.", len("We discussed "))):
-        result = engine.anonymize(probe)
-        for span in result.spans:
-            if _span_value(span, "action") != "redact":
-                continue
-            if _span_value(span, "end", 0) <= offset or _span_value(span, "start", 0) >= offset + len(term):
-                continue
-            label = str(_span_value(span, "label", "")).upper()
-            reason = str(_span_value(span, "reason", "")).lower()
-            if "roster" in reason:
-                return "This term is a participant's name or affiliation on the roster; it cannot be restored."
-            if label in NEVER_RESTORED_LABELS:
-                return f"A {LABEL_NAMES[label]} can never be restored."
+        return ROSTER_REFUSAL
+    probes = [_probe_labels(engine, term, frame) for frame in RESTORE_PROBES]
+    if any(roster for _, roster in probes):
+        return ROSTER_REFUSAL
+    if any("CONTACT" in labels for labels, _ in probes):
+        return "A contact detail can never be restored."
+    if all("PERSON" in labels for labels, _ in probes):
+        return "A person's name can never be restored."
     return None
 
 

@@ -7,7 +7,8 @@ page can point at what to fix. Findings have two severities:
 - **block**: a PERSON redaction, any CONTACT detail, or anything that matches a roster name or
   affiliation. The export is refused until a co-chair edits the text.
 - **warn**: the weaker detections (an ORG not on the roster, a ROLE, a PLACE, a QUASI flag, a
-  flagged PERSON). A co-chair looks once and clears it for that idea; the clearance holds
+  flagged PERSON, and a PERSON redaction whose only evidence is a capitalised word the
+  anonymizer does not know, e.g. "Shelters" opening a sentence). A co-chair looks once and clears it for that idea; the clearance holds
   until the idea's text changes (ClearedWarning, fingerprint of label + idea text + span text).
 
 Uncleared warnings on ideas block the export too: a role or an origin ("the Deputy Minister",
@@ -24,7 +25,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import time
+import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -33,7 +37,6 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import ClearedWarning, Conference, Idea, User
 from app.services import audit
-from app.services.anonymization import engine_for
 from app.services.conference_setup import allowlist_terms, load_roster
 
 BLOCK = "block"
@@ -199,6 +202,49 @@ class RosterIndex:
         return hits
 
 
+# Detections per engine, keyed by (lang, text). The engine is deterministic for its roster,
+# allow-list and models, and engine_for builds a new engine whenever the roster or allow-list
+# changes, so a result found for the same text by the same engine is the result a re-run would
+# give. Keyed weakly by engine: a replaced engine takes its results with it. Bounded per engine.
+_CACHE_LIMIT = 50_000
+_detections: "weakref.WeakKeyDictionary[object, OrderedDict]" = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    label: str
+    action: str
+    reason: str
+    text: str
+
+
+def _detect(engine, texts: list[tuple[str, Optional[str]]], use_cache: bool) -> list[list[_Found]]:
+    """The anonymizer's spans for each text, batched per language through spaCy's pipe."""
+    with _cache_lock:
+        cache = _detections.setdefault(engine, OrderedDict()) if use_cache else OrderedDict()
+        results: list[Optional[list[_Found]]] = [cache.get(key) for key in texts]
+    missing: dict[Optional[str], list[int]] = {}
+    for index, (key, found) in enumerate(zip(texts, results)):
+        if found is None:
+            missing.setdefault(key[1], []).append(index)
+    for lang, indexes in missing.items():
+        outcomes = engine.anonymize_many([texts[i][0] for i in indexes], lang=lang)
+        for index, outcome in zip(indexes, outcomes):
+            results[index] = [_Found(s.start, s.end, s.label, s.action, s.reason,
+                                     s.text or texts[index][0][s.start:s.end]) for s in outcome.spans]
+    if use_cache:
+        with _cache_lock:
+            for key, found in zip(texts, results):
+                cache[key] = found
+                cache.move_to_end(key)
+            while len(cache) > _CACHE_LIMIT:
+                cache.popitem(last=False)
+    return results  # type: ignore[return-value]
+
+
 @dataclass
 class _Text:
     kind: str
@@ -221,31 +267,44 @@ def _texts_of(data) -> list[_Text]:
     return texts
 
 
+# A capitalised word the anonymizer could not place, with no other evidence of a name
+# ("Shelters in remote areas ..."): a co-chair looks at it once instead of every export failing.
+_WEAK_PERSON_REASON = re.compile(r"^unknown proper noun( \(possessive of a name\))?$")
+
+
+def _weak_person(reason: str) -> bool:
+    parts = [p.strip() for p in (reason or "").split(";") if p.strip()]
+    return bool(parts) and all(_WEAK_PERSON_REASON.match(p) for p in parts)
+
+
 def _classify(span, roster: RosterIndex) -> str:
     """block for a person's name, a contact detail or anything on the roster; warn otherwise."""
     label = (span.label or "").upper()
     if label == "CONTACT":
         return BLOCK
-    if label == "PERSON" and span.action == "redact":
-        return BLOCK
     if "roster" in (span.reason or "").lower() or roster.matches(span.text or ""):
+        return BLOCK
+    if label == "PERSON" and span.action == "redact" and not _weak_person(span.reason):
         return BLOCK
     return WARN
 
 
-def check_texts(conference: Conference, texts: list[_Text], settings) -> CheckReport:
+def check_texts(conference: Conference, texts: list[_Text], settings, use_cache: bool = True) -> CheckReport:
     """Run the anonymizer and the roster scan over texts; mark warnings already cleared."""
+    # Imported here so the app starts even where the spaCy models are not installed yet.
+    from app.services.anonymization import engine_for
+
     started = time.perf_counter()
     engine = engine_for(conference, settings)
     roster = RosterIndex(load_roster(conference, settings.key_path), allowlist_terms(conference))
     idea_ids = [t.target_id for t in texts if t.kind == "idea"]
     cleared = _cleared_fingerprints(idea_ids)
+    results = _detect(engine, [(t.text, t.lang) for t in texts], use_cache)
     items: list[CheckedItem] = []
-    for entry in texts:
-        result = engine.anonymize(entry.text, lang=entry.lang)
+    for entry, found in zip(texts, results):
         spans: list[CheckSpan] = []
-        for span in result.spans:
-            span_text = span.text or entry.text[span.start:span.end]
+        for span in found:
+            span_text = span.text
             severity = _classify(span, roster)
             fp = fingerprint(span.label, entry.text, span_text)
             spans.append(CheckSpan(span.start, span.end, span.label, span.action, span.reason, span_text,
@@ -262,9 +321,9 @@ def check_texts(conference: Conference, texts: list[_Text], settings) -> CheckRe
     return CheckReport(items=items, checked_texts=len(texts), seconds=time.perf_counter() - started)
 
 
-def check_export(conference: Conference, data, settings) -> CheckReport:
+def check_export(conference: Conference, data, settings, use_cache: bool = True) -> CheckReport:
     """The final check of an export's content (ExportData from app.services.exports)."""
-    return check_texts(conference, _texts_of(data), settings)
+    return check_texts(conference, _texts_of(data), settings, use_cache)
 
 
 def _cleared_fingerprints(idea_ids: list) -> set[tuple[int, str]]:
@@ -274,9 +333,9 @@ def _cleared_fingerprints(idea_ids: list) -> set[tuple[int, str]]:
     ids = list(idea_ids)
     for start in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
         chunk = ids[start:start + 500]
-        found.update(db.session.execute(
+        found.update((idea_id, fp) for idea_id, fp in db.session.execute(
             select(ClearedWarning.idea_id, ClearedWarning.fingerprint).where(ClearedWarning.idea_id.in_(chunk))
-        ).tuples())
+        ))
     return found
 
 

@@ -565,6 +565,15 @@ def build_docx(data: ExportData) -> bytes:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     grey = RGBColor(0x5B, 0x64, 0x75)
+    # Resolve list styles once: python-docx looks a style name up by scanning every style,
+    # which for thousands of ideas costs more than writing them.
+    bullet_id = document.styles["List Bullet"].style_id
+    bullet2_id = document.styles["List Bullet 2"].style_id
+
+    def add_styled(text: str, style_id: str):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.style = style_id
+        return paragraph
 
     def add_meta(paragraph, text: str) -> None:
         if text:
@@ -579,7 +588,7 @@ def build_docx(data: ExportData) -> bytes:
         if section.proposals:
             document.add_heading("Proposals raised by several groups", level=2)
             for block in section.proposals:
-                paragraph = document.add_paragraph(style="List Bullet")
+                paragraph = add_styled("", bullet_id)
                 paragraph.add_run(block.proposal.title).bold = True
                 raised = raised_by(block.proposal.groups_count, data.groups_total, block.proposal.in_plenary)
                 paragraph.add_run(f" — {raised}")
@@ -588,12 +597,12 @@ def build_docx(data: ExportData) -> bytes:
                 wordings = [i for i in block.ideas
                             if block.proposal.has_own_title or i.text != block.proposal.title]
                 for idea in wordings:
-                    sub = document.add_paragraph(idea.text, style="List Bullet 2")
+                    sub = add_styled(idea.text, bullet2_id)
                     add_meta(sub, idea_meta(idea))
         if section.singles:
             document.add_heading("Single ideas" if section.proposals else "Ideas", level=2)
             for idea in section.singles:
-                paragraph = document.add_paragraph(idea.text, style="List Bullet")
+                paragraph = add_styled(idea.text, bullet_id)
                 add_meta(paragraph, idea_meta(idea))
 
     if outline.plan_tables:

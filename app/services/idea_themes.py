@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections import OrderedDict
 from typing import Any, Iterable, Optional, Sequence
 
 from sqlalchemy import delete, select
@@ -20,6 +21,8 @@ from app.services.codebook import ThemeDef
 
 # How many suggestions each idea carries (confirmed themes come on top of these).
 SUGGESTIONS_PER_IDEA = 3
+# Idea embeddings and lemmas kept in memory (about 2 KB an idea): enough for a large conference.
+TEXT_CACHE_SIZE = 20_000
 
 _lock = threading.Lock()
 # conference id -> (codebook version, suggester)
@@ -72,6 +75,110 @@ def confirmed_examples(conference: Conference) -> list[tuple[str, list[str]]]:
     return list(examples.values())
 
 
+class _TextCache:
+    """A bounded memo of per-text results (oldest dropped first)."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: "OrderedDict[Any, Any]" = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+class CachingEmbedder:
+    """The method's embedder, remembering idea vectors: an idea is embedded once, when it arrives,
+    and rebuilding a suggester, re-ranking after a codebook change or looking for emerging themes
+    reuses the vector."""
+
+    def __init__(self, embedder) -> None:
+        self._embedder = embedder
+        self.dim = embedder.dim
+        self.name = getattr(embedder, "name", "")
+        self._cache = _TextCache(TEXT_CACHE_SIZE)
+
+    def _cached(self, texts, kind: str, compute):
+        import numpy as np
+
+        texts = list(texts)
+        rows = [self._cache.get((kind, t)) for t in texts]
+        missing = list(dict.fromkeys(t for t, row in zip(texts, rows) if row is None))
+        if missing:
+            fresh = compute(missing)
+            computed = dict(zip(missing, fresh))
+            for text, vector in computed.items():
+                self._cache.put((kind, text), vector)
+            rows = [row if row is not None else computed[t] for t, row in zip(texts, rows)]
+        if not rows:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.vstack(rows).astype(np.float32, copy=False)
+
+    def uncached(self, texts) -> int:
+        """How many of these idea texts would need the model."""
+        return sum(1 for t in set(texts) if self._cache.get(("q", t)) is None)
+
+    def queries(self, texts):
+        """Idea vectors, computing only the ones not seen before (one batched call)."""
+        return self._cached(texts, "q", self._embedder.queries)
+
+    def passages(self, texts):
+        """Codebook vectors: a rebuild after one theme changed embeds only that theme's text."""
+        return self._cached(texts, "p", self._embedder.passages)
+
+
+class CachingLemmatizer:
+    """The method's lemmatizer, remembering each idea's lemmas."""
+
+    def __init__(self, lemmatizer) -> None:
+        self._lemmatizer = lemmatizer
+        self._cache = _TextCache(TEXT_CACHE_SIZE)
+
+    def lemmas(self, text, lang=None):
+        """Lemmas of a text (cached per text and language)."""
+        key = (text, lang)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._lemmatizer.lemmas(text, lang)
+            self._cache.put(key, found)
+        return list(found)
+
+    def lemmas_any(self, text):
+        """Lemma sets of a keyword under each language (cached: rebuilds reuse the codebook's)."""
+        key = ("any", text)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._lemmatizer.lemmas_any(text)
+            self._cache.put(key, found)
+        return [set(lemmas) for lemmas in found]
+
+
+_shared_models: Optional[tuple[CachingEmbedder, CachingLemmatizer]] = None
+
+
+def _models() -> tuple[CachingEmbedder, CachingLemmatizer]:
+    global _shared_models
+    if _shared_models is None:
+        from app.services.themes import get_embedder, get_lemmatizer
+
+        _shared_models = (CachingEmbedder(get_embedder()), CachingLemmatizer(get_lemmatizer()))
+    return _shared_models
+
+
+def uncached_count(texts: Sequence[str]) -> int:
+    """How many idea texts this process has not embedded yet (all of them before any model loads)."""
+    if _shared_models is None:
+        return len(set(texts))
+    return _shared_models[0].uncached(texts)
+
+
 def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = None):
     """The cached ThemeSuggester of a conference, rebuilt when its codebook changed."""
     from app.services.themes import ThemeSuggester  # the method engineer's module; heavy imports
@@ -85,7 +192,8 @@ def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = No
         cached = _suggesters.get(conference.id)
         if cached and cached[0] == version:
             return cached[1]
-        suggester = ThemeSuggester([theme_def(t) for t in themes])
+        embedder, lemmatizer = _models()
+        suggester = ThemeSuggester([theme_def(t) for t in themes], embedder=embedder, lemmatizer=lemmatizer)
         for text, codes in confirmed_examples(conference):
             suggester.add_confirmed(text, codes)
         _suggesters[conference.id] = (version, suggester)
@@ -101,6 +209,41 @@ def learn_confirmation(conference: Conference, idea: Idea) -> None:
              if link.confirmed and not link.theme.retired and link.theme.merged_into_id is None]
     if codes:
         cached[1].add_confirmed(idea.text, codes)
+
+
+_warm_started = False
+_warm_lock = threading.Lock()  # not _lock: that one is held for a whole suggester build
+
+
+def warm_up_in_background(app) -> None:
+    """Load the models and build the current conference's suggester in a thread, once per process.
+
+    Without this the first rapporteur to submit after a restart would wait for the models to load.
+    """
+    global _warm_started
+    if _warm_started:
+        return
+    with _warm_lock:
+        if _warm_started:
+            return
+        _warm_started = True
+
+    def run() -> None:
+        from app.services.conference_setup import current_conference
+
+        with app.app_context():
+            try:
+                conference = current_conference()
+                if conference is not None and active_themes(conference):
+                    suggester_for(conference)
+            except Exception:  # a warm-up failure must not take the app down; the first use retries
+                import logging
+
+                logging.getLogger(__name__).exception("theme suggester warm-up failed")
+            finally:
+                db.session.remove()
+
+    threading.Thread(target=run, name="theme-suggester-warm-up", daemon=True).start()
 
 
 def forget_suggesters() -> None:
@@ -124,8 +267,10 @@ def attach_suggestions(conference: Conference, ideas: Sequence[Idea]) -> None:
     by_code = {theme.code: theme for theme in themes}
     suggester = suggester_for(conference, themes)
     db.session.flush()  # ideas need ids before links can point at them
-    for idea in ideas:
-        ranked = suggester.suggest(idea.text, k=SUGGESTIONS_PER_IDEA)
+    # One batched call: the embedding model is much faster on a note's ideas together.
+    ranked_lists = suggester.suggest_many([idea.text for idea in ideas], k=SUGGESTIONS_PER_IDEA,
+                                          langs=[idea.lang or None for idea in ideas])
+    for idea, ranked in zip(ideas, ranked_lists):
         store_suggestions(idea, [(by_code[code], float(conf)) for code, conf in ranked if code in by_code])
 
 

@@ -187,6 +187,7 @@ def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
     if idea.status == IdeaStatus.RETURNED:
         idea.status = IdeaStatus.SUBMITTED
     idea.updated_at = utcnow()
+    idea_themes.attach_suggestions(conference, [idea])  # the suggestions follow the new text
     audit.record(user, "edit_idea", "idea", idea.id)
     db.session.commit()
     return EditResult(idea, cleaned.removed)

@@ -41,8 +41,6 @@ MAX_IDEA_CHARS = 5_000
 MAX_REASON_CHARS = 1_000
 QUEUE_PAGE_SIZE = 100
 POLL_LIMIT = 200
-# An idea whose best suggestion is below this confidence "fits no theme well".
-LOW_FIT_CONFIDENCE = 0.35
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_-]{0,19}$")
 
 PROPOSAL_SUGGESTED = "suggested"
@@ -107,7 +105,7 @@ def _idea_query(conference: Conference, filters: QueueFilters):
             selectinload(Idea.themes).selectinload(IdeaTheme.theme),
             selectinload(Idea.session).selectinload(Session.day),
             selectinload(Idea.group),
-            selectinload(Idea.proposal),
+            selectinload(Idea.proposal).selectinload(Proposal.ideas),
         )
     )
     if filters.status != "all":
@@ -523,22 +521,17 @@ _candidate_cache: dict[int, tuple[tuple, list[tuple[list[str], list[int], str]]]
 _candidate_lock = threading.Lock()
 
 
-def low_fit_ideas(conference: Conference, threshold: float = LOW_FIT_CONFIDENCE) -> list[Idea]:
-    """Ideas (not rejected) with no confirmed theme whose best suggestion is weak or missing."""
-    best = (
-        select(IdeaTheme.idea_id, func.max(IdeaTheme.confidence).label("best"),
-               func.max(case((IdeaTheme.confirmed.is_(True), 1), else_=0)).label("any_confirmed"))
-        .group_by(IdeaTheme.idea_id).subquery()
-    )
-    rows = db.session.scalars(
-        select(Idea).outerjoin(best, best.c.idea_id == Idea.id)
-        .where(Idea.conference_id == conference.id, Idea.status != IdeaStatus.REJECTED,
-               or_(best.c.idea_id.is_(None),
-                   (best.c.any_confirmed == 0) & (best.c.best < threshold)))
-        .options(selectinload(Idea.group), selectinload(Idea.session))
-        .order_by(Idea.id)
-    )
-    return list(rows)
+def unthemed_pool(conference: Conference) -> list[Idea]:
+    """Ideas (not rejected) no co-chair has themed yet: where emerging themes are looked for.
+
+    The suggester itself decides which of them fit no theme well (by meaning, not by the rank).
+    """
+    confirmed = select(IdeaTheme.idea_id).where(IdeaTheme.confirmed.is_(True))
+    return list(db.session.scalars(
+        select(Idea).where(Idea.conference_id == conference.id, Idea.status != IdeaStatus.REJECTED,
+                           Idea.id.not_in(confirmed))
+        .options(selectinload(Idea.group), selectinload(Idea.session)).order_by(Idea.id)
+    ))
 
 
 def _normalize_candidate(raw: Any) -> tuple[list[int], list[str], str]:
@@ -560,24 +553,68 @@ def _normalize_candidate(raw: Any) -> tuple[list[int], list[str], str]:
     return [int(m) for m in (members or [])], [str(w) for w in (words or [])], str(label or "")
 
 
-def emerging_candidates(conference: Conference, limit: int = 10) -> list[Candidate]:
-    """Clusters of low-fit ideas proposed as emerging themes, newest cluster first (cached)."""
-    ideas = low_fit_ideas(conference)
+# Below this many ideas never embedded in this process, the dashboard computes candidates in the
+# request; above it (a freshly started worker) it computes them in the background and shows the
+# last result meanwhile, so the dashboard never waits on thousands of embeddings.
+SYNC_CANDIDATE_BUDGET = 40
+_candidate_jobs: set[int] = set()
+
+
+def _find_candidates(suggester, texts: list[str], langs: list[Optional[str]], ids: list[int]):
+    raw_candidates = []
+    for raw in suggester.emerging_candidates(texts, langs=langs) or []:
+        indices, words, label = _normalize_candidate(raw)
+        raw_candidates.append((words, [ids[i] for i in indices if 0 <= i < len(ids)], label))
+    return raw_candidates
+
+
+def _candidates_in_background(conference_id: int, key: tuple, suggester, texts, langs, ids) -> None:
+    """Compute candidates off the request (plain data only: no database in the thread)."""
+    with _candidate_lock:
+        if conference_id in _candidate_jobs:
+            return
+        _candidate_jobs.add(conference_id)
+
+    def run() -> None:
+        try:
+            found = _find_candidates(suggester, texts, langs, ids)
+            with _candidate_lock:
+                _candidate_cache[conference_id] = (key, found)
+        finally:
+            with _candidate_lock:
+                _candidate_jobs.discard(conference_id)
+
+    threading.Thread(target=run, name="emerging-candidates", daemon=True).start()
+
+
+def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = True) -> list[Candidate]:
+    """Clusters of ideas that fit no theme well, proposed as emerging themes, newest first (cached).
+
+    wait=False (the dashboard): when the answer is not cached and would take long, it is computed in
+    the background and the previous answer is shown meanwhile.
+    """
+    ideas = unthemed_pool(conference)
     if len(ideas) < 2:
         return []
     themes = idea_themes.active_themes(conference)
+    if not themes:
+        return []
     key = (idea_themes.codebook_version(themes), tuple(i.id for i in ideas), tuple(i.updated_at for i in ideas))
     cached = _candidate_cache.get(conference.id)
     if cached and cached[0] == key:
         raw_candidates = cached[1]
     else:
         suggester = idea_themes.suggester_for(conference, themes)
-        raw_candidates = []
-        for raw in suggester.emerging_candidates([idea.text for idea in ideas]) or []:
-            indices, words, label = _normalize_candidate(raw)
-            raw_candidates.append((words, [ideas[i].id for i in indices if 0 <= i < len(ideas)], label))
-        with _candidate_lock:
-            _candidate_cache[conference.id] = (key, raw_candidates)
+        texts = [idea.text for idea in ideas]
+        langs = [idea.lang or None for idea in ideas]
+        ids = [idea.id for idea in ideas]
+        if wait or idea_themes.uncached_count(texts) <= SYNC_CANDIDATE_BUDGET:
+            raw_candidates = _find_candidates(suggester, texts, langs, ids)
+            with _candidate_lock:
+                _candidate_cache[conference.id] = (key, raw_candidates)
+        else:
+            _candidates_in_background(conference.id, key, suggester, texts, langs, ids)
+            raw_candidates = cached[1] if cached else []
     by_id = {idea.id: idea for idea in ideas}
     candidates = [
         Candidate(key="-".join(str(i) for i in sorted(ids)), words=words,
@@ -947,5 +984,5 @@ def dashboard(conference: Conference, with_candidates: bool = True) -> dict[str,
         "theme_counts": theme_counts(conference),
         "status_counts": status_counts(conference),
         "top_proposals": proposals_overview(conference)[:5],
-        "candidates": emerging_candidates(conference, limit=3) if with_candidates else [],
+        "candidates": emerging_candidates(conference, limit=3, wait=False) if with_candidates else [],
     }

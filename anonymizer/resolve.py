@@ -1,0 +1,40 @@
+"""Merging overlapping candidates: when in doubt, redact the union."""
+from __future__ import annotations
+
+from .recognizers import Candidate
+
+_LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUASI": 0}
+
+
+def resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Union overlapping redactions (keeping the strongest label and identity); keep flags apart.
+
+    Flags that lie entirely inside a redaction are dropped: there is nothing left to confirm.
+    """
+    red = sorted((c for c in cands if c.action == "redact" and c.end > c.start), key=lambda c: (c.start, -c.end))
+    merged: list[list[Candidate]] = []
+    for c in red:
+        if merged and c.start < max(x.end for x in merged[-1]):
+            merged[-1].append(c)
+        else:
+            merged.append([c])
+    out = []
+    for group in merged:
+        s = min(c.start for c in group)
+        e = max(c.end for c in group)
+        best = max(group, key=lambda c: (c.prio, _LABEL_PRIO.get(c.label, 0), c.end - c.start))
+        reasons = []
+        for c in sorted(group, key=lambda c: -c.prio):
+            if c.reason not in reasons:
+                reasons.append(c.reason)
+        out.append(Candidate(s, e, best.label, "; ".join(reasons[:3]), "redact", best.key, best.prio))
+    flags = sorted((c for c in cands if c.action == "flag"), key=lambda c: (c.start, -c.end))
+    kept_flags = []
+    for f in flags:
+        if any(r.start <= f.start and f.end <= r.end for r in out):
+            continue
+        if kept_flags and f.start < kept_flags[-1].end:
+            kept_flags[-1].end = max(kept_flags[-1].end, f.end)
+            continue
+        kept_flags.append(Candidate(f.start, f.end, f.label, f.reason, "flag", None, f.prio))
+    return sorted(out + kept_flags, key=lambda c: (c.start, c.end))
