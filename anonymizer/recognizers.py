@@ -160,6 +160,12 @@ class NoteContext:
         t = self.tokens.at(w.start)
         return t.pos_ if t is not None else ""
 
+    def tag(self, w: Word) -> str:
+        if self.tokens is None:
+            return ""
+        t = self.tokens.at(w.start)
+        return t.tag_ if t is not None and self.lang == "en" else ""
+
     def ent_label(self, w: Word) -> Optional[str]:
         e = self.ent_at.get(w.i)
         return e[2] if e else None
@@ -671,7 +677,8 @@ class PersonFinder:
                 if not cue and len(letters) <= 3 and nxt is not None and ctx.gap(b, nxt) == " ":
                     if re.match(r" to [a-z]+", ctx.text[b.end:b.end + 20]) and (ctx.line_start_before(a) or ctx.prev_char(a.start) == ":"):
                         cue = "action item '<initials> to ...'"
-                    elif ctx.pos(nxt) == "VERB" and not nxt.cap and a.key not in ctx.common:
+                    elif ctx.pos(nxt) == "VERB" and ctx.tag(nxt) in ("VBD", "VBZ", "VBP", "") and not nxt.cap \
+                            and not nxt.key.endswith("ing") and a.key not in ctx.common:
                         cue = f"subject of '{nxt.text}'"
                 if not cue and re.fullmatch(r"(?:[A-Z]\.-?){2,3}", a.text) and a.key not in PLACE_WORDS:
                     cue = "dotted initials"

@@ -369,3 +369,51 @@ def clean_for_storage(text: str, conference: Optional[Conference], settings: Ano
     removed = [s for s in segments if (s.kind == "redact" and s not in kept_restores)
                or (s.kind == "flag" and s.text.strip().casefold() not in kept_keys)]
     return CleanText(clean, getattr(result, "lang", None) or lang or "en", removed, kept_restores)
+
+
+IDEA_SEPARATOR = "\n\n"
+
+
+def _spans_within(spans: Iterable, start: int, end: int) -> list[dict]:
+    """The spans overlapping [start, end), clipped to it and shifted to start at 0."""
+    inside = []
+    for span in spans:
+        s, e = _span_value(span, "start", 0), _span_value(span, "end", 0)
+        if e <= start or s >= end:
+            continue
+        inside.append({"start": max(s, start) - start, "end": min(e, end) - start,
+                       "label": _span_value(span, "label"), "action": _span_value(span, "action", "redact"),
+                       "reason": _span_value(span, "reason"), "placeholder": _span_value(span, "placeholder", None)})
+    return inside
+
+
+def clean_ideas_for_storage(texts: Sequence[str], conference: Optional[Conference], settings: AnonymizerSettings,
+                            allowed_restores: Iterable[str] = (), kept: Iterable[str] = (),
+                            lang: Optional[str] = None) -> list[CleanText]:
+    """Anonymize the ideas of one note again, as ONE note, before they are stored.
+
+    One pass over the whole note keeps the engine's note-level consistency (a name found in one
+    idea is removed from every idea, with the same placeholder) and costs one model run, not one
+    per idea. Each idea then gets its own spans and the same rules as clean_for_storage.
+    """
+    from app.services.anonymization import anonymize
+
+    texts = list(texts)
+    joined = IDEA_SEPARATOR.join(texts)
+    result = anonymize(joined, conference, settings, lang=lang)
+    allowed = list(allowed_restores)
+    kept = list(kept)
+    allowed_keys = {t.strip().casefold() for t in allowed}
+    kept_keys = {t.strip().casefold() for t in kept}
+    cleaned: list[CleanText] = []
+    offset = 0
+    for text in texts:
+        segments = segments_of(text, _spans_within(result.spans, offset, offset + len(text)))
+        offset += len(text) + len(IDEA_SEPARATOR)
+        kept_restores = [s for s in segments if s.kind == "redact" and s.restorable
+                         and s.text.strip().casefold() in allowed_keys]
+        removed = [s for s in segments if (s.kind == "redact" and s not in kept_restores)
+                   or (s.kind == "flag" and s.text.strip().casefold() not in kept_keys)]
+        cleaned.append(CleanText(compose(segments, restored=allowed, kept=kept),
+                                 getattr(result, "lang", None) or lang or "en", removed, kept_restores))
+    return cleaned

@@ -16,7 +16,14 @@ from sqlalchemy.exc import IntegrityError
 from app.extensions import db
 from app.models import Conference, Idea, IdeaStatus, User, utcnow
 from app.services import audit, drafts, idea_themes
-from app.services.capture import CaptureError, CapturePlace, Segment, clean_for_storage, vet_restores
+from app.services.capture import (
+    CaptureError,
+    CapturePlace,
+    Segment,
+    clean_for_storage,
+    clean_ideas_for_storage,
+    vet_restores,
+)
 
 if TYPE_CHECKING:
     from app.services.anonymization import AnonymizerSettings
@@ -118,8 +125,8 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
     ideas: list[Idea] = []
     removed_again: list[Segment] = []
     restores: list[tuple[int, Segment]] = []
-    for position, text in enumerate(texts):
-        cleaned = clean_for_storage(text, conference, settings, allowed_restores=allowed, kept=kept)
+    cleaned_ideas = clean_ideas_for_storage(texts, conference, settings, allowed_restores=allowed, kept=kept)
+    for position, cleaned in enumerate(cleaned_ideas):
         if not cleaned.text.strip():
             continue
         idea = Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,

@@ -30,8 +30,8 @@ PROFILE_TEMPERATURE = 1.0  # softmax temperature over combined theme z-scores
 GROUP_THRESHOLD = 0.45  # mean similarity for two clusters to be one proposal
 MUTUAL_K = 3  # clusters join through a pair that is in each other's 3 closest ideas from other groups
 # Below this many ideas the ideas' own mean is a poor estimate of "what every idea shares", so it is
-# blended with the mean of the codebook's keywords (embedded like ideas).
-CENTER_PRIOR = 20
+# blended with the mean of the codebook's themes (embedded like ideas), as if it were a few ideas.
+CENTER_PRIOR = 5
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,10 @@ class ProposalMatcher:
         self.threshold = threshold
         self.mutual_k = mutual_k
         self.profile_weight = profile_weight
-        keywords = [k for t in suggester.themes for k in (t.keywords or (t.name,))]
-        self._prior_center = self.embedder.queries(keywords).mean(axis=0)
+        # The codebook's themes, embedded like ideas, stand for "what every idea shares" when there
+        # are too few ideas to estimate it.
+        self._prior_center = self.embedder.queries(
+            [f"{t.name}. {t.description}" for t in suggester.themes]).mean(axis=0)
         self._cache: dict[tuple[str, str | None], tuple[np.ndarray, np.ndarray]] = {}
 
     def _features(self, records: Sequence[IdeaRecord]) -> tuple[np.ndarray, np.ndarray]:
@@ -101,9 +103,13 @@ class ProposalMatcher:
         centered = _normalize(vecs - center)
         return centered @ centered.T + self.profile_weight * (prof @ prof.T)
 
-    def most_similar(self, ideas: Sequence[Any], i: int, k: int = 5,
-                     sim: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """The ``k`` ideas from other groups most likely to be the same proposal as idea ``i``."""
+    def most_similar(self, ideas: Sequence[Any], i: int, k: int = 5, sim: np.ndarray | None = None) -> list[int]:
+        """Indices of the ``k`` ideas from other groups most likely to be the same proposal as idea ``i``."""
+        return [j for j, _ in self.most_similar_scored(ideas, i, k, sim)]
+
+    def most_similar_scored(self, ideas: Sequence[Any], i: int, k: int = 5,
+                            sim: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Like ``most_similar``, with each neighbour's similarity: ``[(index, similarity), ...]``."""
         records = [as_record(x) for x in ideas]
         sim = self.similarity(records) if sim is None else sim
         group = records[i].group
@@ -150,9 +156,8 @@ def get_default_matcher() -> ProposalMatcher:
     return _default_matcher
 
 
-def most_similar(ideas: Sequence[Any], i: int, k: int = 5,
-                 matcher: ProposalMatcher | None = None) -> list[tuple[int, float]]:
-    """The ``k`` ideas of other groups most likely to be the same proposal as ``ideas[i]``."""
+def most_similar(ideas: Sequence[Any], i: int, k: int = 5, matcher: ProposalMatcher | None = None) -> list[int]:
+    """Indices of the ``k`` ideas of other groups most likely to be the same proposal as ``ideas[i]``."""
     return (matcher or get_default_matcher()).most_similar(ideas, i, k)
 
 

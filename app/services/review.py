@@ -692,15 +692,30 @@ def _dismissed_sets(conference: Conference) -> list[set[int]]:
 
 
 def _idea_records(ideas: Sequence[Idea]) -> list[Any]:
-    from app.services import proposals as method
+    """Ideas as the matcher reads them: text, group label, language (no id, no speaker)."""
+    from app.services.proposals import IdeaRecord
 
-    record = getattr(method, "IdeaRecord", None)
-    if record is not None:
-        try:
-            return [record(text=i.text, group=i.group.label, lang=i.lang or "en") for i in ideas]
-        except TypeError:
-            pass
-    return [(i.text, i.group.label, i.lang or "en") for i in ideas]
+    return [IdeaRecord(text=i.text, group=i.group.label, lang=i.lang or None) for i in ideas]
+
+
+_matchers: dict[int, Any] = {}
+
+
+def matcher_for(conference: Conference):
+    """The same-proposal matcher of a conference, on its own (cached) theme suggester.
+
+    The method's default matcher reads the demo codebook; a conference's matcher must use the
+    conference's codebook and what its co-chairs confirmed, and share the embedding cache.
+    """
+    from app.services.proposals import ProposalMatcher
+
+    suggester = idea_themes.suggester_for(conference)
+    cached = _matchers.get(conference.id)
+    if cached is not None and cached.suggester is suggester:
+        return cached
+    matcher = ProposalMatcher(suggester=suggester)
+    _matchers[conference.id] = matcher
+    return matcher
 
 
 def detect_proposals(user: Optional[User], conference: Conference) -> int:
@@ -709,8 +724,6 @@ def detect_proposals(user: Optional[User], conference: Conference) -> int:
     Earlier suggestions nobody accepted are replaced; accepted proposals and their ideas stay as they
     are; groupings co-chairs undid are not proposed again. Returns how many were suggested.
     """
-    from app.services import proposals as method
-
     for stale in db.session.scalars(
         select(Proposal).where(Proposal.conference_id == conference.id, Proposal.status == PROPOSAL_SUGGESTED)
     ):
@@ -727,7 +740,7 @@ def detect_proposals(user: Optional[User], conference: Conference) -> int:
         return 0
     dismissed = _dismissed_sets(conference)
     created = 0
-    for cluster in method.group_proposals(_idea_records(ideas)):
+    for cluster in matcher_for(conference).group_proposals(_idea_records(ideas)):
         members = [ideas[i] for i in cluster if 0 <= i < len(ideas)]
         if len(members) < 2 or len({m.group_id for m in members}) < 2:
             continue
@@ -874,8 +887,6 @@ def proposals_overview(conference: Conference, status: Optional[str] = None) -> 
 
 def similar_ideas(conference: Conference, idea: Idea, k: int = 5) -> list[Idea]:
     """The ideas from other groups most likely to be the same proposal as this one."""
-    from app.services import proposals as method
-
     ideas = list(db.session.scalars(
         select(Idea).where(Idea.conference_id == conference.id, Idea.status != IdeaStatus.REJECTED)
         .options(selectinload(Idea.group), selectinload(Idea.session)).order_by(Idea.id)
@@ -883,7 +894,7 @@ def similar_ideas(conference: Conference, idea: Idea, k: int = 5) -> list[Idea]:
     index = next((n for n, other in enumerate(ideas) if other.id == idea.id), None)
     if index is None:
         return []
-    return [ideas[j] for j in method.most_similar(_idea_records(ideas), index, k=k)]
+    return [ideas[j] for j in matcher_for(conference).most_similar(_idea_records(ideas), index, k=k)]
 
 
 # ---------------------------------------------------------------------------------------------

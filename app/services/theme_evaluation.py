@@ -101,7 +101,7 @@ def evaluate(gold: Sequence[GoldIdea], suggester, matcher) -> dict[str, float]:
     ranked = [[code for code, _ in row] for row in suggester.suggest_many(texts, k=3, vectors=vectors)]
     metrics = theme_metrics([g.themes for g in gold], ranked)
     sim = matcher.similarity(records)
-    neighbours = [[j for j, _ in matcher.most_similar(records, i, k=5, sim=sim)] for i in range(len(gold))]
+    neighbours = [matcher.most_similar(records, i, k=5, sim=sim) for i in range(len(gold))]
     clusters = [g.cluster for g in gold]
     metrics["dup_recall5"] = dup_recall_at_k(clusters, neighbours, k=5)
     metrics.update(pairwise_scores(clusters, matcher.group_proposals(records, sim=sim)))

