@@ -122,7 +122,23 @@ def analyze_context(ctx: NoteContext) -> list[Candidate]:
     persons = pf.found
     att = Attribution(ctx, persons, orgs).run()
     quasi = find_quasi(ctx, persons)
-    return contacts + persons + att + quasi
+    return _drop_inert(ctx.text, contacts, persons + att + quasi)
+
+
+# Spreadsheet formulas and cell references ("=SUM(A1:A9)", "B12") pasted into notes: the
+# name and attribution layers would read them as initials plus an "(affiliation)".
+_INERT = re.compile(r"(?<![\w=])=[A-Z][A-Z.]{1,15}\([^()\n]{0,120}\)|(?<![\w$])\$?[A-Z]{1,3}\$?\d{1,5}(?::\$?[A-Z]{1,3}\$?\d{1,5})?(?![\w])")
+
+
+def _drop_inert(text: str, contacts: list[Candidate], others: list[Candidate]) -> list[Candidate]:
+    """Remove non-contact candidates that overlap a spreadsheet formula or cell reference."""
+    inert = [(m.start(), m.end()) for m in _INERT.finditer(text)
+             if m.group().startswith("=") or re.search(r"\d", m.group()) and (":" in m.group() or len(m.group()) <= 6)]
+    if not inert:
+        return contacts + others
+    inert = [(s, e) for s, e in inert if text[s] == "=" or ":" in text[s:e]]  # a bare "B12" may be a code; only ranges
+    keep = [c for c in others if not any(s < c.end and c.start < e for s, e in inert)]
+    return contacts + keep
 
 
 def consistency(text: str, cands: list[Candidate], index: RosterIndex, words=None) -> list[Candidate]:
@@ -135,8 +151,10 @@ def consistency(text: str, cands: list[Candidate], index: RosterIndex, words=Non
         words = segment(text)
     ident: dict[str, str] = {}
     # multi-word names first so single mentions inherit their identity
+    import bisect
+    wstarts = [w.start for w in words]
     for c in sorted(persons, key=lambda c: -(c.end - c.start)):
-        for w in words:
+        for w in words[bisect.bisect_left(wstarts, c.start):bisect.bisect_right(wstarts, c.end)]:
             if c.start <= w.start and w.end <= c.end:
                 k = w.key.rstrip(".")
                 if len(k) < 2 or k in NAME_PARTICLES or k in HONORIFICS or k in NON_PERSON_PROPER:
@@ -144,7 +162,7 @@ def consistency(text: str, cands: list[Candidate], index: RosterIndex, words=Non
                 if k in PLACES or k in COUNTRIES or k in DEMONYMS:
                     continue
                 ident.setdefault(k, c.key or f"u:{k}")
-                for part in k.split("-"):  # "Vries-van" -> "vries"
+                for part in k.split("-"):  # "Haas-van" -> "haas"
                     if len(part) >= 3 and part not in NAME_PARTICLES and part not in common:
                         ident.setdefault(part, c.key or f"u:{k}")
     # single-word unknown mentions take the identity of the full name that contains them
@@ -154,26 +172,29 @@ def consistency(text: str, cands: list[Candidate], index: RosterIndex, words=Non
             if k in ident:
                 c.key = ident[k]
     covered = [(c.start, c.end) for c in cands if c.action == "redact"]
-    # allow-listed bodies ("Sécurité publique Canada") are subject matter unless attributed
+    # allow-listed bodies ("Pêches et Océans Canada") are subject matter unless attributed
     if index._org_regex is not None:
         from .text import fold_same_length
         for m in index._org_regex.finditer(fold_same_length(text)):
             if " ".join(m.group().replace(",", " ").split()) in index.allow_forms:
                 covered.append((m.start(), m.end()))
     covered.sort()
+    mask = bytearray(len(text) + 1)  # a character mask keeps this linear on very long notes
+    for s, e in covered:
+        mask[s:e] = b"\x01" * (e - s)
     out = []
     for w in words:
         k = w.key.rstrip(".")
         if k not in ident:
             continue
-        if any(s <= w.start < e for s, e in covered):
+        if mask[w.start]:
             continue
         if not (w.cap or w.upper) and (k in common or len(k) < 4):
             continue
         if w.upper and len(k) <= 3 and k in common:
             continue
         start = w.start
-        # "de Vries", "bin Hamid": a lower-case particle before the surname belongs to it
+        # "de Haas", "bin Rashid": a lower-case particle before the surname belongs to it
         m = re.search(r"(?:\b(?:de la|de|van der|van|von|bin|ben|al|el|da|di|del|dos|du)\s)$", text[max(0, w.start - 8):w.start])
         if m and w.cap:
             start = w.start - len(m.group())
@@ -186,7 +207,7 @@ _PARTICLE_BEFORE = re.compile(r"(?:(?<=[\s(\[\"“])|^)(?:de la|de|van der|van d
 
 
 def _attach_particles(text: str, cands: list[Candidate]) -> None:
-    """'(de Vries spoke', 'Mr. bin Hamid': a lower-case particle before a surname is part of it."""
+    """'(de Haas spoke', 'Mr. bin Rashid': a lower-case particle before a surname is part of it."""
     for c in cands:
         if c.label != "PERSON" or c.action != "redact" or not text[c.start:c.start + 1].isupper():
             continue

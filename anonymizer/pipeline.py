@@ -1,6 +1,7 @@
 """Loading the spaCy pipelines with only the components the anonymizer uses."""
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 
@@ -39,7 +40,14 @@ def load_pipelines(en_model: str | None = None, fr_model: str | None = None) -> 
     """
     en_model = en_model or os.environ.get("ANONYMIZER_EN_MODEL") or DEFAULT_MODELS["en"]
     fr_model = fr_model if fr_model is not None else (os.environ.get("ANONYMIZER_FR_MODEL") or DEFAULT_MODELS["fr"])
-    pipes = {"en": load_model(en_model)}
+    # A fresh dict each call (callers may add or drop languages) around the shared, cached models.
+    return dict(_load_pair(en_model, fr_model))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_pair(en_model: str, fr_model: str) -> tuple[tuple[str, Language], ...]:
+    """Load each (en, fr) pair once per process: the app and the test session share the models."""
+    pipes = [("en", load_model(en_model))]
     if fr_model:
-        pipes["fr"] = load_model(fr_model)
-    return pipes
+        pipes.append(("fr", load_model(fr_model)))
+    return tuple(pipes)

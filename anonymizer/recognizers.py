@@ -33,7 +33,7 @@ class Candidate:
 
 PLACE_WORDS = COUNTRIES | DEMONYMS | PLACES
 # Honorifics that are abbreviations or unambiguous titles: the next capitalised word is a name
-# even if it is also an ordinary word ("Ms. Frank", "Mme Bird").
+# even if it is also an ordinary word ("Ms. Baker", "Mme Lapierre").
 STRONG_HONORIFICS = frozenset(h for h in HONORIFICS if h.endswith(".") or h in {
     "mr", "mrs", "ms", "mx", "dr", "prof", "mme", "mlle", "m", "me", "lcol", "ltcol", "maj", "capt", "cpl",
     "sgt", "pte", "bgen", "mgen", "ltgen", "cdr", "supt", "insp", "cst", "elder", "senator", "mama", "maman",
@@ -56,21 +56,23 @@ _NON_NAME_LINE_LABELS = LABEL_WORDS | frozenset(fold(w) for w in """action|actio
 notes|q|a|group|groupe|grp|theme|themes|thème|thèmes|conclusion|question|answer|réponse|proposition|
 désaccord|demain|follow-up|suivi|open|convergence|update|summary|synthèse|décision|decision|recommendation|
 recommandation|reminder|rappel|todo|next|item|items|outcome|result|résultat|parked|issue|issues|
-context|background|objective|objectif|goal|target|cible|indicator|indicateur|key|main""".replace("\n", "").split("|"))
+context|background|objective|objectif|goal|target|cible|indicator|indicateur|key|main|total|subtotal|sum|average|
+mean|count|formula|cell|sheet|tab|column|row|field|link|date|time|status|owner|deadline|priority|comments|comment|
+source|ref|reference|see|voir|total|résumé|titre|title|heading|section|page|annex|annexe""".replace("\n", "").split("|"))
 NER_SUPPRESS = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT",
                 "QUANTITY", "ORDINAL", "CARDINAL"}
 ATTRIB_NOUNS = frozenset(fold(w) for w in """rep|reps|representative|representatives|delegate|delegates|participant|
 participants|expert|experts|panellist|panelist|speaker|official|officials|colleague|colleagues|guest|observer|
 attendee|spokesperson|presenter|staffer|gentleman|lady|représentant|représentante|délégué|déléguée|participante|
 experte|invitée|invité|panéliste|collègue|observatrice|observateur""".replace("\n", "").split("|"))
-NAME_WORDS = frozenset(fold(w) for w in """hope|grace|joy|rose|may|will|summer|frank|bird|deer|hunter|moss|said|comfort|
+NAME_WORDS = frozenset(fold(w) for w in """hope|grace|joy|rose|may|will|summer|frank|said|
 faith|dawn|april|june|bill|rob|rich|art|pat|sue|mark|guy|ray|don|lee|young|king|brown|white|black|green|gray|grey|
 stone|wood|hill|field|frost|little|park|long|law|fox|wolf|swan|lamb|baker|cook|miller|mason|turner|carter|fisher|
 shepherd|chase|page|price|ward|cash|gold|silver|star|sky|river|lake|bay|storm|rain|snow|sunny|honey|candy|ginger|
 iris|lily|daisy|ivy|holly|heather|violet|olive|ruby|pearl|amber|crystal|jade|robin|jay|wren|peace|victory|
 patience|charity|mercy|constance|prudence|hazel|autumn|winter|sky|sterling|noble|strong|best|short|small|
 rich|bell|bush|rice|lane|marsh|reed|glass|hall|house|church|castle|cross|forest|ford|bishop|knight|dean|
-abbott|earl|duke|major|sergeant|marshal|porter|potter|singer|taylor|weaver|walker|wright|smith|hope""".replace("\n", "").split("|"))
+earl|duke|major|sergeant|marshal|porter|potter|singer|taylor|weaver|walker|wright|smith|hope""".replace("\n", "").split("|"))
 NER_NON_PERSON = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "DATE",
                   "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "MISC"}
 
@@ -213,8 +215,8 @@ class RosterIndex:
                 for s in p.surnames:
                     self.full[tuple(f.split()) + tuple(s.split())] = p.pid
                 for s in p.surnames:
-                    self.full[tuple(f.split()) + (s[0],)] = p.pid  # "Kate D."
-                    self.full[(f[0],) + tuple(s.split())] = p.pid  # "T. Jacobs"
+                    self.full[tuple(f.split()) + (s[0],)] = p.pid  # "Jo K."
+                    self.full[(f[0],) + tuple(s.split())] = p.pid  # "J. Kowalski"
             self.full[tuple(fold(p.name).split())] = p.pid
             for ini in p.initials:
                 self.initials.setdefault(ini, set()).add(p.pid)
@@ -236,7 +238,7 @@ class RosterIndex:
             for a in o.acronyms:
                 if len(a) >= 2:
                     self.org_acronyms.setdefault(a, (o.oid, fold(a) in allow._folded or o.allowlisted))
-        # allow-listed bodies: literal forms, short forms ("Sécurité publique") and initials
+        # allow-listed bodies: literal forms, short forms ("Pêches et Océans") and initials
         # derived from them ("SP") -- the short forms are protected like the literal ones
         self.allow_forms: set[str] = set(allow._folded)
         self.derived_acronyms: dict[str, str] = {}
@@ -256,7 +258,7 @@ class RosterIndex:
                     a = "".join(w[0] for w in content).upper()
                     if fold(a) not in allow._folded and a not in allow_words:
                         self.derived_acronyms.setdefault(a, t)
-        # distinctive single words of participant orgs ("Oxfam", "Riverbend"): capitalised in the
+        # distinctive single words of participant orgs ("Bluewater", "Northlight"): capitalised in the
         # name, not ordinary words, places or nationalities
         self.org_words: dict[str, int] = {}
         for o in roster.orgs:
@@ -300,12 +302,55 @@ _SUFFIXES = (("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), (
              ("er", ""), ("ers", ""), ("ment", ""), ("ments", ""), ("ness", ""), ("d", ""))
 
 
+_WORD_PREFIXES = ("under", "over", "cyber", "counter", "multi", "inter", "intra", "trans", "post", "pre", "non",
+                  "anti", "sub", "super", "co", "re", "un", "mis", "self", "micro", "macro", "mega", "peace",
+                  "sous", "sur", "auto", "contre", "cyber")
+_ALL_CAPS_TOKENS = frozenset({"hyperlink", "mergefield", "pageref", "toc", "formtext", "include", "embed", "shape"})
+
+
 def is_common_key(k: str, common) -> bool:
-    """Ordinary vocabulary, including regular inflections the word lists leave out ("emerging")."""
+    """Ordinary vocabulary, including regular inflections the word lists leave out ("emerging"),
+    possessives ("women's") and prefixed words ("underfunded", "cybersecurity")."""
     if k in common:
         return True
+    if k.endswith(("'s", "’s")) and len(k) > 4:
+        return is_common_key(k[:-2], common)
+    if k.endswith(("s'", "s’")) and len(k) > 4:
+        return is_common_key(k[:-1], common)
     if "-" in k:
         return all(is_common_key(p, common) for p in k.split("-") if p)
+    if _inflected(k, common):
+        return True
+    if len(k) >= 8 and k.isalpha():
+        for pre in _WORD_PREFIXES:
+            # the rest must be a long word: "Underwood", "Coburn" stay names
+            if k.startswith(pre) and len(k) - len(pre) >= 5 and _inflected(k[len(pre):], common):
+                return True
+    return False
+
+
+_NOUN_SUFFIXES = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance", "ence", "ism",
+                  "isms", "ship", "ing", "ings", "ogy", "ics", "age", "ure", "ures", "ive", "ives", "ency", "ancy")
+
+
+def _noun_like(w: Word, common) -> bool:
+    """A common noun that reads as a label or heading: a plural, an abstract-noun suffix, or
+    an ALL-CAPS dictionary word.  Names that are ordinary words ("Hope", "Will") are none of these."""
+    k = w.key
+    if k in NAME_WORDS:
+        return False
+    if w.upper and len(k) >= 4 and is_common_key(k, common):
+        return True
+    if k.endswith("s") and not k.endswith("ss") and len(k) > 4 and _inflected(k[:-1], common):
+        return True
+    if k.endswith("ies") and (k[:-3] + "y") in common:
+        return True
+    return k.endswith(_NOUN_SUFFIXES) and len(k) >= 6 and is_common_key(k, common)
+
+
+def _inflected(k: str, common) -> bool:
+    if k in common:
+        return True
     for suf, rep in _SUFFIXES:
         if k.endswith(suf) and len(k) - len(suf) >= 3 and (k[: -len(suf)] + rep) in common:
             return True
@@ -321,7 +366,7 @@ def _rwords(text: str) -> list[str]:
 
 
 def _placeish(key: str) -> bool:
-    """A place or nationality, including plural and feminine forms ("congolaises")."""
+    """A place or nationality, including plural and feminine forms ("maliennes")."""
     if key in PLACE_WORDS:
         return True
     for suffix in ("s", "es", "e"):
@@ -381,6 +426,7 @@ class PersonFinder:
         self.ctx = ctx
         self.blocked = blocked  # contact spans etc.
         self.org_starts = org_starts  # where a known organization mention begins
+        self._mask: Optional[bytearray] = None
         self.found: list[Candidate] = []
         self.weak: list[tuple[Candidate, set[int]]] = []
         self.strong_pids: set[int] = set()
@@ -444,11 +490,11 @@ class PersonFinder:
         if nc == "," and nxt and nxt.key in RELATIVE_STARTS and ctx.text[b.end:nxt.start].strip() == ",":
             if not self._all_common(a, b) or allow_common:
                 return "name followed by an apposition"
-        # "one resident, Amani, waited": a single name between commas after a common noun
+        # "one client, Tariq, waited": a single name between commas after a common noun
         if nc == "," and prev and ctx.text[prev.end:a.start] == ", " and a.i == b.i and not prev.cap \
                 and ctx.pos(prev) == "NOUN" and not ctx.is_common(a):
             return "name in apposition"
-        # "Name from|of <Org>" (not for common words: "Hope from" needs an org after)
+        # "Name from|of <Org>" (not for common words: "Faith from" needs an org after)
         if nxt and nxt.key in {"from", "of", "at", "du", "d'", "de"} and ctx.text[b.end:nxt.start] == " ":
             nn = ctx.word(nxt.i + 1)
             if nn and nn.key in {"the", "la", "le", "l'"} and ctx.word(nn.i + 1):
@@ -510,7 +556,7 @@ class PersonFinder:
             return
         key = w.key
         common = ctx.is_common(w) and (key in NAME_WORDS or key in FUNCTION_WORDS or ctx.pos(w) != "PROPN" or not w.cap)
-        # initials: "MJB", "M-J.B.", "H.E."
+        # initials: "ALK", "A-L.K.", "J.D."
         letters = re.sub(r"[^A-Za-z]", "", w.text)
         if w.upper and 2 <= len(letters) <= 5 and (key.replace("-", "") == fold(letters)):
             pids = idx.initials.get(letters.upper())
@@ -579,7 +625,11 @@ class PersonFinder:
         self._add(w, w, f"roster name (variant: {kind})", min(pids), strong=len(pids) == 1)
 
     def _blocked(self, w: Word) -> bool:
-        return any(s <= w.start < e for s, e in self.blocked)
+        if self._mask is None:
+            self._mask = bytearray(len(self.ctx.text) + 1)
+            for s, e in self.blocked:
+                self._mask[s:e] = b"\x01" * (e - s)
+        return bool(self._mask[w.start])
 
     def _add(self, a: Word, b: Word, reason: str, pid: Optional[int], strong: bool, key: Optional[str] = None) -> None:
         if pid is not None:
@@ -690,6 +740,8 @@ class PersonFinder:
         ent = ctx.ent_label(a) or ctx.ent_label(b)
         cue = self.cue(a, b)
         reason_ner = "spaCy NER PERSON" if ent in ("PERSON", "PER") else None
+        if unknown and not cue and self._heading_like(seg, unknown):
+            return
         if unknown:
             if ent in NER_SUPPRESS and not cue:
                 return
@@ -700,17 +752,38 @@ class PersonFinder:
                 return
             self._add(a, b, reason, None, False, key="u:" + " ".join(w.key for w in seg))
             return
-        # only ordinary words: a person only with a clear cue ("Ms. Frank", "Will (CAF)")
+        # only ordinary words: a person only with a clear cue ("Ms. Baker", "Faith (DFO)")
         if cue and len(seg) <= 3 and not (a.initial and cue.startswith(("name followed by an apposition", "subject of"))):
             if a.key in _NON_NAME_LINE_LABELS or a.key in ROLE_TITLES:
+                return
+            # "Shelters:", "Prevention (PREV)": plurals and abstract nouns are labels, not names,
+            # unless a title says otherwise ("Ms. Fields")
+            if not cue.startswith("after title") and all(_noun_like(w, ctx.common) for w in seg):
                 return
             self._add(a, b, f"name by context ({cue})", None, False, key="u:" + " ".join(w.key for w in seg))
 
     def _looks_like_heading(self, w: Word) -> bool:
         return False
 
+    def _heading_like(self, seg: list[Word], unknown: list[Word]) -> bool:
+        """A Title Case or ALL-CAPS heading made of dictionary words ("Shelters Underfunded In Remote
+        Regions"), or a lone word-processor field code ("HYPERLINK"): not a name.
+
+        Names of three or more words are rarely mostly dictionary words, so a run of 3+ capitalised
+        words where at most a third are unknown is read as a heading.  A spaCy PERSON entity or a
+        context cue (checked by the caller) overrides this.
+        """
+        ctx = self.ctx
+        if len(seg) == 1 and seg[0].upper and seg[0].key in _ALL_CAPS_TOKENS:
+            return True
+        if any(ctx.ent_label(w) in ("PERSON", "PER") for w in seg):
+            return False
+        if len(seg) >= 3 and len(unknown) * 3 <= len(seg):
+            return True
+        return False
+
     def lowercase_speakers(self) -> None:
-        """'- josée (Org): ...': a lower-case unknown word opening a line before '(' is a speaker."""
+        """'- rené (Org): ...': a lower-case unknown word opening a line before '(' is a speaker."""
         ctx = self.ctx
         for w in ctx.words:
             if w.cap or w.i in self.covered or len(w.key) < 3 or ctx.is_common(w) or w.key in FUNCTION_WORDS:
@@ -793,7 +866,7 @@ class PersonFinder:
                     pos = w.end + len(right.group())
                     hit = pos in starts and not w.initial or (pos in starts and not ctx.is_common(w))
                 if hit:
-                    # extend over a following surname ("Cheryl Bird")
+                    # extend over a following surname ("Jo Kowalski")
                     b = w
                     nx = ctx.word(w.i + 1)
                     if nx and nx.cap and ctx.gap(w, nx) == " " and nx.i not in self.covered and not ctx.is_common(nx):
@@ -830,7 +903,7 @@ def find_org_mentions(ctx: NoteContext) -> list[tuple[int, int, str, bool, Optio
             hit = idx.org_forms.get(f) or idx.org_forms.get(f2)
             in_allow = f in idx.allow_forms
             words = surface.split()
-            # phrases of ordinary words must be written as a name ("Green Shield", not "green shield")
+            # phrases of ordinary words must be written as a name ("Blue Heron", not "blue heron")
             if hit and not in_allow:
                 content = [w for w in words if fold(w) not in STOP_PARTICLES]
                 if all(fold(w).strip("'’") in ctx.common for w in content) and not any(w[:1].isupper() for w in content):
@@ -901,7 +974,7 @@ class Attribution:
         pos = ctx.next_char_pos(pos)
         for s, e, reason, allowlisted, oid in self.orgs:
             if s == pos:
-                # extend "Norwegian MFA"-style or "X Canada" tails are part of the form already
+                # extend "Danish MFA"-style or "X Canada" tails are part of the form already
                 return (s, e, "ORG")
         i = _word_index_at(ctx, pos)
         if i is None:
@@ -1006,7 +1079,7 @@ class Attribution:
                     lab = span[2]
                     reason = "country of origin in '(…)' after a speaker" if lab == "PLACE" else "affiliation in '(…)' after a name"
                     if lab == "ORG" and kind in ("person", "role"):
-                        # the whole piece: French names continue in lower case ("Amnistie internationale")
+                        # the whole piece: French names continue in lower case ("Médecins du monde")
                         span = (span[0], max(span[1], ps + len(seg.rstrip())), "ORG")
                     if lab == "PLACE" or span[1] - span[0] > 1:
                         self._emit(span, reason)
@@ -1020,7 +1093,7 @@ class Attribution:
         return any(s == pos for s, *_ in self.orgs)
 
     def _before_person_nouns(self) -> None:
-        """'the RCMP rep', 'the GAC co-chair', 'the Norwegian expert' (ORG/PLACE before a person noun)."""
+        """'the CBSA rep', 'the DFO co-chair', 'the Danish expert' (ORG/PLACE before a person noun)."""
         ctx = self.ctx
         role_starts = {c.start for c in self.roles}
         for w in ctx.words:

@@ -30,8 +30,11 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
         out.append(Candidate(s, e, best.label, "; ".join(reasons[:3]), "redact", best.key, best.prio))
     flags = sorted((c for c in cands if c.action == "flag"), key=lambda c: (c.start, -c.end))
     kept_flags = []
+    starts = [r.start for r in out]
+    import bisect
     for f in flags:
-        if any(r.start <= f.start and f.end <= r.end for r in out):
+        i = bisect.bisect_right(starts, f.start) - 1
+        if i >= 0 and out[i].start <= f.start and f.end <= out[i].end:
             continue
         if kept_flags and f.start < kept_flags[-1].end:
             kept_flags[-1].end = max(kept_flags[-1].end, f.end)

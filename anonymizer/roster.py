@@ -16,7 +16,7 @@ from .vocab import NICKNAMES, STOP_PARTICLES, fold
 
 _SPLIT = re.compile(r"[\s]+")
 _ACRONYM_STOP = STOP_PARTICLES | {"-", "–", "&"}
-# Trailing qualifiers that rapporteurs drop ("Oxfam Canada" -> "Oxfam", "Network of Edmonton" -> "Network").
+# Trailing qualifiers that rapporteurs drop ("Bluewater Canada" -> "Bluewater", "Network of Regina" -> "Network").
 _TRAILING_QUALIFIERS = {"canada", "canadá", "international", "internationale", "intl", "intl."}
 
 
@@ -25,7 +25,7 @@ def _words(text: str) -> list[str]:
 
 
 def _initial_letters(part: str) -> str:
-    """'Marie-Josée' -> 'MJ'; 'Jean-François' -> 'JF'."""
+    """'Anne-Laure' -> 'AL'; 'Jean-Paul' -> 'JP'."""
     return "".join(p[0] for p in re.split(r"[-]", part) if p).upper()
 
 
@@ -87,11 +87,11 @@ class AllowList:
 
 
 def _name_parts(name: str) -> tuple[list[str], list[str]]:
-    """Split 'Adriana de la Cruz' into first ['Adriana'] and surname ['de la Cruz']."""
+    """Split 'Lucas de la Fuente' into first ['Lucas'] and surname ['de la Fuente']."""
     toks = name.split()
     if len(toks) == 1:
         return toks, []
-    # a particle starts the surname ("bin Hamid", "de la Cruz")
+    # a particle starts the surname ("bin Rashid", "de la Fuente")
     for i in range(1, len(toks)):
         if fold(toks[i]) in STOP_PARTICLES and i < len(toks) - 1:
             return toks[:i], [" ".join(toks[i:])]
@@ -99,18 +99,18 @@ def _name_parts(name: str) -> tuple[list[str], list[str]]:
 
 
 def acronyms_of(words: list[str]) -> set[str]:
-    """Acronyms a rapporteur may use for an organization name, e.g. 'YWPN', 'WPSN-C', 'OPAPP'."""
+    """Acronyms a rapporteur may use for an organization name, e.g. 'BMA', 'CPRN-C', 'OSAPP'."""
     out: set[str] = set()
     content = [w for w in words if fold(w) not in _ACRONYM_STOP and w[0].isalpha()]
     caps = [w for w in content if w[0].isupper()]
     for seq in (content, caps):
         if len(seq) >= 2:
             out.add("".join(w[0] for w in seq).upper())
-    # "... Network - Canada" -> "WPSN-C"
+    # "... Network - Canada" -> "CPRN-C"
     if len(caps) >= 3 and fold(caps[-1]) in _TRAILING_QUALIFIERS:
         out.add("".join(w[0] for w in caps[:-1]).upper() + "-" + caps[-1][0].upper())
         out.add("".join(w[0] for w in caps[:-1]).upper())
-    # words already in capitals ("CARE Canada" -> "CARE")
+    # words already in capitals ("SAFE Canada" -> "SAFE")
     for w in words:
         if len(w) >= 2 and w.isupper() and w.isalpha():
             out.add(w)
@@ -174,10 +174,10 @@ class Roster:
         p = RosterPerson(pid, name, aff)
         first_full = " ".join(first)
         firsts = {fold(first_full)}
-        if len(first) > 1:  # "Mary Jane" -> also "Mary"
+        if len(first) > 1:  # "Anna Maria" -> also "Anna"
             firsts.add(fold(first[0]))
         for f in list(firsts):
-            if "-" in f:  # "Marie-Josée" -> "Marie-Josee", "Marie Josee"
+            if "-" in f:  # "Anne-Laure" -> "Anne Laure"
                 firsts.add(f.replace("-", " "))
         for f in list(firsts):
             for nick in NICKNAMES.get(f, ()):
@@ -186,7 +186,7 @@ class Roster:
                 if f in nicks:
                     firsts.add(full)
                     firsts.update(n for n in nicks if len(n) >= 3)
-        # short forms rapporteurs invent: the first 3-4 letters ("Zarghuna" -> "Zari"? no: "Zar", "Zarg")
+        # short forms rapporteurs invent: the first 3-4 letters ("Bartholomew" -> "Bar", "Bart")
         for f in [fold(first[0])]:
             base = f.split("-")[0]
             if len(base) >= 6:
@@ -199,12 +199,12 @@ class Roster:
         for s in surname:
             sur.add(fold(s))
             sur.add(fold(s).replace("-", " "))
-            if "-" in s:  # "Ainsworth-Lee" -> "Ainsworth"
+            if "-" in s:  # "Kowalski-Reyes" -> "Kowalski"
                 sur.add(fold(s.split("-")[0]))
             toks = s.split()
-            if len(toks) > 1:  # "de la Cruz" -> "Cruz"; "bin Hamid" -> "Hamid"
+            if len(toks) > 1:  # "de la Fuente" -> "Fuente"; "bin Rashid" -> "Rashid"
                 sur.add(fold(toks[-1]))
-                # "de Vries-van der Meer" style: first non-particle word
+                # "de Haas-van Dijk" style: first non-particle word
                 core = [t for t in toks if fold(t) not in STOP_PARTICLES]
                 if core:
                     sur.add(fold(core[0]))
@@ -216,7 +216,7 @@ class Roster:
         inits = {fl + sl, fl_short + sl}
         if len(first) > 1 or "-" in first[0]:
             inits.add(fl)  # "MJ", "JF"
-        # nickname initials ("Bill Hunter" -> "BH")
+        # nickname initials ("Ted Morrow" -> "TM")
         for f in p.first:
             if len(f) >= 3 and " " not in f and sl:
                 inits.add(f[0].upper() + sl)
@@ -239,8 +239,8 @@ class Roster:
 def org_variants(name: str) -> tuple[set[str], set[str]]:
     """Folded long/short forms and acronyms a rapporteur may use for an organization name.
 
-    "Somali Mothers' Network of Edmonton" -> "somali mothers' network", ...;
-    "Women, Peace and Security Network - Canada" -> "WPSN-C", "WPSN"; "University of X" -> "uX".
+    "Tamil Elders' Circle of Regina" -> "tamil elders' circle", ...;
+    "Coastal Peace Research Network - Canada" -> "CPRN-C", "CPRN"; "University of X" -> "uX".
     Acronyms come only from the whole name (and its trimmed forms), never from comma pieces,
     which would invent short acronyms that collide with initials.
     """
@@ -268,7 +268,7 @@ def org_variants(name: str) -> tuple[set[str], set[str]]:
         for i in range(2, len(trimmed)):
             if fold(trimmed[i]) in STOP_PARTICLES:
                 forms.add(fold(" ".join(trimmed[:i])))
-        # prefixes of two words or more ("Green Shield" for "Green Shield Women's Climate Network")
+        # prefixes of two words or more ("Blue Heron" for "Blue Heron Women's Climate Network")
         for i in range(2, len(trimmed)):
             if fold(trimmed[i - 1]) not in STOP_PARTICLES:
                 forms.add(fold(" ".join(trimmed[:i])))

@@ -1,7 +1,7 @@
 """Text helpers: a length-preserving fold and a word segmentation tuned for names.
 
 The recognizers work on *words* rather than spaCy tokens because rapporteurs write names
-that spaCy's tokenizer splits ("Ainsworth-Lee", "M-J.B.", "d'Inter"), and offsets must stay
+that spaCy's tokenizer splits ("Kowalski-Reyes", "A-L.K.", "d'Alliance"), and offsets must stay
 exact for the preview.
 """
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _is_initial(text: str, pos: int) -> bool:
     if j < 0 or text[j] == "\n":
         return True
     if text[j] in _INITIAL_PREV:
-        # "Dr. Smith" / "M. Kasongo": the dot of an abbreviation does not start a sentence
+        # "Dr. Smith" / "M. Dubois": the dot of an abbreviation does not start a sentence
         if text[j] == ".":
             k = j - 1
             while k >= 0 and text[k].isalpha():

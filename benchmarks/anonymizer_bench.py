@@ -116,7 +116,7 @@ def peak_rss_mb(en_model, fr_model) -> tuple[float, float]:
     code_models = ("import resource,sys; sys.path.insert(0, %r); from anonymizer import load_pipelines; "
                    "load_pipelines(%r, %r); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (root, en_model, fr_model)
     code_engine = ("import resource,sys; sys.path.insert(0, %r); from anonymizer import build_engine; "
-                   "e=build_engine(%r, %r); e.anonymize('Jo Smith (Oxfam) said hello.'); "
+                   "e=build_engine(%r, %r); e.anonymize('Jo Smith (Bluewater Alliance) said hello.'); "
                    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (root, en_model, fr_model)
     vals = []
     for code in (code_models, code_engine):

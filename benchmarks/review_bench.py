@@ -11,6 +11,7 @@ percentile times of repeated requests made with the Flask test client, signed in
 from __future__ import annotations
 
 import argparse
+import os
 import itertools
 import random
 import shutil
@@ -122,10 +123,11 @@ def main() -> None:
             group_rows = {g.label: g for g in conference.groups}
 
             print(f"Review benchmark: {args.ideas} synthesized ideas, codebook of "
-                  f"{len(conference.themes)} themes, {len(groups)} groups + plenary")
+                  f"{len(conference.themes)} themes, {len(groups)} groups + plenary; "
+                  f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs", flush=True)
             start = time.perf_counter()
             idea_themes.suggester_for(conference)
-            print(f"  suggester, cold build (models + codebook)          {time.perf_counter() - start:8.2f} s")
+            print(f"  suggester, cold build (models + codebook)          {time.perf_counter() - start:8.2f} s", flush=True)
 
             single: list[float] = []
             per_note: list[float] = []
@@ -150,6 +152,8 @@ def main() -> None:
                     per_note.append(elapsed)
                     per_idea_in_note.append(elapsed / size)
                 position += size
+                if position // 500 != (position - size) // 500:
+                    print(f"    ... {position} ideas stored", flush=True)
             print(f"  attach_suggestions, one idea                      {summary(single)}")
             print(f"  attach_suggestions, a note of 3-8 ideas           {summary(per_note)}")
             print(f"  attach_suggestions, per idea within a note        {summary(per_idea_in_note)}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from app.capture import bp
 from app.capture.forms import IdeaEditForm
@@ -25,7 +26,7 @@ from app.services.capture import (
 )
 from app.services.conference_setup import current_conference
 
-JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore"}
+JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore", "capture.token"}
 AUTOSAVE_SECONDS = 4
 
 
@@ -87,6 +88,13 @@ def index():
                            summaries=summarize_places(current_user, places))
 
 
+@bp.get("/token")
+@role_required(Role.RAPPORTEUR)
+def token():
+    """A fresh CSRF token, so a page whose sign-in was renewed can keep saving without a reload."""
+    return jsonify(csrf_token=generate_csrf())
+
+
 @bp.get("/<int:session_id>/<int:group_id>")
 @role_required(Role.RAPPORTEUR)
 def capture(session_id: int, group_id: int):
@@ -134,10 +142,11 @@ def preview(session_id: int, group_id: int):
 def restore(session_id: int, group_id: int):
     """Check whether a removed term may be put back (the roster and the engine decide)."""
     _place(session_id, group_id)
-    term = _text_field(_json_body(), "term")
+    data = _json_body()
+    term = _text_field(data, "term")
     if not term.strip():
         raise CaptureError("Choose a removed term to restore.", 400)
-    refusal = restore_refusal(term, current_conference(), _settings())
+    refusal = restore_refusal(term, current_conference(), _settings(), label=_text_field(data, "label"))
     if refusal:
         return jsonify(allowed=False, error=refusal), 422
     return jsonify(allowed=True, term=term.strip())

@@ -6,6 +6,7 @@ from typing import Mapping, Optional
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
+from werkzeug.routing import BuildError
 
 from app.export import bp
 from app.extensions import db
@@ -69,6 +70,14 @@ def _wants_json() -> bool:
     return request.is_json or request.accept_mimetypes.best == "application/json"
 
 
+def _review_url(idea_id: int) -> Optional[str]:
+    """Where a co-chair edits an idea (the review area's page), if that page exists."""
+    try:
+        return url_for("review.idea", idea_id=idea_id)
+    except BuildError:
+        return None
+
+
 def _render_check(conference, filters: ExportFilters, data, report, status: int = 200, refused_format=None):
     ideas = {i.id: i for i in data.ideas}
     return render_template(
@@ -82,6 +91,7 @@ def _render_check(conference, filters: ExportFilters, data, report, status: int 
         segments=highlight_segments,
         refused_format=refused_format,
         can_clear=current_user.has_role(Role.COCHAIR),
+        review_url=_review_url,
     ), status
 
 

@@ -299,13 +299,15 @@ def _probe_labels(engine, term: str, frame: str) -> tuple[set[str], bool]:
     return labels, roster
 
 
-def restore_refusal(term: str, conference: Optional[Conference], settings: AnonymizerSettings) -> Optional[str]:
+def restore_refusal(term: str, conference: Optional[Conference], settings: AnonymizerSettings,
+                    label: str = "") -> Optional[str]:
     """Why term may not be restored, or None when it may.
 
     The engine decides: a term its roster index knows (a participant's name in any variant,
-    an affiliation in any form), a contact detail, or a term that the engine reads as a
-    person's name in every neutral sentence stays removed. At submit the second pass also
-    refuses any restored term it labels a person or contact in context.
+    an affiliation in any form) or reads as a contact detail stays removed. A term the engine
+    labelled a person's name or contact in the note (label) is refused too; the submit's second
+    pass enforces that again in context, whatever the page sends. (A bare term is too little
+    context to call it a person: the small models call many proper nouns PERSON out of context.)
     """
     from app.services.anonymization import engine_for
 
@@ -314,6 +316,8 @@ def restore_refusal(term: str, conference: Optional[Conference], settings: Anony
         return "There is no term to restore."
     if len(term) > MAX_TERM_CHARS:
         return f"A restored term can be at most {MAX_TERM_CHARS} characters."
+    if label.upper() in NEVER_RESTORED_LABELS:
+        return f"A {LABEL_NAMES[label.upper()]} can never be restored."
     engine = engine_for(conference, settings)
     if _roster_matches(engine, term):
         return ROSTER_REFUSAL
@@ -322,8 +326,6 @@ def restore_refusal(term: str, conference: Optional[Conference], settings: Anony
         return ROSTER_REFUSAL
     if any("CONTACT" in labels for labels, _ in probes):
         return "A contact detail can never be restored."
-    if all("PERSON" in labels for labels, _ in probes):
-        return "A person's name can never be restored."
     return None
 
 

@@ -21,7 +21,7 @@ from app.services.codebook import ThemeDef
 
 # How many suggestions each idea carries (confirmed themes come on top of these).
 SUGGESTIONS_PER_IDEA = 3
-# Idea embeddings and lemmas kept in memory (about 2 KB an idea): enough for a large conference.
+# Idea texts remembered as already embedded in this process.
 TEXT_CACHE_SIZE = 20_000
 
 _lock = threading.Lock()
@@ -94,89 +94,20 @@ class _TextCache:
                 self._items.popitem(last=False)
 
 
-class CachingEmbedder:
-    """The method's embedder, remembering idea vectors: an idea is embedded once, when it arrives,
-    and rebuilding a suggester, re-ranking after a codebook change or looking for emerging themes
-    reuses the vector."""
-
-    def __init__(self, embedder) -> None:
-        self._embedder = embedder
-        self.dim = embedder.dim
-        self.name = getattr(embedder, "name", "")
-        self._cache = _TextCache(TEXT_CACHE_SIZE)
-
-    def _cached(self, texts, kind: str, compute):
-        import numpy as np
-
-        texts = list(texts)
-        rows = [self._cache.get((kind, t)) for t in texts]
-        missing = list(dict.fromkeys(t for t, row in zip(texts, rows) if row is None))
-        if missing:
-            fresh = compute(missing)
-            computed = dict(zip(missing, fresh))
-            for text, vector in computed.items():
-                self._cache.put((kind, text), vector)
-            rows = [row if row is not None else computed[t] for t, row in zip(texts, rows)]
-        if not rows:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.vstack(rows).astype(np.float32, copy=False)
-
-    def uncached(self, texts) -> int:
-        """How many of these idea texts would need the model."""
-        return sum(1 for t in set(texts) if self._cache.get(("q", t)) is None)
-
-    def queries(self, texts):
-        """Idea vectors, computing only the ones not seen before (one batched call)."""
-        return self._cached(texts, "q", self._embedder.queries)
-
-    def passages(self, texts):
-        """Codebook vectors: a rebuild after one theme changed embeds only that theme's text."""
-        return self._cached(texts, "p", self._embedder.passages)
+# Idea texts this process has embedded (the method's embedder remembers their vectors): tells the
+# dashboard whether looking for emerging themes is quick here or better done in the background.
+_seen_texts = _TextCache(TEXT_CACHE_SIZE)
 
 
-class CachingLemmatizer:
-    """The method's lemmatizer, remembering each idea's lemmas."""
-
-    def __init__(self, lemmatizer) -> None:
-        self._lemmatizer = lemmatizer
-        self._cache = _TextCache(TEXT_CACHE_SIZE)
-
-    def lemmas(self, text, lang=None):
-        """Lemmas of a text (cached per text and language)."""
-        key = (text, lang)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._lemmatizer.lemmas(text, lang)
-            self._cache.put(key, found)
-        return list(found)
-
-    def lemmas_any(self, text):
-        """Lemma sets of a keyword under each language (cached: rebuilds reuse the codebook's)."""
-        key = ("any", text)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._lemmatizer.lemmas_any(text)
-            self._cache.put(key, found)
-        return [set(lemmas) for lemmas in found]
-
-
-_shared_models: Optional[tuple[CachingEmbedder, CachingLemmatizer]] = None
-
-
-def _models() -> tuple[CachingEmbedder, CachingLemmatizer]:
-    global _shared_models
-    if _shared_models is None:
-        from app.services.themes import get_embedder, get_lemmatizer
-
-        _shared_models = (CachingEmbedder(get_embedder()), CachingLemmatizer(get_lemmatizer()))
-    return _shared_models
+def mark_embedded(texts: Iterable[str]) -> None:
+    """Note texts the method has just embedded in this process."""
+    for text in texts:
+        _seen_texts.put(text, True)
 
 
 def uncached_count(texts: Sequence[str]) -> int:
-    """How many idea texts this process has not embedded yet (all of them before any model loads)."""
-    if _shared_models is None:
-        return len(set(texts))
-    return _shared_models[0].uncached(texts)
+    """How many of these idea texts this process has not embedded yet."""
+    return sum(1 for text in set(texts) if _seen_texts.get(text) is None)
 
 
 def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = None):
@@ -192,8 +123,7 @@ def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = No
         cached = _suggesters.get(conference.id)
         if cached and cached[0] == version:
             return cached[1]
-        embedder, lemmatizer = _models()
-        suggester = ThemeSuggester([theme_def(t) for t in themes], embedder=embedder, lemmatizer=lemmatizer)
+        suggester = ThemeSuggester([theme_def(t) for t in themes])
         for text, codes in confirmed_examples(conference):
             suggester.add_confirmed(text, codes)
         _suggesters[conference.id] = (version, suggester)
@@ -270,6 +200,7 @@ def attach_suggestions(conference: Conference, ideas: Sequence[Idea]) -> None:
     # One batched call: the embedding model is much faster on a note's ideas together.
     ranked_lists = suggester.suggest_many([idea.text for idea in ideas], k=SUGGESTIONS_PER_IDEA,
                                           langs=[idea.lang or None for idea in ideas])
+    mark_embedded(idea.text for idea in ideas)
     for idea, ranked in zip(ideas, ranked_lists):
         store_suggestions(idea, [(by_code[code], float(conf)) for code, conf in ranked if code in by_code])
 

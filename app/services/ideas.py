@@ -5,6 +5,7 @@ is ever written to the idea table.
 """
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from app.services.capture import (
 
 if TYPE_CHECKING:
     from app.services.anonymization import AnonymizerSettings
+
+log = logging.getLogger(__name__)
 
 # "- ", "* ", "• ", "– ", "1. ", "1) ", "a) " at the start of a line mark a bullet.
 BULLET = re.compile(r"^\s*(?:[-*•‣◦–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
@@ -138,7 +141,6 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
     try:
         db.session.add_all(ideas)
         db.session.flush()
-        idea_themes.attach_suggestions(conference, ideas)
         for index, segment in restores:
             audit.record(user, "restore_term", "idea", ideas[index].id, label=segment.label,
                          term=segment.text.strip())
@@ -153,7 +155,24 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
         if not existing:
             raise
         return _replay(existing, place)
+    suggest_themes(conference, ideas)
     return SubmitResult(ideas, replayed=False, removed_again=removed_again)
+
+
+def suggest_themes(conference: Conference, ideas: Sequence[Idea]) -> None:
+    """Attach theme suggestions to ideas already stored, in a transaction of their own.
+
+    The ideas are committed first: a failure in the suggester must never cost a rapporteur
+    a submitted note. It is logged by exception type only (never text) and co-chairs can
+    still theme the ideas by hand.
+    """
+    try:
+        idea_themes.attach_suggestions(conference, ideas)
+        db.session.commit()
+    except Exception as exc:  # noqa: BLE001 - any suggester failure is survivable here
+        db.session.rollback()
+        log.error("theme suggestions failed for %d ideas (%s); ideas are stored without them",
+                  len(ideas), type(exc).__name__)
 
 
 def ideas_for_places(places: Sequence[CapturePlace]) -> list[Idea]:
@@ -194,9 +213,9 @@ def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
     if idea.status == IdeaStatus.RETURNED:
         idea.status = IdeaStatus.SUBMITTED
     idea.updated_at = utcnow()
-    idea_themes.attach_suggestions(conference, [idea])  # the suggestions follow the new text
     audit.record(user, "edit_idea", "idea", idea.id)
     db.session.commit()
+    suggest_themes(conference, [idea])  # the suggestions follow the new text
     return EditResult(idea, cleaned.removed)
 
 

@@ -60,9 +60,9 @@ class ProposalMatcher:
     def __init__(self, suggester: ThemeSuggester | None = None, threshold: float = GROUP_THRESHOLD,
                  mutual_k: int = MUTUAL_K, profile_weight: float = PROFILE_WEIGHT) -> None:
         if suggester is None:
-            from app.services.codebook import load_default_codebook
+            from app.services.themes import get_default_suggester
 
-            suggester = ThemeSuggester(load_default_codebook())
+            suggester = get_default_suggester()
         self.suggester = suggester
         self.embedder = suggester.embedder
         self.threshold = threshold
@@ -70,8 +70,7 @@ class ProposalMatcher:
         self.profile_weight = profile_weight
         # The codebook's themes, embedded like ideas, stand for "what every idea shares" when there
         # are too few ideas to estimate it.
-        self._prior_center = self.embedder.queries(
-            [f"{t.name}. {t.description}" for t in suggester.themes]).mean(axis=0)
+        self._prior_center = suggester.query_center
         self._cache: dict[tuple[str, str | None], tuple[np.ndarray, np.ndarray]] = {}
 
     def _features(self, records: Sequence[IdeaRecord]) -> tuple[np.ndarray, np.ndarray]:

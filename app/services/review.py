@@ -578,6 +578,7 @@ def _candidates_in_background(conference_id: int, key: tuple, suggester, texts, 
     def run() -> None:
         try:
             found = _find_candidates(suggester, texts, langs, ids)
+            idea_themes.mark_embedded(texts)
             with _candidate_lock:
                 _candidate_cache[conference_id] = (key, found)
         finally:
@@ -610,6 +611,7 @@ def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = Tr
         ids = [idea.id for idea in ideas]
         if wait or idea_themes.uncached_count(texts) <= SYNC_CANDIDATE_BUDGET:
             raw_candidates = _find_candidates(suggester, texts, langs, ids)
+            idea_themes.mark_embedded(texts)
             with _candidate_lock:
                 _candidate_cache[conference.id] = (key, raw_candidates)
         else:

@@ -42,12 +42,13 @@ log = logging.getLogger(__name__)
 # --- weights of the theme score; chosen as round numbers, not searched on the dev ideas -----------------
 KEYWORD_TOP = 3  # a theme is as close as its few closest keywords, not the average of all of them
 LEXICAL_WEIGHT = 0.5  # one matched keyword ~ +0.35 z, two ~ +0.55: words confirm meaning, never drown it
-CONFIRMED_WEIGHT = 2.0  # a clear confirmed look-alike outweighs a weak codebook preference
+CONFIRMED_WEIGHT = 1.0  # a close confirmed look-alike adds about one z-unit to its themes
 CONFIRMED_NEIGHBOURS = 5
-# Cosine similarity (after centering) from which a confirmed example counts as a look-alike, and from
-# which it counts fully. Below the first, an unrelated confirmation must not move suggestions.
-CONFIRMED_SIM_FLOOR = 0.35
-CONFIRMED_SIM_FULL = 0.65
+# Cosine similarity (after centering on the codebook) from which a confirmed example counts as a
+# look-alike, and from which it counts fully. Two unrelated ideas of a WPS consultation sit below ~0.4,
+# two wordings of one proposal mostly above ~0.45: an unrelated confirmation must not move suggestions.
+CONFIRMED_SIM_FLOOR = 0.40
+CONFIRMED_SIM_FULL = 0.60
 # Fit below which an idea is "unthemed" (centered similarity to its best theme), see ``fit``.
 LOW_FIT_THRESHOLD = 0.24
 CACHE_SIZE = 20_000  # idea texts remembered by the embedder and the lemmatizer
@@ -120,6 +121,9 @@ _FR_HINTS = frozenset(
 _EN_HINTS = frozenset(
     "the and of to for in a an on with should be is are that this their its by from not more must".split()
 )
+# Words too common to carry meaning in a keyword (articles, commonest prepositions), after folding.
+_GLUE_WORDS = frozenset("a an the of in on to for and or with by at de du des le la les l d un une et ou en "
+                        "au aux a pour sur par dans".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 
@@ -163,32 +167,38 @@ class Lemmatizer:
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, str], list[str]] = {}
 
-    def lemmas(self, text: str, lang: str | None = None) -> list[str]:
-        """Content-word lemmas of ``text``, lower-cased and accent-folded."""
+    def lemmas(self, text: str, lang: str | None = None, content_only: bool = True) -> list[str]:
+        """Lemmas of ``text``, lower-cased and accent-folded.
+
+        ``content_only``: drop stop words (for characteristic words); otherwise only articles and the
+        commonest prepositions go, so that keywords like "first plan" or "at least" keep their meaning.
+        """
         # The text decides when it clearly reads as one language: a note's language tag does not
         # always hold for each idea (a French idea in an English note, or a default "en").
         lang = detect_language(text, default=lang if lang in self._nlp else "en")
-        key = (lang, text)
+        key = (lang, content_only, text)
         found = self._cache.get(key)
         if found is None:
-            found = self._lemmas_in(text, lang)
+            found = self._lemmas_in(text, lang, content_only)
             if len(self._cache) >= CACHE_SIZE:
                 self._cache.clear()
             self._cache[key] = found
         return list(found)
 
     def lemmas_any(self, text: str) -> list[set[str]]:
-        """Lemma sets of a short phrase under each language: keywords carry no language tag."""
-        return [set(self._lemmas_in(text, lang)) for lang in self._nlp]
+        """Lemma sets of a keyword under each language (keywords carry no language tag)."""
+        return [set(self._lemmas_in(text, lang, False)) for lang in self._nlp]
 
-    def _lemmas_in(self, text: str, lang: str) -> list[str]:
+    def _lemmas_in(self, text: str, lang: str, content_only: bool) -> list[str]:
         with self._lock:
             doc = self._nlp[lang](text)
         out = []
         for tok in doc:
-            if tok.is_punct or tok.is_space or tok.is_stop or tok.like_num:
+            if tok.is_punct or tok.is_space or tok.like_num:
                 continue
             lemma = _fold(tok.lemma_ or tok.text).strip("'’-")
+            if content_only and tok.is_stop or lemma in _GLUE_WORDS:
+                continue
             if len(lemma) > 1 or lemma in {"%", "+"}:
                 out.append(lemma)
         return out
@@ -215,6 +225,19 @@ def get_lemmatizer() -> Lemmatizer:
         if _lemmatizer is None:
             _lemmatizer = Lemmatizer()
         return _lemmatizer
+
+
+_default_suggester: "ThemeSuggester | None" = None
+
+
+def get_default_suggester() -> "ThemeSuggester":
+    """A suggester on the demo codebook, without confirmations, built once per process."""
+    global _default_suggester
+    if _default_suggester is None:
+        from app.services.codebook import load_default_codebook
+
+        _default_suggester = ThemeSuggester(load_default_codebook())
+    return _default_suggester
 
 
 def _zscore(scores: np.ndarray) -> np.ndarray:
@@ -266,6 +289,9 @@ class ThemeSuggester:
         # after removing the direction every prototype shares.
         self._center = np.vstack([kw_vecs, self._desc]).mean(axis=0)
         self._desc_c = _normalize(self._desc - self._center)
+        # The same for idea-to-idea comparisons: the themes embedded like ideas stand for what every
+        # idea of the consultation shares.
+        self.query_center = self.embedder.queries(descs).mean(axis=0)
         self._kw_c = _normalize(kw_vecs - self._center)
         # Lexical patterns: each keyword as lemma sets (English and French readings).
         self._kw_lemmas: list[list[frozenset[str]]] = []
@@ -323,9 +349,8 @@ class ThemeSuggester:
         if not self._confirmed_vecs:
             return out
         examples = np.vstack(self._confirmed_vecs)
-        # Centre on the confirmed examples and the ideas at hand: raw e5 similarities are all high.
-        center = np.vstack([examples, vecs]).mean(axis=0)
-        sims = _normalize(vecs - center) @ _normalize(examples - center).T
+        # Raw e5 similarities are all high; centred on the codebook they separate look-alikes.
+        sims = _normalize(vecs - self.query_center) @ _normalize(examples - self.query_center).T
         k = min(CONFIRMED_NEIGHBOURS, examples.shape[0])
         nearest = np.argsort(-sims, axis=1)[:, :k]
         for i in range(len(vecs)):
@@ -342,7 +367,7 @@ class ThemeSuggester:
         """Theme scores (ideas x themes, codebook order); higher is a better fit. For ranking."""
         vecs = vectors if vectors is not None else self.embedder.queries(texts)
         langs = list(langs) if langs is not None else [None] * len(texts)
-        lemma_lists = [self.lemmatizer.lemmas(t, lang) for t, lang in zip(texts, langs)]
+        lemma_lists = [self.lemmatizer.lemmas(t, lang, content_only=False) for t, lang in zip(texts, langs)]
         total = self._semantic(vecs) + LEXICAL_WEIGHT * self._lexical(lemma_lists)
         total += CONFIRMED_WEIGHT * self._confirmed(vecs)
         return total

@@ -48,13 +48,40 @@
 
   // ---- helpers -------------------------------------------------------------------------
 
-  function postJSON(url, body) {
+  function refreshToken() {
+    return fetch(root.dataset.tokenUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) {
+        var isJson = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
+        if (response.redirected || !response.ok || !isJson) { return false; }
+        return response.json().then(function (data) { csrfToken = data.csrf_token; return true; });
+      });
+  }
+
+  function postJSON(url, body, retried) {
+    return send(url, body).then(function (r) {
+      // A 400 may be a CSRF token from an earlier sign-in: renew it once and try again.
+      if (r.status !== 400 || retried) { return r; }
+      return refreshToken().then(function (renewed) {
+        if (renewed) { return postJSON(url, body, true); }
+        return { ok: false, status: 401, data: { error: EXPIRED } };
+      });
+    });
+  }
+
+  var EXPIRED = "your sign-in expired. Sign in again in another tab; your note is kept on this page and saved after.";
+
+  function send(url, body) {
     return fetch(url, {
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
       body: JSON.stringify(body)
     }).then(function (response) {
+      var isJson = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
+      if (response.redirected || !isJson) {
+        // An expired sign-in redirects to the login page: never mistake that for a save.
+        return { ok: false, status: 401, data: { error: EXPIRED } };
+      }
       return response.json().catch(function () { return {}; }).then(function (data) {
         return { ok: response.ok, status: response.status, data: data };
       });
@@ -263,7 +290,7 @@
       applyDecisions();
       return;
     }
-    postJSON(root.dataset.restoreUrl, { term: segment.text }).then(function (r) {
+    postJSON(root.dataset.restoreUrl, { term: segment.text, label: segment.label }).then(function (r) {
       if (r.ok && r.data.allowed) {
         state.restored[k] = true;
         show(restoreMessage, "Restored. The restore is recorded for the co-chairs when you submit.");

@@ -4,10 +4,10 @@
 ROSTER_ROWS = [
     ("Priya Ramaswamy", "Harbour Light Women's Network"),
     ("Thomas Okonkwo", "Department of Fisheries and Oceans"),
-    ("Catherine Villeneuve", "Collectif Aurore pour la paix"),
+    ("Patricia Villeneuve", "Collectif Aurore pour la paix"),
     ("Joy Whitfield", "Prairie Sky Institute"),
     ("Rodrigo Alvarenga", "Northern Lantern Association"),
     ("Anne-Sophie Brisebois", "Department of Fisheries and Oceans"),
-    ("William Tremblay", "Canadian Coast Guard"),
+    ("Edward Tremblay", "Canadian Coast Guard"),
 ]
 ALLOW_TERMS = ["Department of Fisheries and Oceans", "DFO", "Canadian Coast Guard", "CCG", "UN Women", "UNSCR 1325"]

@@ -44,7 +44,7 @@ def test_cli_jsonl_with_malformed_lines(tmp_path):
 
 def test_cli_plain_mode(tmp_path):
     roster, allow = _files(tmp_path)
-    proc = subprocess.run([sys.executable, "-m", "anonymizer", "--roster", str(roster), "--allow", str(allow)],
+    proc = subprocess.run([sys.executable, "-m", "anonymizer", "--roster", str(roster), "--allow", str(allow), "--model-fr", ""],
                           input="Joy Whitfield asked the Deputy Minister a question.\n", capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert proc.returncode == 0

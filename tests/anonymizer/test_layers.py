@@ -28,9 +28,9 @@ def test_roster_variants(engine):
 
 
 def test_roster_nicknames_and_initials(engine):
-    res = engine.anonymize("Cathy (Collectif Aurore) spoke first; Bill from the Canadian Coast Guard replied. "
+    res = engine.anonymize("Trish (Collectif Aurore) spoke first; Ted from the Canadian Coast Guard replied. "
                            "ASB (DFO): agreed.", "en")
-    assert "Cathy" not in res.text and "Bill" not in res.text and "ASB" not in res.text
+    assert "Trish" not in res.text and "Ted" not in res.text and "ASB" not in res.text
     assert "Collectif Aurore" not in res.text
     assert "Canadian Coast Guard" not in res.text  # allow-listed, but here it attributes
 

@@ -14,13 +14,20 @@ def test_control_chars_and_odd_unicode(engine):
     assert "Ramaswamy" not in res.text and "Thomas" not in res.text
 
 
-def test_long_text_is_chunked(engine):
+def test_long_text_is_chunked(roster, allow):
+    """200,000 characters go through in pieces: a tokenizer-only pipeline with a small max_length
+    proves the chunking (a full parse of 200k chars would only make the suite slow)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.max_length = 25_000  # any single piece above this would raise spaCy's E088
+    eng = AnonymizerEngine({"en": nlp}, roster=roster, allowlist=allow)
     para = "Thomas Okonkwo said the fisheries plan needs money for women in coastal towns. " * 6 + "\n\n"
     text = para * (200_000 // len(para) + 1)
     assert len(text) >= 200_000
-    res = engine.anonymize(text, "en")
-    assert "Okonkwo" not in res.text
-    assert all(text[s.start:s.end] == s.text for s in res.spans[:50])
+    res = eng.anonymize(text, "en")
+    assert "Okonkwo" not in res.text and res.text.count("[Participant 1]") > 1000
+    assert all(text[s.start:s.end] == s.text for s in res.spans)
 
 
 def test_language_detection():
@@ -29,7 +36,7 @@ def test_language_detection():
 
 
 def test_french_note(engine):
-    text = ("Catherine Villeneuve (Collectif Aurore) rappelle que le MPO doit financer les femmes. "
+    text = ("Patricia Villeneuve (Collectif Aurore) rappelle que le MPO doit financer les femmes. "
             "La représentante du ministère répond. L'experte kényane propose un indicateur.")
     res = engine.anonymize(text)
     assert res.lang == "fr"

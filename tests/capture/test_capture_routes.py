@@ -166,6 +166,11 @@ def test_preview_refuses_empty_and_overlong_notes_and_keeps_draft(app, rapporteu
     assert _count(app, Draft) == 1
 
 
+def test_one_word_note_previews(rapporteur_client, themes_a):
+    response = rapporteur_client.post(themes_a + "/preview", json={"text": "Funding"})
+    assert response.status_code == 200 and response.json["ideas"] == ["Funding"]
+
+
 def test_preview_stores_nothing(app, rapporteur_client, themes_a):
     rapporteur_client.post(themes_a + "/preview", json={"text": ROSTER_NOTE})
     assert _count(app, Idea) == 0 and _count(app, Draft) == 0
@@ -178,9 +183,47 @@ def test_restore_refuses_roster_names_and_affiliations(rapporteur_client, themes
         assert "roster" in response.json["error"] or "never" in response.json["error"]
 
 
-def test_restore_allows_a_place(rapporteur_client, themes_a):
-    response = rapporteur_client.post(themes_a + "/restore", json={"term": "Kenora"})
-    assert response.status_code == 200 and response.json["allowed"] is True
+def test_restore_allows_a_place_or_non_roster_body_but_not_a_person(rapporteur_client, themes_a):
+    for term in ("Kenora", "Oxfam"):
+        response = rapporteur_client.post(themes_a + "/restore", json={"term": term})
+        assert response.status_code == 200 and response.json["allowed"] is True, term
+    response = rapporteur_client.post(themes_a + "/restore", json={"term": "Ingrid Kowalczyk", "label": "PERSON"})
+    assert response.status_code == 422 and "person" in response.json["error"]
+
+
+def test_a_person_restored_anyway_is_removed_by_the_second_pass(rapporteur_client, themes_a):
+    """The page offers no restore for names, but a crafted request must not store one either."""
+    response = rapporteur_client.post(themes_a + "/submit", json={
+        "submission_key": "k-person-0001", "ideas": ["Ms. Ingrid Kowalczyk argued for core funding."],
+        "restored": ["Ingrid Kowalczyk", "Kowalczyk"]})
+    assert "Kowalczyk" not in response.json["ideas"][0]["text"]
+
+
+def test_token_endpoint_gives_a_fresh_csrf_token(rapporteur_client, client):
+    assert rapporteur_client.get("/capture/token").json["csrf_token"]
+    assert client.get("/capture/token").status_code == 302  # not signed in: to the login page
+
+
+def test_flagged_detail_is_removed_unless_kept(app, rapporteur_client, themes_a):
+    note = "As the only Inuk woman on the panel, she said shelters in Nunavut need funding."
+    preview = rapporteur_client.post(themes_a + "/preview", json={"text": note}).json
+    flags = [s for s in preview["segments"] if s["kind"] == "flag"]
+    assert flags and "Inuk" not in preview["text"]  # removed by default
+    removed = rapporteur_client.post(themes_a + "/submit", json={"submission_key": "k-flag-000001", "ideas": [note]})
+    assert "Inuk" not in removed.json["ideas"][0]["text"]
+    kept = rapporteur_client.post(themes_a + "/submit", json={
+        "submission_key": "k-flag-000002", "ideas": [note], "kept": [f["text"] for f in flags]})
+    assert "only Inuk woman" in kept.json["ideas"][0]["text"]
+
+
+def test_restored_term_is_stored_and_audited(app, rapporteur_client, themes_a):
+    note = "The Oxfam rep argued for core funding."
+    response = rapporteur_client.post(themes_a + "/submit", json={
+        "submission_key": "k-restore-0001", "ideas": [note], "restored": ["Oxfam"]})
+    assert response.json["ideas"][0]["text"] == note
+    with app.app_context():
+        event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "restore_term"))
+        assert event.detail == {"label": "ORG", "term": "Oxfam"} and event.target_type == "idea"
 
 
 # --- submit -------------------------------------------------------------------------------

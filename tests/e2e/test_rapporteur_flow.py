@@ -15,8 +15,16 @@ def test_rapporteur_types_previews_and_submits_clean_ideas(live_server, page):  
     page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
     expect(page.locator("h1")).to_contain_text("Group A · Themes")
 
-    page.locator("#note").fill(NOTE)
+    page.locator("#note").fill(NOTE[:60])
     expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved \d\d:\d\d:\d\d"), timeout=15_000)
+
+    # Wi-Fi drops: the page says so, keeps the text in memory and saves it when the network is back.
+    page.context.set_offline(True)
+    page.locator("#note").fill(NOTE)
+    expect(page.locator("#save-status")).to_have_text("Offline — will retry", timeout=15_000)
+    page.context.set_offline(False)
+    expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved \d\d:\d\d:\d\d"), timeout=15_000)
+    assert page.evaluate("JSON.stringify(Object.assign({}, localStorage, sessionStorage))") == "{}"
 
     # A reload restores the encrypted draft.
     page.reload()
@@ -63,4 +71,13 @@ def test_rapporteur_types_previews_and_submits_clean_ideas(live_server, page):  
     assert not any(name in page.locator("body").inner_text() for name in NAMES)
     page.goto(live_server("/capture/"))
     expect(page.locator("tr", has_text="Themes").locator(".idea-count")).to_have_text("2")
+
+    # A sign-in that expires mid-note is never shown as "Saved".
+    page.locator("tr", has_text="Themes").locator("a").click()
+    page.context.clear_cookies()
+    page.locator("#note").fill("- More funding for shelters.")
+    expect(page.locator("#save-status")).to_contain_text("sign-in expired", timeout=15_000)
+    other_tab = page.context.new_page()  # signing in again elsewhere lets this page save again
+    sign_in(other_tab, live_server, "rapporteur")
+    expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved \d\d:\d\d:\d\d"), timeout=15_000)
     assert page.js_errors == []

@@ -204,6 +204,7 @@ def test_restore_refusals(app):
         assert restore_refusal("DND", conference, settings)  # an allow-listed body, but a participant's affiliation
         assert restore_refusal("odalys", conference, settings)
         assert restore_refusal("jo.smith@example.org", conference, settings)
+        assert restore_refusal("Ingrid Kowalczyk", conference, settings, label="PERSON")
         assert restore_refusal("", conference, settings)
         assert restore_refusal("x" * 500, conference, settings)
         assert restore_refusal("Kenora", conference, settings) is None
