@@ -73,10 +73,18 @@ iris|lily|daisy|ivy|holly|heather|violet|olive|ruby|pearl|amber|crystal|jade|rob
 patience|charity|mercy|constance|prudence|hazel|autumn|winter|sky|sterling|noble|strong|best|short|small|
 rich|bell|bush|rice|lane|marsh|reed|glass|hall|house|church|castle|cross|forest|ford|bishop|knight|dean|
 earl|duke|major|sergeant|marshal|porter|potter|singer|taylor|weaver|walker|wright|smith|hope""".replace("\n", "").split("|"))
+# Head-words of civil-society organization names (government units are left to the allow-list
+# and the attribution cues).
+CIVIL_HEADS = frozenset(fold(w) for w in """network|networks|alliance|coalition|collective|centre|center|society|
+foundation|fund|institute|association|circle|forum|lodge|clinic|shelter|league|federation|
+réseau|fédération|comité|collectif|regroupement|maison|cercle|alliance|fondation|clinique|refuge|
+ligue|coalición|red|fundación|asociación|colectivo|centro""".replace("\n", "").split("|"))
+_PROGRAMME_WORDS = frozenset({"initiative", "program", "programme", "programs", "project", "projet", "operation"})
+FRENCH_CIVIL_HEADS = frozenset(fold(w) for w in "réseau|fédération|comité|collectif|regroupement|maison|cercle|fondation|clinique|refuge|ligue|association|centre|coalición|red|fundación|asociación|colectivo|centro".split("|"))
 NER_NON_PERSON = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "DATE",
                   "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "MISC"}
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.+-]+\s*[\[(]\s*at\s*[\])]\s*[\w-]+(?:\s*(?:[\[(]\s*dot\s*[\])]|\.)\s*[\w-]+)+", re.I)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:ca|com|org|net|io|info|me|fr|uk|gov|edu|int|co)(?:/[^\s<>()\"']*)?\b", re.I)
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
 _PHONE = re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]\d{3}[\s.-]\d{4}(?:\s*(?:x|ext\.?|poste)\s*\d{1,5})?(?![\w-])")
@@ -94,7 +102,7 @@ _ROLE_FIRST = frozenset(t.split()[0] for t in ROLE_TITLES) | frozenset(t.split()
 _CUE_RX = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold(c)) for c in sorted(AFFILIATION_CUES_BEFORE, key=len, reverse=True))
                      + r")\s+(?:the\s+|la\s+|le\s+|l'|les\s+)?")
 _ROLE_MODIFIERS = frozenset({"group", "groupe", "table", "breakout", "session", "panel", "working", "plenary"})
-_ROLE_EXT_WORDS = frozenset(fold(w) for w in """of|for|at|in|on|responsible|the|a|an|de|du|des|la|le|l'|d'|pour|à|au|
+_ROLE_EXT_WORDS = frozenset(fold(w) for w in """of|for|at|in|on|from|responsible|the|a|an|de|du|des|la|le|l'|d'|pour|à|au|
 aux|en|chargée|chargé|and""".replace("\n", "").split("|"))
 
 
@@ -113,6 +121,9 @@ class NoteContext:
         self.common = common_words()
         self.tokens = TokenIndex(doc) if doc is not None else None
         self.word_starts = [w.start for w in self.words]
+        # "all-lowercase fast typing": hardly any capitalised word, so case says nothing about names
+        caps = sum(1 for w in self.words if w.cap)
+        self.lowercase_style = len(self.words) >= 12 and caps <= len(self.words) * 0.04
         self.ents = []  # (start, end, label)
         if doc is not None:
             self.ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -348,6 +359,13 @@ def _noun_like(w: Word, common) -> bool:
     return k.endswith(_NOUN_SUFFIXES) and len(k) >= 6 and is_common_key(k, common)
 
 
+def _hyphen_name(w: Word) -> bool:
+    """'Anne-Laure', 'Jean-Marc': every hyphenated part capitalised, short, not all caps, not a place."""
+    parts = w.text.split("-")
+    return (len(parts) == 2 and not w.upper and all(p[:1].isupper() and p[1:].islower() and 2 <= len(p) <= 9 for p in parts)
+            and w.key not in PLACE_WORDS and not w.key.startswith(("saint-", "sainte-", "st-")))
+
+
 def _inflected(k: str, common) -> bool:
     if k in common:
         return True
@@ -499,7 +517,7 @@ class PersonFinder:
             nn = ctx.word(nxt.i + 1)
             if nn and nn.key in {"the", "la", "le", "l'"} and ctx.word(nn.i + 1):
                 nn = ctx.word(nn.i + 1)
-            if nn and (nn.upper or nn.cap) and not (prev and prev.key in {"the", "a", "an"}):
+            if nn and (nn.upper or nn.cap or nn.start in self.org_starts) and not (prev and prev.key in {"the", "a", "an"}):
                 if nn.start in self.org_starts or (not self._all_common(a, b) and not nn.initial) or (nn.upper and len(nn.key) >= 2):
                     return f"name followed by '{nxt.text} <organization>'"
         if b.possessive and not self._all_common(a, b):
@@ -595,7 +613,8 @@ class PersonFinder:
                     self.weak.append((Candidate(w.start, w.end, "PERSON", f"roster name (variant: lower-case {kind}, action item)"), pids))
                     return
                 cue = self.cue(w, w)
-                if cue and (cue.startswith(("name followed by '(a", "speaker label", "questioner"))):
+                lower_note = ctx.lowercase_style and cue is not None and cue.startswith(("subject of", "name followed by '"))
+                if cue and (lower_note or cue.startswith(("name followed by '(a", "speaker label", "questioner"))):
                     self._add(w, w, f"roster name (variant: lower-case {kind}; {cue})", min(pids), strong=False)
                 return
             self._add(w, w, f"roster name (variant: lower-case {kind})", min(pids), strong=len(pids) == 1)
@@ -704,6 +723,11 @@ class PersonFinder:
         ctx = self.ctx
         seg = ctx.words[a.i:b.i + 1]
         if all(w.key in FUNCTION_WORDS for w in seg):
+            # "May said", "Will (CBSA):": a name that is also a modal, only with a strong cue
+            if len(seg) == 1 and a.key in NAME_WORDS and a.cap and not a.upper:
+                cue = self.cue(a, b)
+                if cue and cue.startswith(("subject of", "speaker label", "name followed by '(a", "after title")):
+                    self._add(a, b, f"name by context ({cue})", None, False, key="u:" + a.key)
             return
         phrase = " ".join(w.key for w in seg)
         if phrase in ctx.index.allow_forms or fold(ctx.text[a.start:b.end]) in ctx.index.allow_forms:
@@ -735,7 +759,7 @@ class PersonFinder:
                 if cue and (cue.startswith(("name followed by '(a", "speaker label", "questioner", "subject of", "action item", "dotted")) or "." in a.text):
                     self._add(a, b, f"initials ({cue})", None, False, key=f"u:{a.key}")
             return
-        unknown = [w for w in seg if not ctx.is_common(w) and w.key not in PLACE_WORDS and w.key not in NON_PERSON_PROPER
+        unknown = [w for w in seg if (not ctx.is_common(w) or _hyphen_name(w)) and w.key not in PLACE_WORDS and w.key not in NON_PERSON_PROPER
                    and not (w.upper and len(w.key) <= 6) and w.key not in HONORIFICS and w.key not in ROLE_TITLES]
         ent = ctx.ent_label(a) or ctx.ent_label(b)
         cue = self.cue(a, b)
@@ -753,7 +777,8 @@ class PersonFinder:
             self._add(a, b, reason, None, False, key="u:" + " ".join(w.key for w in seg))
             return
         # only ordinary words: a person only with a clear cue ("Ms. Baker", "Faith (DFO)")
-        if cue and len(seg) <= 3 and not (a.initial and cue.startswith(("name followed by an apposition", "subject of"))):
+        name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
+        if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
             if a.key in _NON_NAME_LINE_LABELS or a.key in ROLE_TITLES:
                 return
             # "Shelters:", "Prevention (PREV)": plurals and abstract nouns are labels, not names,
@@ -805,7 +830,8 @@ class PersonFinder:
             if label not in ("PERSON", "PER"):
                 continue
             ws = [w for w in ctx.words if s <= w.start < e]
-            while ws and (ws[0].key.rstrip(".") in HONORIFICS or ws[0].key in ROLE_TITLES or ws[0].key in LABEL_WORDS):
+            while ws and (ws[0].key.rstrip(".") in HONORIFICS or ws[0].key in ROLE_TITLES or ws[0].key in LABEL_WORDS
+                          or (ws[0].key in FUNCTION_WORDS and ws[0].key not in NAME_WORDS and len(ws) > 1)):
                 ws = ws[1:]
             ws = [w for w in ws if w.i not in self.covered]
             if not ws:
@@ -832,6 +858,24 @@ class PersonFinder:
                 if not (cue and cue.startswith(("name followed by '(a", "speaker label", "questioner"))):
                     continue
             self._add(a, b, "spaCy NER PERSON", None, False, key="u:" + phrase)
+
+    def extend_left(self) -> None:
+        """'Hope Nakamura' where only the surname was found: a capitalised given-name-like word
+        (a name word such as 'Hope', or a proper noun for spaCy) joined by one space belongs to the name."""
+        ctx = self.ctx
+        for c in self.found:
+            i = _word_index_at(ctx, c.start)
+            prev = ctx.word(i - 1) if i is not None else None
+            if prev is None or prev.i in self.covered or ctx.gap(prev, ctx.words[i]) != " " or not prev.cap or prev.upper:
+                continue
+            k = prev.key
+            if k in FUNCTION_WORDS or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
+                    or k in ORG_HEADS or k in _NON_NAME_LINE_LABELS or k in NON_PERSON_PROPER or self._blocked(prev):
+                continue
+            if k in NAME_WORDS or k in _all_nicks() or (ctx.pos(prev) == "PROPN" and not ctx.is_common(prev)):
+                c.start = prev.start
+                c.reason += "; given name before it"
+                self.covered.add(prev.i)
 
     def coordination(self) -> None:
         """'X and Y' / 'X et Y' / 'X, Y': a capitalised neighbour of a found name is a name."""
@@ -884,6 +928,7 @@ def find_persons(ctx: NoteContext, blocked, org_starts=frozenset()) -> PersonFin
     pf.unknown_names()
     pf.lowercase_speakers()
     pf.coordination()
+    pf.extend_left()
     return pf
 
 
@@ -906,7 +951,8 @@ def find_org_mentions(ctx: NoteContext) -> list[tuple[int, int, str, bool, Optio
             # phrases of ordinary words must be written as a name ("Blue Heron", not "blue heron")
             if hit and not in_allow:
                 content = [w for w in words if fold(w) not in STOP_PARTICLES]
-                if all(fold(w).strip("'’") in ctx.common for w in content) and not any(w[:1].isupper() for w in content):
+                if all(fold(w).strip("'’") in ctx.common for w in content) and not any(w[:1].isupper() for w in content) \
+                        and not (ctx.lowercase_style and len(content) >= 2):
                     continue
                 out.append((s, e, "roster affiliation", hit[1], hit[0]))
             elif in_allow:
@@ -954,6 +1000,7 @@ class Attribution:
             if not allowlisted:
                 self.out.append(Candidate(s, e, "ORG", reason + " (participant organization)", key=f"o{oid}" if oid is not None else None, prio=3))
         self._roles()
+        self._civil_society_names()
         anchors = [(c.start, c.end, "person") for c in self.persons] + [(c.start, c.end, "role") for c in self.roles]
         for w in ctx.words:
             if w.key in PERSON_NOUNS and not w.cap:
@@ -966,6 +1013,66 @@ class Attribution:
         self._cue_phrases()
         self._origins()
         return self.out + self.roles
+
+    def _civil_society_names(self) -> None:
+        """Names built like civil-society bodies ("<Capitalised modifiers> Network/Coalition/Forum",
+        "Réseau <Name>", "Maison des femmes de <Place>") identify who was in the room: removed at
+        every mention, with an acronym in parentheses right after them.  Allow-listed bodies and
+        programme/plan names stay."""
+        ctx = self.ctx
+        words = ctx.words
+        n = len(words)
+        taken_until = -1
+        for i, w in enumerate(words):
+            if i <= taken_until or w.key not in CIVIL_HEADS or not (w.cap or w.upper):
+                continue
+            # walk left over capitalised modifiers (and particles between them)
+            j = i
+            while j - 1 >= 0 and ctx.gap(words[j - 1], words[j]) in (" ", "-", "'s ", "’s ", "' ") and \
+                    ((words[j - 1].cap or words[j - 1].upper) and not words[j - 1].initial or
+                     (words[j - 1].key in STOP_PARTICLES and j - 2 >= 0 and words[j - 2].cap)) and \
+                    words[j - 1].key not in FUNCTION_WORDS - STOP_PARTICLES:
+                j -= 1
+            while j < i and words[j].key in STOP_PARTICLES:
+                j += 1
+            if j < i and words[j].initial and ctx.is_common(words[j]) and not words[j].upper:
+                j += 1  # a sentence-initial ordinary word is not part of the name
+            # walk right: "Network of <Place>", "Maison des femmes de <Place>", "Réseau <Name>"
+            k = i
+            french_head = w.key in FRENCH_CIVIL_HEADS
+            steps = 0
+            while k + 1 < n and steps < 6 and ctx.gap(words[k], words[k + 1]) in (" ", "-", " - ") and "\n" not in ctx.gap(words[k], words[k + 1]):
+                nx = words[k + 1]
+                if nx.cap or nx.upper:
+                    k += 1
+                elif nx.key in STOP_PARTICLES and k + 2 < n and (words[k + 2].cap or (french_head and not words[k + 2].key in FUNCTION_WORDS)):
+                    k += 1
+                elif french_head and steps < 3 and not ctx.is_common(nx) is False and nx.key not in FUNCTION_WORDS \
+                        and k + 2 < n and words[k + 2].key in STOP_PARTICLES and k + 3 < n and words[k + 3].cap:
+                    k += 1
+                else:
+                    break
+                steps += 1
+            while k > i and (words[k].key in STOP_PARTICLES or not (words[k].cap or words[k].upper)):
+                k -= 1
+            seg = words[j:k + 1]
+            mods = [x for x in seg if x.key not in CIVIL_HEADS and x.key not in STOP_PARTICLES and (x.cap or x.upper)]
+            if not mods:
+                continue
+            phrase = " ".join(x.key for x in seg)
+            surface = fold(ctx.text[seg[0].start:seg[-1].end])
+            if phrase in ctx.index.allow_forms or surface in ctx.index.allow_forms or \
+                    any(surface in f for f in ctx.index.allow_forms if len(f) > len(surface)):
+                continue
+            if any(x.key in SUBJECT_HEADS or x.key.rstrip("s") in _PROGRAMME_WORDS for x in seg) or all(x.key in PLACE_WORDS or x.key in CIVIL_HEADS
+                                                               or x.key in STOP_PARTICLES for x in seg):
+                continue
+            s, e = seg[0].start, seg[-1].end
+            self.out.append(Candidate(s, e, "ORG", f"civil-society organization name ('{w.text}')", prio=3))
+            taken_until = k
+            m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", ctx.text[e:e + 14])
+            if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
+                self.out.append(Candidate(e + m.start(1), e + m.end(1), "ORG", "acronym of an organization", prio=3))
 
     # ---- org phrase reading --------------------------------------------------------
     def org_at(self, pos: int, allow_lower_start: bool = False) -> Optional[tuple[int, int, str]]:

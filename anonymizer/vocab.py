@@ -50,7 +50,7 @@ director|executive director|director general|director-general|dg|deputy director
 deputy head|head|chief|chief superintendent|chief supt.|chief supt|superintendent|
 chief of staff|chief of the defence staff|cds|chief of military personnel|commanding officer|
 ceo|founder|co-founder|coordinator|national coordinator|
-mp|mpp|mna|member of parliament|senator|critic|spokesperson|speaker of the house|secretary-general|
+mp|mpp|mna|member of parliament|senator|critic|parliamentary secretary|secrétaire parlementaire|spokesperson|speaker of the house|secretary-general|
 secretary general|under-secretary-general|clerk|ombudsperson|ombudsman|auditor general|
 ministre|sous-ministre|sous-ministre adjointe|sous-ministre adjoint|coprésidente|coprésident|co-présidente|
 co-président|présidente|président|vice-présidente|vice-président|ambassadrice|ambassadeur|

@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 # --- weights of the theme score; chosen as round numbers, not searched on the dev ideas -----------------
 KEYWORD_TOP = 3  # a theme is as close as its few closest keywords, not the average of all of them
 LEXICAL_WEIGHT = 0.5  # one matched keyword ~ +0.35 z, two ~ +0.55: words confirm meaning, never drown it
-CONFIRMED_WEIGHT = 1.0  # a close confirmed look-alike adds about one z-unit to its themes
+CONFIRMED_WEIGHT = 1.5  # a close confirmed look-alike adds 1.5 z-units to its themes (teaches thin, new themes)
 CONFIRMED_NEIGHBOURS = 5
 # Cosine similarity (after centering on the codebook) from which a confirmed example counts as a
 # look-alike, and from which it counts fully. Two unrelated ideas of a WPS consultation sit below ~0.4,
