@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from typing import Any, Iterable, Optional, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from app.extensions import db
 from app.models import Conference, Idea, IdeaStatus, IdeaTheme, Theme
@@ -201,22 +201,43 @@ def attach_suggestions(conference: Conference, ideas: Sequence[Idea]) -> None:
     ranked_lists = suggester.suggest_many([idea.text for idea in ideas], k=SUGGESTIONS_PER_IDEA,
                                           langs=[idea.lang or None for idea in ideas])
     mark_embedded(idea.text for idea in ideas)
-    for idea, ranked in zip(ideas, ranked_lists):
-        store_suggestions(idea, [(by_code[code], float(conf)) for code, conf in ranked if code in by_code])
+    store_suggestions(ideas, [[(by_code[code], float(conf)) for code, conf in ranked if code in by_code]
+                              for ranked in ranked_lists])
 
 
-def store_suggestions(idea: Idea, ranked: Sequence[tuple[Theme, float]]) -> None:
-    """Write ranked (theme, confidence) suggestions on an idea, keeping its confirmed themes."""
-    confirmed = {link.theme_id: link for link in idea.themes if link.confirmed}
-    if idea.id is not None:
-        db.session.execute(delete(IdeaTheme).where(IdeaTheme.idea_id == idea.id, IdeaTheme.confirmed.is_(False)))
-        db.session.expire(idea, ["themes"])
-    rank = 1
-    for theme, confidence in ranked:
-        if theme.id in confirmed:
-            # Keep the suggester's confidence visible on a confirmed theme.
-            confirmed[theme.id].confidence = confidence
-            continue
-        db.session.add(IdeaTheme(idea_id=idea.id, theme_id=theme.id, rank=rank, confidence=confidence,
-                                 confirmed=False))
-        rank += 1
+def store_suggestions(ideas: Sequence[Idea], ranked_lists: Sequence[Sequence[tuple[Theme, float]]]) -> None:
+    """Write ranked (theme, confidence) suggestions on ideas, keeping their confirmed themes.
+
+    Set-based (one delete and one insert per chunk of ideas) so that re-ranking every waiting idea
+    after a codebook change stays quick.
+    """
+    for start in range(0, len(ideas), 500):
+        chunk = list(ideas[start:start + 500])
+        chunk_ranked = ranked_lists[start:start + 500]
+        ids = [idea.id for idea in chunk]
+        confirmed: dict[int, dict[int, IdeaTheme]] = {}
+        for link in db.session.scalars(
+            select(IdeaTheme).where(IdeaTheme.idea_id.in_(ids), IdeaTheme.confirmed.is_(True))
+        ):
+            confirmed.setdefault(link.idea_id, {})[link.theme_id] = link
+        db.session.execute(
+            delete(IdeaTheme).where(IdeaTheme.idea_id.in_(ids), IdeaTheme.confirmed.is_(False)),
+            execution_options={"synchronize_session": False},
+        )
+        rows = []
+        for idea, ranked in zip(chunk, chunk_ranked):
+            mine = confirmed.get(idea.id, {})
+            rank = 1
+            for theme, confidence in ranked:
+                if theme.id in mine:
+                    # Keep the suggester's confidence visible on a confirmed theme.
+                    mine[theme.id].confidence = confidence
+                    continue
+                rows.append({"idea_id": idea.id, "theme_id": theme.id, "rank": rank,
+                             "confidence": confidence, "confirmed": False})
+                rank += 1
+        if rows:
+            db.session.execute(insert(IdeaTheme), rows)
+        for idea in chunk:
+            # The links changed behind the ORM's back: reload them on next access.
+            db.session.expire(idea, ["themes"])

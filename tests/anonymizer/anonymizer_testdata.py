@@ -10,4 +10,4 @@ ROSTER_ROWS = [
     ("Anne-Sophie Brisebois", "Department of Fisheries and Oceans"),
     ("Edward Tremblay", "Canadian Coast Guard"),
 ]
-ALLOW_TERMS = ["Department of Fisheries and Oceans", "DFO", "Canadian Coast Guard", "CCG", "UN Women", "UNSCR 1325"]
+ALLOW_TERMS = ["Department of Fisheries and Oceans", "DFO", "Canadian Coast Guard", "CCG", "UNFPA", "UNSCR 1325"]
