@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .roster import AllowList, Roster, acronyms_of
+from .given_names import is_given_name
 from .text import TokenIndex, Word, fold_same_length, segment
 from .vocab import (AFFILIATION_CUES_BEFORE, COUNTRIES, DEMONYMS, GENERIC_ALONE, HONORIFICS, LABEL_WORDS,
                     NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, PLACES,
@@ -104,6 +105,24 @@ _CUE_RX = re.compile(r"(?<!\w)(" + "|".join(re.escape(fold(c)) for c in sorted(A
 _ROLE_MODIFIERS = frozenset({"group", "groupe", "table", "breakout", "session", "panel", "working", "plenary"})
 _ROLE_EXT_WORDS = frozenset(fold(w) for w in """of|for|at|in|on|from|responsible|the|a|an|de|du|des|la|le|l'|d'|pour|à|au|
 aux|en|chargée|chargé|and""".replace("\n", "").split("|"))
+
+
+_FROM_PHRASE_SPEECH = re.compile(r"[ \t]+(?:from|of|at|with|de|du)[ \t]+(?:the[ \t]+|la[ \t]+|le[ \t]+|l'|our[ \t]+)?"
+                                 r"[\w'’-]+(?:[ \t]+[\w'’-]+){0,2}?[ \t]+(?:also[ \t]+)?(" + "|".join(
+                                     sorted((re.escape(v) for v in SPEECH_VERBS if " " not in v), key=len, reverse=True)) + r")\b")
+# Verbs after which a capitalised given name is the person addressed ("asked Joy", "thanked Will").
+_ADDRESS_VERBS = frozenset(fold(w) for w in """asked|thanked|told|invited|cited|quoting|quoted|credited|welcomed|
+introduced|replying|answering|named|reminded|remercie|remercié|remerciée|selon|demandé|invité|invitée""".replace("\n", "").split("|"))
+# Cues strong enough to make a given name that is also an ordinary word ("Joy", "Will") a person.
+_LEXICON_CUES = ("subject of", "name followed by '(a", "speaker", "after title", "name followed by an apposition",
+                 "questioner", "after label", "name in apposition", "name followed by '", "possessive", "after '")
+# Words before which a month-like given name is a date ("in May", "by June").
+# spaCy labels under which a lone given name is more likely a place or date ("Georgia", "Florence").
+_LEXICON_NER_VETO = frozenset({"GPE", "LOC", "NORP", "DATE", "TIME", "EVENT", "LAW", "LANGUAGE"})
+_DATE_PRECEDERS = frozenset(fold(w) for w in """in|by|since|until|till|before|after|of|early|late|mid|from|to|
+through|during|next|last|this|en|depuis|avant|après|fin|début|mi|d'ici|jusqu'en""".replace("\n", "").split("|"))
+_NAMED_THING_BEFORE = frozenset(fold(w) for w in """operation|hurricane|typhoon|cyclone|storm|project|programme|
+program|opération|projet|ouragan|tempête|lake|mount|fort|port|saint|st|ste|cape|lac|mont""".replace("\n", "").split("|"))
 
 
 class NoteContext:
@@ -457,6 +476,8 @@ class PersonFinder:
         prev = ctx.word(a.i - 1)
         nxt = ctx.word(b.i + 1)
         gap_before = ctx.text[prev.end:a.start] if prev else ""
+        if "\n" in gap_before:  # the last word of the line above ("grp a") says nothing about this one
+            prev, gap_before = None, ""
         if prev and prev.key.rstrip(".") in STRONG_HONORIFICS and gap_before.strip(" .") == "" and "\n" not in gap_before:
             return f"after title '{prev.text}'"
         if prev and prev.key in HONORIFICS and gap_before.strip(" .") == "" and not self._all_common(a, b):
@@ -491,6 +512,10 @@ class PersonFinder:
                 steps += 1
                 continue
             break
+        # "joy from the shelter said": a short from/of/at phrase between the name and the speech verb
+        m = _FROM_PHRASE_SPEECH.match(ctx.text, b.end)
+        if m and fold(m.group(1)) in SPEECH_VERBS and not (prev and prev.key in {"the", "a", "an", "le", "la", "les", "l'"}):
+            return f"subject of '{m.group(1)}' (after a from-phrase)"
         # Q (Name ... / A (Name ...
         if prev and ctx.text[prev.end:a.start].strip() == "(" and prev.text in ("Q", "A", "R", "Q.", "A."):
             return "questioner in 'Q (Name'"
@@ -613,8 +638,13 @@ class PersonFinder:
                     self.weak.append((Candidate(w.start, w.end, "PERSON", f"roster name (variant: lower-case {kind}, action item)"), pids))
                     return
                 cue = self.cue(w, w)
+                prev = ctx.word(w.i - 1)
+                if cue is None and prev is not None and ctx.gap(prev, w) == " " and prev.key in _ADDRESS_VERBS:
+                    cue = f"after '{prev.text}'"
                 lower_note = ctx.lowercase_style and cue is not None and cue.startswith(("subject of", "name followed by '"))
-                if cue and (lower_note or cue.startswith(("name followed by '(a", "speaker label", "questioner"))):
+                # a roster name is the person when the sentence treats it as one ("joy said", "asked joy")
+                if cue and (lower_note or cue.startswith(("name followed by '(a", "speaker label", "questioner", "subject of",
+                                                          "after '"))):
                     self._add(w, w, f"roster name (variant: lower-case {kind}; {cue})", min(pids), strong=False)
                 return
             self._add(w, w, f"roster name (variant: lower-case {kind})", min(pids), strong=len(pids) == 1)
@@ -629,6 +659,13 @@ class PersonFinder:
             cue = self.cue(w, w, allow_common=False)
             if cue and key not in PLACE_WORDS:
                 self._add(w, w, f"roster name (variant: {kind}; {cue})", min(pids), strong=True)
+            return
+        prev = ctx.word(w.i - 1)
+        if common and w.cap and not w.upper and not w.initial and not (prev is not None and prev.key in _DATE_PRECEDERS):
+            # a roster name capitalised in mid-sentence ("agreed, Dawn too") is the participant
+            cue = self.cue(w, w)
+            self._add(w, w, f"roster name (variant: {kind}, capitalised mid-sentence{'; ' + cue if cue else ''})",
+                      min(pids), strong=cue is not None)
             return
         if common or w.initial:
             cue = self.cue(w, w)
@@ -877,6 +914,107 @@ class PersonFinder:
                 c.reason += "; given name before it"
                 self.covered.add(prev.i)
 
+    # ---- given-name lexicon ---------------------------------------------------------------
+    def _lexicon_cue(self, a: Word, b: Word) -> Optional[str]:
+        """A context cue strong enough for a given name that may also be an ordinary word."""
+        ctx = self.ctx
+        cue = self.cue(a, b)
+        if cue and cue.startswith(_LEXICON_CUES):
+            return cue
+        prev = ctx.word(a.i - 1)
+        if prev is not None and ctx.gap(prev, a) == " " and prev.key in _ADDRESS_VERBS:
+            return f"after '{prev.text}'"
+        # "- Will - agrees, adds ...": a speaker list line "Name - <verb>s"
+        if ctx.line_start_before(a) and re.match(r"[ \t]+[-–—][ \t]+[a-z]+s\b", ctx.text[b.end:b.end + 30]):
+            return "speaker in a '- Name - says' list"
+        return None
+
+    def _surname_after(self, w: Word) -> Word:
+        """The word after a given name when it reads as a surname ("Solveig Brannagh", "tamsin quill")."""
+        ctx = self.ctx
+        nxt = ctx.word(w.i + 1)
+        if nxt is None or ctx.gap(w, nxt) != " " or nxt.i in self.covered or self._blocked(nxt) or w.possessive:
+            return w
+        k = nxt.key
+        if k in FUNCTION_WORDS or k in PLACE_WORDS or k in ORG_HEADS or k in SUBJECT_HEADS or k in ROLE_TITLES \
+                or k in NON_PERSON_PROPER or k in SPEECH_VERBS or fold(nxt.text) in ctx.index.allow_forms:
+            return w
+        if w.upper and not nxt.upper or (w.cap and not w.upper and not nxt.cap) or (not w.cap and nxt.cap):
+            return w
+        if nxt.upper and (nxt.text.upper() in ctx.index.org_acronyms or len(k) <= 3):
+            return w
+        if ctx.is_common(nxt) and not _hyphen_name(nxt) and not (nxt.cap and is_given_name(k)):
+            return w
+        return nxt
+
+    def _org_or_thing_name(self, a: Word, b: Word) -> bool:
+        """'Ottilie Brannagh Fund', 'Operation Nanook', 'Lake Henrike': a name inside a named thing."""
+        ctx = self.ctx
+        prev = ctx.word(a.i - 1)
+        if prev is not None and prev.cap and prev.key.rstrip(".") in _NAMED_THING_BEFORE and ctx.gap(prev, a) in (" ", ". "):
+            return True
+        j = b.i + 1
+        while j < len(ctx.words) and j <= b.i + 4:
+            nx = ctx.words[j]
+            if ctx.gap(ctx.words[j - 1], nx) not in (" ", "'s ", "’s ") or not (nx.cap or nx.upper) \
+                    or nx.key in FUNCTION_WORDS or nx.key in SPEECH_VERBS:
+                break  # "INGRID HALVORSEN SAID THE PLAN ...": a shouted sentence, not a name of a thing
+            if nx.key in ORG_HEADS or nx.key in SUBJECT_HEADS or nx.key in CIVIL_HEADS or nx.key in _PROGRAMME_WORDS:
+                return True
+            j += 1
+        return False
+
+    def lexicon_names(self) -> None:
+        """Known given names (international lexicon) as evidence for unknown people.
+
+        A capitalised or ALL-CAPS given name that is not an ordinary word is a person; one that
+        is an ordinary word ("Joy", "Will", "Hope") needs a context cue; a lower-case one needs
+        a cue and must not be an ordinary word unless a surname follows ("may phan said").
+        """
+        ctx = self.ctx
+        for w in ctx.words:
+            if w.i in self.covered or self._blocked(w) or not is_given_name(w.key):
+                continue
+            key = w.key
+            if key in PLACE_WORDS or key in NON_PERSON_PROPER or key in ROLE_TITLES or key.rstrip(".") in HONORIFICS \
+                    or key in _NON_NAME_LINE_LABELS or key in ORG_HEADS or key in SUBJECT_HEADS or key in LABEL_WORDS:
+                continue
+            if fold(w.text) in ctx.index.allow_forms:
+                continue
+            if w.upper and (w.text.upper() in ctx.index.org_acronyms or w.text.upper() in ctx.index.derived_acronyms):
+                continue
+            b = self._surname_after(w)
+            nxt, prv = ctx.word(w.i + 1), ctx.word(w.i - 1)
+            if (nxt is not None and f"{key} {nxt.key}" in PLACE_WORDS) or (prv is not None and f"{prv.key} {key}" in PLACE_WORDS):
+                continue  # part of a place name ("Sierra Leone", "San Jose")
+            if self._org_or_thing_name(w, b):
+                continue
+            ordinary = ctx.is_common(w) or key in FUNCTION_WORDS
+            cue = self._lexicon_cue(w, b)
+            prev = ctx.word(w.i - 1)
+            if cue is None and prev is not None and prev.key in _DATE_PRECEDERS and ordinary:
+                continue
+            if w.cap or w.upper:
+                if not ordinary and b is w and not cue:
+                    if w.upper and len(key) < 4:
+                        continue  # a short ALL-CAPS word is an acronym more often than a name
+                    if ctx.ent_label(w) in _LEXICON_NER_VETO:
+                        continue  # spaCy reads it as a place or a date: let the other layers decide
+                if ordinary and not cue and b is w:
+                    continue
+                if ordinary and not cue and ctx.is_common(b) and not _hyphen_name(b):
+                    continue
+                why = f"known given name ({cue})" if cue else "known given name"
+                self._add(w, b, why, None, False, key="u:" + " ".join(x.key for x in ctx.words[w.i:b.i + 1]))
+                continue
+            # lower-case
+            if len(key) < 4 or not cue or not cue.startswith(("subject of", "name followed by '(a", "speaker", "after label")):
+                continue
+            if ordinary and b is w:
+                continue
+            self._add(w, b, f"lower-case known given name ({cue})", None, False,
+                      key="u:" + " ".join(x.key for x in ctx.words[w.i:b.i + 1]))
+
     def coordination(self) -> None:
         """'X and Y' / 'X et Y' / 'X, Y': a capitalised neighbour of a found name is a name."""
         ctx = self.ctx
@@ -927,6 +1065,7 @@ def find_persons(ctx: NoteContext, blocked, org_starts=frozenset()) -> PersonFin
     pf.ner_persons()
     pf.unknown_names()
     pf.lowercase_speakers()
+    pf.lexicon_names()
     pf.coordination()
     pf.extend_left()
     return pf
@@ -1386,14 +1525,50 @@ def _word_index_at(ctx: NoteContext, pos: int) -> Optional[int]:
 # Quasi-identifiers
 # --------------------------------------------------------------------------------------
 def find_quasi(ctx: NoteContext, persons: list[Candidate]) -> list[Candidate]:
-    """Self-identifying details, flagged (not removed) for the rapporteur to confirm."""
+    """Self-identifying details, flagged (not removed) for the rapporteur to confirm.
+
+    The flag covers the identifying phrase only ("as the only Inuk woman on the panel"), not the
+    rest of the sentence: if the reviewer removes the flagged text, the idea itself survives.
+    """
     out = []
     for rx in _QUASI:
         for m in rx.finditer(ctx.text):
-            s, e = m.start(), m.end()
-            chunk = ctx.text[s:e].rstrip(" ,")
-            e = s + len(chunk)
+            s, e = m.start(), _quasi_end(ctx, m.start(), m.end())
             if e - s < 8:
                 continue
             out.append(Candidate(s, e, "QUASI", "possible self-identifying detail (please confirm)", action="flag", prio=0))
     return out
+
+
+_QUASI_MAX = 80
+_QUASI_TRAILING = frozenset(fold(w) for w in "and|or|but|et|ou|mais|then|also|has|had|have|was|is|a|ont|est|who|qui|,".split("|"))
+
+
+def _quasi_end(ctx: NoteContext, s: int, e: int) -> int:
+    """Where the identifying phrase starting at *s* ends: before a comma, before the main clause's
+    speech verb ("... who led the 2014 review | said ..."), and within a short length."""
+    comma = ctx.text.find(",", s, e)
+    if comma > s:
+        e = comma
+    import bisect
+    i = bisect.bisect_left(ctx.word_starts, s)
+    first = True
+    while i < len(ctx.words) and ctx.words[i].start < e:
+        w = ctx.words[i]
+        if not first and w.key in SPEECH_VERBS and not w.cap and (ctx.pos(w) in ("VERB", "AUX") or w.key.endswith(("ed", "é", "aid", "it"))):
+            e = w.start
+            break
+        if w.start > s + 2:
+            first = False
+        i += 1
+    if e - s > _QUASI_MAX:
+        cut = ctx.text.rfind(" ", s, s + _QUASI_MAX)
+        e = cut if cut > s else s + _QUASI_MAX
+    # drop dangling conjunctions and auxiliaries ("who led the review and | said")
+    while True:
+        chunk = ctx.text[s:e].rstrip(" ,;")
+        last = chunk.rsplit(" ", 1)
+        if len(last) == 2 and fold(last[1]) in _QUASI_TRAILING:
+            e = s + len(last[0])
+            continue
+        return s + len(chunk)

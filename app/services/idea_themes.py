@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import OrderedDict
 from typing import Any, Iterable, Optional, Sequence
 
 from sqlalchemy import delete, insert, select
@@ -21,8 +20,6 @@ from app.services.codebook import ThemeDef
 
 # How many suggestions each idea carries (confirmed themes come on top of these).
 SUGGESTIONS_PER_IDEA = 3
-# Idea texts remembered as already embedded in this process.
-TEXT_CACHE_SIZE = 20_000
 
 _lock = threading.Lock()
 # conference id -> (codebook version, suggester)
@@ -73,41 +70,6 @@ def confirmed_examples(conference: Conference) -> list[tuple[str, list[str]]]:
     for idea_id, text, code in rows:
         examples.setdefault(idea_id, (text, []))[1].append(code)
     return list(examples.values())
-
-
-class _TextCache:
-    """A bounded memo of per-text results (oldest dropped first)."""
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._items: "OrderedDict[Any, Any]" = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            return self._items.get(key)
-
-    def put(self, key, value) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
-# Idea texts this process has embedded (the method's embedder remembers their vectors): tells the
-# dashboard whether looking for emerging themes is quick here or better done in the background.
-_seen_texts = _TextCache(TEXT_CACHE_SIZE)
-
-
-def mark_embedded(texts: Iterable[str]) -> None:
-    """Note texts the method has just embedded in this process."""
-    for text in texts:
-        _seen_texts.put(text, True)
-
-
-def uncached_count(texts: Sequence[str]) -> int:
-    """How many of these idea texts this process has not embedded yet."""
-    return sum(1 for text in set(texts) if _seen_texts.get(text) is None)
 
 
 def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = None):
@@ -200,7 +162,6 @@ def attach_suggestions(conference: Conference, ideas: Sequence[Idea]) -> None:
     # One batched call: the embedding model is much faster on a note's ideas together.
     ranked_lists = suggester.suggest_many([idea.text for idea in ideas], k=SUGGESTIONS_PER_IDEA,
                                           langs=[idea.lang or None for idea in ideas])
-    mark_embedded(idea.text for idea in ideas)
     store_suggestions(ideas, [[(by_code[code], float(conf)) for code, conf in ranked if code in by_code]
                               for ranked in ranked_lists])
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
@@ -553,10 +553,8 @@ def _normalize_candidate(raw: Any) -> tuple[list[int], list[str], str]:
     return [int(m) for m in (members or [])], [str(w) for w in (words or [])], str(label or "")
 
 
-# Below this many ideas never embedded in this process, the dashboard computes candidates in the
-# request; above it (a freshly started worker) it computes them in the background and shows the
-# last result meanwhile, so the dashboard never waits on thousands of embeddings.
-SYNC_CANDIDATE_BUDGET = 40
+# Up to this many unthemed ideas, candidates are always computed in the request (well under a second).
+SYNC_CANDIDATE_BUDGET = 150
 _candidate_jobs: set[int] = set()
 
 
@@ -578,7 +576,6 @@ def _candidates_in_background(conference_id: int, key: tuple, suggester, texts, 
     def run() -> None:
         try:
             found = _find_candidates(suggester, texts, langs, ids)
-            idea_themes.mark_embedded(texts)
             with _candidate_lock:
                 _candidate_cache[conference_id] = (key, found)
         finally:
@@ -591,8 +588,10 @@ def _candidates_in_background(conference_id: int, key: tuple, suggester, texts, 
 def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = True) -> list[Candidate]:
     """Clusters of ideas that fit no theme well, proposed as emerging themes, newest first (cached).
 
-    wait=False (the dashboard): when the answer is not cached and would take long, it is computed in
-    the background and the previous answer is shown meanwhile.
+    When new ideas arrived since the last answer, the last answer is shown while a fresh one is
+    computed in the background (clustering thousands of ideas takes seconds). With nothing to show
+    yet, the answer is computed in the request when wait is true (the codebook page) or when it is
+    quick; otherwise (the dashboard) in the background.
     """
     ideas = unthemed_pool(conference)
     if len(ideas) < 2:
@@ -609,9 +608,9 @@ def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = Tr
         texts = [idea.text for idea in ideas]
         langs = [idea.lang or None for idea in ideas]
         ids = [idea.id for idea in ideas]
-        if wait or idea_themes.uncached_count(texts) <= SYNC_CANDIDATE_BUDGET:
+        quick = len(ideas) <= SYNC_CANDIDATE_BUDGET
+        if quick or (cached is None and wait):
             raw_candidates = _find_candidates(suggester, texts, langs, ids)
-            idea_themes.mark_embedded(texts)
             with _candidate_lock:
                 _candidate_cache[conference.id] = (key, raw_candidates)
         else:
@@ -626,6 +625,12 @@ def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = Tr
     candidates = [c for c in candidates if len(c.ideas) >= 2]
     candidates.sort(key=lambda c: max(i.id for i in c.ideas), reverse=True)
     return candidates[:limit]
+
+
+def forget_candidates() -> None:
+    """Drop cached candidates (tests, where every database reuses conference id 1)."""
+    with _candidate_lock:
+        _candidate_cache.clear()
 
 
 def promote_candidate(user: User, conference: Conference, code: str, name: str, keywords: str,

@@ -60,6 +60,6 @@ def test_heldout_recall_floors_with_roster(pipelines):
     engine = AnonymizerEngine(pipelines, roster=roster, allowlist=AllowList.from_file(DATA / "heldout_allowlist.txt"))
     gold = [json.loads(x) for x in (DATA / "heldout_notes.jsonl").read_text(encoding="utf-8").splitlines() if x]
     res = evaluate(engine, gold)
-    assert res["recall"] >= 0.96, res
-    assert res["recall_per_label"]["PERSON"][0] >= 0.95, res
+    assert res["recall"] >= 0.985, res
+    assert res["recall_per_label"]["PERSON"][0] >= 0.98, res
     assert res["keep_rate"] >= 0.95 and res["collateral"] <= 0.05, res
