@@ -153,3 +153,7 @@ def drafter_client(app):
 def admin_client(app):
     """A client signed in as the administrator."""
     return _client_as(app, Role.ADMIN)
+
+
+# Browser fixtures live in one place so the whole session shares one Playwright and one Chromium.
+from browser_support import browser, live_server, page  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """The rapporteur's flow in a real headless Chromium: sign in, type, autosave, preview, submit."""
 import re
 
-from browser_support import browser, live_server, page, sign_in  # noqa: F401
+from browser_support import sign_in
 from playwright.sync_api import expect
 
 NOTE = ("- Odalys Verhaegen (Harbourlight Women's Collective) said shelters in the north need five-year funding.\n"
@@ -9,7 +9,7 @@ NOTE = ("- Odalys Verhaegen (Harbourlight Women's Collective) said shelters in t
 NAMES = ("Odalys", "Verhaegen", "Harbourlight", "Marit", "Solvang")
 
 
-def test_rapporteur_types_previews_and_submits_clean_ideas(live_server, page):  # noqa: F811
+def test_rapporteur_types_previews_and_submits_clean_ideas(live_server, page):
     sign_in(page, live_server, "rapporteur")
     expect(page.locator("h1")).to_have_text("Your sessions and groups")
     page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()

@@ -1,16 +1,10 @@
 """The live review queue in a real headless Chromium: a new idea appears without a reload, and a
 decision made with one click is saved (CSRF on, strict CSP, no script errors).
-
-browser_support's session-wide `browser` fixture, imported into two test modules, becomes two
-Playwright instances in one thread, which Playwright refuses; this test therefore drives its own
-Chromium (same binary and flags) in a worker thread, and shares only the live server and sign-in.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
-from browser_support import CHROMIUM, CHROMIUM_ARGS, live_server, sign_in  # noqa: F401
-from playwright.sync_api import expect, sync_playwright
+from browser_support import sign_in
+from playwright.sync_api import expect
 
 from app.extensions import db
 from app.models import Idea, IdeaStatus
@@ -18,30 +12,7 @@ from app.models import Idea, IdeaStatus
 from conftest import add_idea
 
 
-def _in_own_browser(body):
-    """Run body(page) in a fresh headless Chromium on a worker thread; re-raise its failure."""
-    def run():
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
-                context = browser.new_context(viewport={"width": 1280, "height": 900})
-                context.set_default_timeout(15_000)
-                page = context.new_page()
-                page.js_errors = []
-                page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
-                body(page)
-            finally:
-                browser.close()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(run).result()
-
-
-def test_new_ideas_appear_and_approve_works_without_reload(app, live_server):  # noqa: F811
-    _in_own_browser(lambda page: _live_queue_flow(app, live_server, page))
-
-
-def _live_queue_flow(app, live_server, page):  # noqa: F811
+def test_new_ideas_appear_and_approve_works_without_reload(app, live_server, page):
     with app.app_context():
         first = add_idea("Publish yearly progress figures for the plan in plain language.", group="Group B").id
     sign_in(page, live_server, "cochair")
