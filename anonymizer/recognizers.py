@@ -13,10 +13,14 @@ from typing import Optional
 
 from .roster import AllowList, Roster, acronyms_of
 from .given_names import is_given_name
+
 from .text import TokenIndex, Word, fold_same_length, segment
 from .vocab import (AFFILIATION_CUES_BEFORE, COUNTRIES, DEMONYMS, GENERIC_ALONE, HONORIFICS, LABEL_WORDS,
                     NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, PLACES,
                     ROLE_TITLES, SPEECH_VERBS, STOP_PARTICLES, SUBJECT_HEADS, FUNCTION_WORDS, common_words, fold)
+
+# Function words that are also common given names; the others (the, son, elle...) never stand for a person.
+_MODALS_USED_AS_NAMES = frozenset({"may", "will"})
 
 
 @dataclass
@@ -976,6 +980,8 @@ class PersonFinder:
             if w.i in self.covered or self._blocked(w) or not is_given_name(w.key):
                 continue
             key = w.key
+            if key in FUNCTION_WORDS and key not in _MODALS_USED_AS_NAMES:
+                continue  # "The", "Son", "Elle": the lexicon lists them, but they are grammar first
             if key in PLACE_WORDS or key in NON_PERSON_PROPER or key in ROLE_TITLES or key.rstrip(".") in HONORIFICS \
                     or key in _NON_NAME_LINE_LABELS or key in ORG_HEADS or key in SUBJECT_HEADS or key in LABEL_WORDS:
                 continue
@@ -1366,8 +1372,8 @@ class Attribution:
                 if w.key in ORIGIN_PERSON_NOUNS:
                     self.out.append(Candidate(a.start, prev.end, "PLACE", f"origin of a speaker (before '{w.text}')", prio=2))
                 continue
-            if all(ctx.is_common(x) and not x.upper for x in ctx.words[j:prev.i + 1]):
-                continue
+            # A capitalised modifier of "rep" is an affiliation even when it is also a word
+            # ("the Tallis rep", "the Justice rep"): when in doubt, remove.
             self.out.append(Candidate(a.start, prev.end, "ORG", f"affiliation before '{w.text}'", prio=3))
 
     def _cue_phrases(self) -> None:

@@ -1,9 +1,28 @@
 """Merging overlapping candidates: when in doubt, redact the union."""
 from __future__ import annotations
 
+import bisect
+
 from .recognizers import Candidate
 
 _LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUASI": 0}
+
+
+def _strongest(group: list[Candidate]) -> Candidate:
+    """The candidate whose label and identity the merged span takes.
+
+    A roster organization beats a guessed person ("Harbourlight Women's Collective" read as a
+    person by NER) unless a roster person is also there: the roster knows what the span is.
+    """
+    roster_orgs = [c for c in group if c.label == "ORG" and _is_roster_key(c.key, "o")]
+    if roster_orgs and not any(_is_roster_key(c.key, "p") for c in group):
+        return max(roster_orgs, key=lambda c: c.end - c.start)
+    return max(group, key=lambda c: (c.prio, _LABEL_PRIO.get(c.label, 0), c.end - c.start))
+
+
+def _is_roster_key(key: str | None, kind: str) -> bool:
+    """Roster identities are keyed 'p<n>' (person) and 'o<n>' (organization); guesses 'u:...'."""
+    return bool(key) and key[0] == kind and key[1:2].isdigit()
 
 
 def resolve(cands: list[Candidate]) -> list[Candidate]:
@@ -22,7 +41,7 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
     for group in merged:
         s = min(c.start for c in group)
         e = max(c.end for c in group)
-        best = max(group, key=lambda c: (c.prio, _LABEL_PRIO.get(c.label, 0), c.end - c.start))
+        best = _strongest(group)
         reasons = []
         for c in sorted(group, key=lambda c: -c.prio):
             if c.reason not in reasons:
@@ -31,7 +50,6 @@ def resolve(cands: list[Candidate]) -> list[Candidate]:
     flags = sorted((c for c in cands if c.action == "flag"), key=lambda c: (c.start, -c.end))
     kept_flags = []
     starts = [r.start for r in out]
-    import bisect
     for f in flags:
         i = bisect.bisect_right(starts, f.start) - 1
         if i >= 0 and out[i].start <= f.start and f.end <= out[i].end:

@@ -58,3 +58,24 @@ def test_quasi_flag_covers_the_phrase_not_the_sentence(bare_engine):
     assert "As the only Inuk woman on the panel" in flags
     assert "who led the 2014 review of the plan" in flags
     assert all("never funded" not in f and "needs new money" not in f for f in flags)
+
+
+def test_grammar_words_in_the_name_lexicon_never_start_a_name(pipelines, allow):
+    from anonymizer import AnonymizerEngine, Roster
+
+    engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=allow)
+    for text in ("The Brightwater rep argued for core funding.", "The Tallis rep argued for core funding."):
+        result = engine.anonymize(text)
+        assert result.text.startswith("The [")  # the article stays; the affiliation goes
+        assert [s.text for s in result.spans] == [text.split()[1]]
+
+
+def test_roster_organization_keeps_its_label_when_ner_reads_a_person(pipelines, allow):
+    from anonymizer import AnonymizerEngine, Roster
+
+    engine = AnonymizerEngine(pipelines, roster=Roster.from_entries([("Ilse Vandermeer", "Tessaly Women's Collective")]),
+                              allowlist=allow)
+    result = engine.anonymize("Ilse Vandermeer from the Tessaly Women's Collective said shelters need funding.")
+    labels = {s.text: s.label for s in result.spans}
+    assert labels["Tessaly Women's Collective"] == "ORG"
+    assert "[Organization 1]" in result.text
