@@ -6,8 +6,10 @@ STAMP := $(VENV)/.installed
 export FLASK_APP := wsgi.py
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# The hand-annotated development corpus that ships beside the project.
+CORPUS ?= ../shared/corpus/dev
 
-.PHONY: run test install lock bench evaluate clean-instance
+.PHONY: run test install lock bench bench-install evaluate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +38,21 @@ lock: $(BIN)/python
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+## Accuracy figures on the development corpus: the anonymizer (with and without the roster) and the themes.
+evaluate: install
+	$(BIN)/python -m anonymizer evaluate --gold $(CORPUS)/notes.jsonl --roster $(CORPUS)/roster.csv --allow $(CORPUS)/allowlist.txt
+	$(BIN)/python -m anonymizer evaluate --gold $(CORPUS)/notes.jsonl --allow $(CORPUS)/allowlist.txt
+	$(BIN)/flask evaluate-themes $(CORPUS)/ideas.txt
+
+# Presidio is for comparison only; its pins would downgrade spaCy's preshed, so no dependency resolution.
+bench-install: install
+	$(BIN)/pip install --quiet --no-deps -r requirements-bench.txt
+
+## Speed figures: anonymizer vs Presidio vs bare spaCy, capture routes, themes, review pages, exports.
+bench: bench-install
+	$(BIN)/python benchmarks/anonymizer_bench.py --gold $(CORPUS)/notes.jsonl --roster $(CORPUS)/roster.csv --allow $(CORPUS)/allowlist.txt
+	$(BIN)/python benchmarks/capture_bench.py
+	$(BIN)/python benchmarks/themes_bench.py
+	$(BIN)/python benchmarks/review_bench.py
+	$(BIN)/python benchmarks/export_bench.py
