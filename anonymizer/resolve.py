@@ -11,12 +11,19 @@ _LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUAS
 def _strongest(group: list[Candidate]) -> Candidate:
     """The candidate whose label and identity the merged span takes.
 
-    A roster organization beats a guessed person ("Harbourlight Women's Collective" read as a
-    person by NER) unless a roster person is also there: the roster knows what the span is.
+    Unless a roster person is there, an organization wins over a guessed person: a roster
+    organization read as a person by NER, or an organization name spanning the whole merge.
     """
-    roster_orgs = [c for c in group if c.label == "ORG" and _is_roster_key(c.key, "o")]
-    if roster_orgs and not any(_is_roster_key(c.key, "p") for c in group):
-        return max(roster_orgs, key=lambda c: c.end - c.start)
+    if not any(_is_roster_key(c.key, "p") for c in group):
+        roster_orgs = [c for c in group if c.label == "ORG" and _is_roster_key(c.key, "o")]
+        if roster_orgs:
+            return max(roster_orgs, key=lambda c: c.end - c.start)
+        # "Brightwater Women's Network": an organization's structure over the whole span beats
+        # a guessed person on the same words.
+        start, end = min(c.start for c in group), max(c.end for c in group)
+        whole_orgs = [c for c in group if c.label == "ORG" and c.start == start and c.end == end]
+        if whole_orgs and all(c.label != "PERSON" or c.start >= start and c.end <= end for c in group):
+            return whole_orgs[0]
     return max(group, key=lambda c: (c.prio, _LABEL_PRIO.get(c.label, 0), c.end - c.start))
 
 
