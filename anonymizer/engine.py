@@ -7,7 +7,6 @@ Nothing here logs text or roster entries.
 """
 from __future__ import annotations
 
-import os
 import re
 from typing import Iterable, Optional
 

@@ -8,10 +8,10 @@ Like Presidio's analyzer, detection is kept apart from replacement: recognizers 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
-from .roster import AllowList, Roster, acronyms_of
+from .roster import AllowList, Roster
 from .given_names import is_given_name
 
 from .text import TokenIndex, Word, fold_same_length, segment
@@ -487,7 +487,6 @@ class PersonFinder:
         if prev and prev.key in HONORIFICS and gap_before.strip(" .") == "" and not self._all_common(a, b):
             return f"after title '{prev.text}'"
         nc = ctx.next_char(b.end)
-        after = ctx.text[b.end:b.end + 3]
         if nc == "(" and not b.possessive:
             inner_pos = ctx.next_char_pos(b.end) + 1
             inner = ctx.text[inner_pos:inner_pos + 40]

@@ -7,7 +7,6 @@ is a dictionary look-up per token rather than a scan of the roster.
 from __future__ import annotations
 
 import csv
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable

@@ -17,16 +17,11 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench_support import summary, throwaway_app  # also puts the project on sys.path
 
 OPENERS = ["{name} said that", "{name} ({org}) argued that", "According to {name},", "The group agreed that",
            "Several participants stressed that", "{name} from {org} noted that", "It was suggested that"]
@@ -58,12 +53,6 @@ def make_note(words: int, roster: list[tuple[str, str]], rng: random.Random) -> 
     return "\n".join(bullets) + "\n"
 
 
-def summary(samples: list[float]) -> str:
-    """Median and 95th percentile, in milliseconds."""
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return f"median {statistics.median(ordered) * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   (n={len(ordered)})"
-
 
 def main() -> None:
     """Build the instance, warm up, time preview and submit, print the figures."""
@@ -77,19 +66,13 @@ def main() -> None:
 
     from flask_migrate import upgrade
 
-    from app import create_app
     from app.cli import DATA_DIR
     from app.extensions import db
     from app.models import Assignment, Role, Session
     from app.services import conference_setup as setup
     from app.services.accounts import create_user
 
-    workdir = Path(tempfile.mkdtemp(prefix="capture-bench-"))
-    try:
-        instance = workdir / "instance"
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "INSTANCE_PATH_OVERRIDE": str(instance),
-                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'bench.sqlite'}",
-                          "WTF_CSRF_ENABLED": False})
+    with throwaway_app("capture-bench-", WTF_CSRF_ENABLED=False) as app:
         with app.app_context():
             upgrade()
             data = setup.parse_conference_file((DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8"))
@@ -180,8 +163,6 @@ def main() -> None:
         print(f"    of which theme suggestions (attach_suggestions)  "
               f"{summary([a - b for a, b in zip(submit_times, capture_share)])}")
         print(f"  submit retried with the same key (replay)          {summary(replay_times)}")
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -14,16 +14,10 @@ import argparse
 import os
 import itertools
 import random
-import shutil
-import statistics
-import sys
-import tempfile
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from bench_support import summary, throwaway_app  # also puts the project on sys.path
 
 ACTORS = ["The next plan", "Each department", "The government", "Partner departments", "Local programs",
           "Every mission abroad", "The national strategy", "Funding programs", "Police services",
@@ -62,12 +56,6 @@ def synthesize(count: int, rng: random.Random) -> list[tuple[str, str]]:
     return ideas
 
 
-def summary(samples: list[float]) -> str:
-    """Median and 95th percentile, in milliseconds."""
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-    return f"median {statistics.median(ordered) * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   (n={len(ordered)})"
-
 
 def timed(fn) -> float:
     """Seconds one call takes."""
@@ -87,7 +75,6 @@ def main() -> None:
 
     from flask_migrate import upgrade
 
-    from app import create_app
     from app.extensions import db
     from app.models import Idea, IdeaStatus, Role, Session, User
     from app.services import conference_setup as setup
@@ -95,12 +82,7 @@ def main() -> None:
     from app.services.accounts import create_user
     from app.services.codebook import load_default_codebook
 
-    workdir = Path(tempfile.mkdtemp(prefix="review-bench-"))
-    try:
-        instance = workdir / "instance"
-        app = create_app({"TESTING": True, "SECRET_KEY": "bench", "INSTANCE_PATH_OVERRIDE": str(instance),
-                          "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'bench.sqlite'}",
-                          "WTF_CSRF_ENABLED": False})
+    with throwaway_app("review-bench-", WTF_CSRF_ENABLED=False) as app:
         with app.app_context():
             upgrade()
             groups = [f"Group {letter}" for letter in "ABCDEFGH"]
@@ -216,8 +198,6 @@ def main() -> None:
             page(url)  # warm-up
             samples = [timed(lambda: page(url)) for _ in range(args.repeat)]
             print(f"  {label:<48}  {summary(samples)}")
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

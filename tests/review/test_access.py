@@ -40,7 +40,7 @@ def test_no_review_page_names_the_rapporteur_or_a_participant(app, cochair_clien
         db.session.commit()
         idea = add_idea("Fund shelters in rural and remote communities for the long term.", group="Group B")
         idea_id = idea.id
-    cochair_client.post(f"/review/proposals/merge", data={"idea_ids": f"{idea_id}"})
+    cochair_client.post("/review/proposals/merge", data={"idea_ids": f"{idea_id}"})
     for url in PAGES + [f"/review/ideas/{idea_id}", "/review/queue?status=all"]:
         page = cochair_client.get(url).get_data(as_text=True)
         assert "quillon" not in page.lower(), url

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import re
 
-from app.extensions import db
-from app.models import IdeaTheme
 
 from conftest import confirm
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, Idea, IdeaStatus, IdeaTheme
+from app.models import AuditEvent, Idea, IdeaStatus
 
 from conftest import add_idea, confirm, theme_id
 

@@ -6,7 +6,7 @@ import uuid
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import BreakoutGroup, Idea, IdeaStatus, IdeaTheme, Proposal, Session, Theme, User
+from app.models import BreakoutGroup, Idea, IdeaStatus, IdeaTheme, Session, Theme, User
 from app.services import review
 from app.services.conference_setup import current_conference
 
