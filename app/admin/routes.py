@@ -60,35 +60,42 @@ def import_conference():
     except (setup.SetupError, ValueError, TypeError, KeyError) as exc:
         db.session.rollback()
         flash(f"Conference not imported: {exc}", "error")
-        return render_template_error()
+        return _admin_page_with_error()
     audit.record(current_user, "import_conference", "conference", conference.id)
     db.session.commit()
     flash(f"Imported {conference.name}.", "success")
     return redirect(url_for("admin.index")), 303
 
 
-def render_template_error():
+def _admin_page_with_error():
     """Back to the admin page with a 400 status, so scripts notice the failure."""
     response = index()
     return response, 400
+
+
+def _conference_or_flash():
+    """The current conference, or None with a message saying to import one first."""
+    conference = setup.current_conference()
+    if conference is None:
+        flash("Import a conference first.", "error")
+    return conference
 
 
 @bp.post("/roster")
 @role_required(Role.ADMIN)
 def replace_roster():
     """Replace the roster with an uploaded `name,affiliation` CSV; it is stored encrypted."""
-    conference = setup.current_conference()
+    conference = _conference_or_flash()
     if conference is None:
-        flash("Import a conference first.", "error")
-        return render_template_error()
+        return _admin_page_with_error()
     raw = _uploaded_text("roster_file")
     if raw is None:
-        return render_template_error()
+        return _admin_page_with_error()
     try:
         entries = setup.parse_roster_csv(raw)
     except setup.SetupError as exc:
         flash(f"Roster not replaced: {exc}", "error")
-        return render_template_error()
+        return _admin_page_with_error()
     count = setup.replace_roster(conference, entries, current_app.config["ENCRYPTION_KEY_PATH"])
     audit.record(current_user, "replace_roster", "conference", conference.id, entries=count)
     db.session.commit()
@@ -100,15 +107,14 @@ def replace_roster():
 @role_required(Role.ADMIN)
 def replace_allowlist():
     """Replace the allow-list from the text area (one term a line)."""
-    conference = setup.current_conference()
+    conference = _conference_or_flash()
     if conference is None:
-        flash("Import a conference first.", "error")
-        return render_template_error()
+        return _admin_page_with_error()
     try:
         terms = setup.parse_allowlist(request.form.get("allowlist", ""))
     except setup.SetupError as exc:
         flash(str(exc), "error")
-        return render_template_error()
+        return _admin_page_with_error()
     count = setup.replace_allowlist(conference, terms)
     audit.record(current_user, "replace_allowlist", "conference", conference.id, terms=count)
     db.session.commit()
@@ -120,10 +126,9 @@ def replace_allowlist():
 @role_required(Role.ADMIN)
 def settings():
     """Conference settings: whether exports may name the group that raised an idea."""
-    conference = setup.current_conference()
+    conference = _conference_or_flash()
     if conference is None:
-        flash("Import a conference first.", "error")
-        return render_template_error()
+        return _admin_page_with_error()
     conference.show_groups_in_exports = request.form.get("show_groups_in_exports") == "on"
     audit.record(current_user, "change_settings", "conference", conference.id,
                  show_groups_in_exports=conference.show_groups_in_exports)
@@ -142,7 +147,7 @@ def add_user():
     except AccountError as exc:
         db.session.rollback()
         flash(str(exc), "error")
-        return render_template_error()
+        return _admin_page_with_error()
     conference = setup.current_conference()
     group_ids = {int(g) for g in request.form.getlist("group_ids") if g.isdigit()}
     if conference and group_ids:
@@ -162,7 +167,7 @@ def toggle_user(user_id: int):
     user = db.get_or_404(User, user_id)
     if user.id == current_user.id:
         flash("You cannot deactivate your own account.", "error")
-        return render_template_error()
+        return _admin_page_with_error()
     user.active = not user.active
     audit.record(current_user, "activate_user" if user.active else "deactivate_user", "user", user.id)
     db.session.commit()
