@@ -383,7 +383,7 @@ def _noun_like(w: Word, common) -> bool:
 
 
 def _hyphen_name(w: Word) -> bool:
-    """'Anne-Laure', 'Jean-Marc': every hyphenated part capitalised, short, not all caps, not a place."""
+    """'Anne-Laure', 'Jean-Rémi': every hyphenated part capitalised, short, not all caps, not a place."""
     parts = w.text.split("-")
     return (len(parts) == 2 and not w.upper and all(p[:1].isupper() and p[1:].islower() and 2 <= len(p) <= 9 for p in parts)
             and w.key not in PLACE_WORDS and not w.key.startswith(("saint-", "sainte-", "st-")))

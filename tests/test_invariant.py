@@ -18,7 +18,7 @@ from app.models import BreakoutGroup, Session
 # organization that are not on the roster, and contact details. All invented.
 FORBIDDEN = [
     "Odalys", "Verhaegen", "Teodor", "Brancusi", "Marit", "Solvang", "Harbourlight",
-    "Ingrid Kowalczyk", "Kowalczyk", "Baptiste Oyelaran", "Oyelaran", "Sablewood",
+    "Halldis Kowalczyk", "Kowalczyk", "Baptiste Oyelaran", "Oyelaran", "Sablewood",
     "ingrid.k@sablewood.example.org", "sablewood.example", "613 555 0142", "555 0142", "613-555-0199",
     "@odalys_v",
 ]
@@ -27,7 +27,7 @@ NOTES = [
     ("- Odalys Verhaegen (Harbourlight Women's Collective) said shelters in the north need five-year funding.\n"
      "- Teodor Brancusi agreed with Odalys and asked that Harbourlight be consulted on the new targets.\n"
      "- Marit Solvang from DND said recruitment targets for women should be published every year.\n"),
-    ("Ms. Ingrid Kowalczyk of the Sablewood Tenants Alliance argued that housing is a security issue.\n\n"
+    ("Ms. Halldis Kowalczyk of the Sablewood Tenants Alliance argued that housing is a security issue.\n\n"
      "Dr. Baptiste Oyelaran noted that local women's groups need core funding, not project funding.\n\n"
      "Kowalczyk offered to share data: write to ingrid.k@sablewood.example.org or call +1 613 555 0142.\n\n"
      "Oyelaran can be reached at 613-555-0199 or @odalys_v on social media.\n"),
@@ -69,7 +69,7 @@ def _exercise_routes(app, client):
         stored_ids += [i["id"] for i in submitted.json["ideas"]]
     # Edits with names are anonymized again.
     assert client.post(f"/capture/ideas/{stored_ids[0]}/edit",
-                       data={"text": "Teodor Brancusi and Ingrid Kowalczyk: fund shelters."}).status_code == 302
+                       data={"text": "Teodor Brancusi and Halldis Kowalczyk: fund shelters."}).status_code == 302
     # Refused requests carrying raw notes must not leak through logs or error pages.
     refused = client.post(f"/capture/{session_id}/{other_group}/preview", json={"text": NOTES[1]})
     assert refused.status_code == 403 and not _forbidden_in(refused.data)

@@ -31,8 +31,8 @@ def test_field_codes_and_spreadsheet_tokens_stay(bare_engine):
 
 def test_names_still_go_next_to_the_new_rules(bare_engine):
     res = bare_engine.anonymize("Hope Nakamura argued for data. May said yes. Will (CBSA): fine. "
-                                "Marie-Claude and Jean-Marc agreed. We will see; you may ask.", "en")
-    for frag in ("Hope", "Nakamura", "May said", "Will (", "Marie-Claude", "Jean-Marc"):
+                                "Marie-Claude and Jean-Rémi agreed. We will see; you may ask.", "en")
+    for frag in ("Hope", "Nakamura", "May said", "Will (", "Marie-Claude", "Jean-Rémi"):
         assert frag not in res.text, frag
     assert "We will see; you may ask." in res.text
 

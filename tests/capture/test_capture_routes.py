@@ -184,18 +184,18 @@ def test_restore_refuses_roster_names_and_affiliations(rapporteur_client, themes
 
 
 def test_restore_allows_a_place_or_non_roster_body_but_not_a_person(rapporteur_client, themes_a):
-    for term in ("Kenora", "Oxfam"):
+    for term in ("Kenora", "Brightwater"):
         response = rapporteur_client.post(themes_a + "/restore", json={"term": term})
         assert response.status_code == 200 and response.json["allowed"] is True, term
-    response = rapporteur_client.post(themes_a + "/restore", json={"term": "Ingrid Kowalczyk", "label": "PERSON"})
+    response = rapporteur_client.post(themes_a + "/restore", json={"term": "Halldis Kowalczyk", "label": "PERSON"})
     assert response.status_code == 422 and "person" in response.json["error"]
 
 
 def test_a_person_restored_anyway_is_removed_by_the_second_pass(rapporteur_client, themes_a):
     """The page offers no restore for names, but a crafted request must not store one either."""
     response = rapporteur_client.post(themes_a + "/submit", json={
-        "submission_key": "k-person-0001", "ideas": ["Ms. Ingrid Kowalczyk argued for core funding."],
-        "restored": ["Ingrid Kowalczyk", "Kowalczyk"]})
+        "submission_key": "k-person-0001", "ideas": ["Ms. Halldis Kowalczyk argued for core funding."],
+        "restored": ["Halldis Kowalczyk", "Kowalczyk"]})
     assert "Kowalczyk" not in response.json["ideas"][0]["text"]
 
 
@@ -217,13 +217,13 @@ def test_flagged_detail_is_removed_unless_kept(app, rapporteur_client, themes_a)
 
 
 def test_restored_term_is_stored_and_audited(app, rapporteur_client, themes_a):
-    note = "The Oxfam rep argued for core funding."
+    note = "The Brightwater rep argued for core funding."
     response = rapporteur_client.post(themes_a + "/submit", json={
-        "submission_key": "k-restore-0001", "ideas": [note], "restored": ["Oxfam"]})
+        "submission_key": "k-restore-0001", "ideas": [note], "restored": ["Brightwater"]})
     assert response.json["ideas"][0]["text"] == note
     with app.app_context():
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "restore_term"))
-        assert event.detail == {"label": "ORG", "term": "Oxfam"} and event.target_type == "idea"
+        assert event.detail == {"label": "ORG", "term": "Brightwater"} and event.target_type == "idea"
 
 
 # --- submit -------------------------------------------------------------------------------

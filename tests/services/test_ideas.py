@@ -173,16 +173,16 @@ def test_restored_term_survives_only_when_not_a_roster_entry_or_person(app):
     with app.app_context():
         conference, user, place, settings = _context(app)
         text = ("Marit Solvang from the Harbourlight Women's Collective said shelters need funding. "
-                "The Oxfam rep argued for core funding.")
+                "The Brightwater rep argued for core funding.")
         result = idea_service.submit_ideas(
             user, conference, place, idea_service.new_submission_key(), [text], settings, 50_000,
-            restored=["Marit Solvang", "Harbourlight Women's Collective", "Oxfam"])
+            restored=["Marit Solvang", "Harbourlight Women's Collective", "Brightwater"])
         stored = result.ideas[0].text
         assert "Marit" not in stored and "Solvang" not in stored and "Harbourlight" not in stored
-        assert "The Oxfam rep argued for core funding." in stored
+        assert "The Brightwater rep argued for core funding." in stored
         restores = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "restore_term")).all()
         assert [(e.detail["term"], e.detail["label"], e.target_type, e.target_id) for e in restores] == [
-            ("Oxfam", "ORG", "idea", result.ideas[0].id)]
+            ("Brightwater", "ORG", "idea", result.ideas[0].id)]
 
 
 def test_without_restore_the_second_pass_removes_the_term(app):
@@ -190,8 +190,8 @@ def test_without_restore_the_second_pass_removes_the_term(app):
         conference, user, place, settings = _context(app)
         result = idea_service.submit_ideas(
             user, conference, place, idea_service.new_submission_key(),
-            ["The Oxfam rep argued for core funding."], settings, 50_000)
-        assert "Oxfam" not in result.ideas[0].text and "core funding" in result.ideas[0].text
+            ["The Brightwater rep argued for core funding."], settings, 50_000)
+        assert "Brightwater" not in result.ideas[0].text and "core funding" in result.ideas[0].text
         assert result.removed_again
 
 
@@ -204,11 +204,11 @@ def test_restore_refusals(app):
         assert restore_refusal("DND", conference, settings)  # an allow-listed body, but a participant's affiliation
         assert restore_refusal("odalys", conference, settings)
         assert restore_refusal("jo.smith@example.org", conference, settings)
-        assert restore_refusal("Ingrid Kowalczyk", conference, settings, label="PERSON")
+        assert restore_refusal("Halldis Kowalczyk", conference, settings, label="PERSON")
         assert restore_refusal("", conference, settings)
         assert restore_refusal("x" * 500, conference, settings)
         assert restore_refusal("Kenora", conference, settings) is None
-        assert restore_refusal("Oxfam", conference, settings) is None
+        assert restore_refusal("Brightwater", conference, settings) is None
 
 
 # --- editing ------------------------------------------------------------------------------
