@@ -239,41 +239,36 @@ def _touch(idea: Idea) -> None:
     idea.updated_at = utcnow()
 
 
+def _decide(user: User, idea: Idea, status: IdeaStatus, action: str, note: str | None = None) -> None:
+    """Move an idea to status, keep or replace its review note, and audit the decision."""
+    previous = idea.status.value
+    idea.status = status
+    if note is not None:
+        idea.review_note = note
+    _touch(idea)
+    audit.record(user, action, "idea", idea.id, previous=previous)
+
+
 def approve(user: User, idea: Idea) -> None:
     """Approve an idea for the report (the caller commits)."""
-    previous = idea.status.value
-    idea.status = IdeaStatus.APPROVED
-    idea.review_note = ""
-    _touch(idea)
-    audit.record(user, "idea.approve", "idea", idea.id, previous=previous)
+    _decide(user, idea, IdeaStatus.APPROVED, "idea.approve", note="")
 
 
 def reject(user: User, idea: Idea, reason: str, settings) -> None:
     """Reject an idea with a reason (anonymized before it is stored)."""
     note = _clean_reason(reason, _conference_of(idea), settings)
-    previous = idea.status.value
-    idea.status = IdeaStatus.REJECTED
-    idea.review_note = note
-    _touch(idea)
-    audit.record(user, "idea.reject", "idea", idea.id, previous=previous)
+    _decide(user, idea, IdeaStatus.REJECTED, "idea.reject", note=note)
 
 
 def send_back(user: User, idea: Idea, reason: str, settings) -> None:
     """Return an idea to its group's rapporteur to rework, with what to change."""
     note = _clean_reason(reason, _conference_of(idea), settings)
-    previous = idea.status.value
-    idea.status = IdeaStatus.RETURNED
-    idea.review_note = note
-    _touch(idea)
-    audit.record(user, "idea.return", "idea", idea.id, previous=previous)
+    _decide(user, idea, IdeaStatus.RETURNED, "idea.return", note=note)
 
 
 def reopen(user: User, idea: Idea) -> None:
     """Put a decided idea back in the queue (undo a hasty approve or reject)."""
-    previous = idea.status.value
-    idea.status = IdeaStatus.SUBMITTED
-    _touch(idea)
-    audit.record(user, "idea.reopen", "idea", idea.id, previous=previous)
+    _decide(user, idea, IdeaStatus.SUBMITTED, "idea.reopen")
 
 
 def _without_spans(text: str, spans: Sequence[Any]) -> str:
