@@ -264,7 +264,7 @@ def _roster_matches(engine, term: str) -> bool:
     index = getattr(engine, "index", None)
     if index is None:
         return False
-    from anonymizer.vocab import fold
+    from app.services.anonymization import fold
 
     folded = fold(term)
     tokens = tuple(folded.replace("'s", "").replace(",", " ").split())

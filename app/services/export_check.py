@@ -138,7 +138,7 @@ def fingerprint(label: str, item_text: str, span_text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    from anonymizer.vocab import fold
+    from app.services.anonymization import fold
 
     return " ".join(fold(text).split())
 
