@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 from .langdetect import detect_language
 from .pipeline import load_pipelines
-from .recognizers import (Attribution, Candidate, NoteContext, RosterIndex, find_org_mentions, find_persons,
+from .recognizers.legacy import (Attribution, Candidate, NoteContext, RosterIndex, find_org_mentions, find_persons,
                           find_quasi, recognize_contacts)
 from .replace import build_spans
 from .resolve import resolve

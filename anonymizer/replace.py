@@ -1,7 +1,7 @@
 """Writing readable placeholders: same person, same number within one note."""
 from __future__ import annotations
 
-from .recognizers import Candidate
+from .recognizers.legacy import Candidate
 from .results import Span
 from .vocab import fold
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 
-from .recognizers import Candidate
+from .recognizers.legacy import Candidate
 
 _LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUASI": 0}
 

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .roster import AllowList, Roster
-from .given_names import is_given_name
+from ..roster import AllowList, Roster
+from ..given_names import is_given_name
 
-from .text import TokenIndex, Word, fold_same_length, segment
-from .vocab import (AFFILIATION_CUES_BEFORE, COUNTRIES, DEMONYMS, GENERIC_ALONE, HONORIFICS, LABEL_WORDS,
+from ..text import TokenIndex, Word, fold_same_length, segment
+from ..vocab import (AFFILIATION_CUES_BEFORE, COUNTRIES, DEMONYMS, GENERIC_ALONE, HONORIFICS, LABEL_WORDS,
                     NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, PLACES,
                     ROLE_TITLES, SPEECH_VERBS, STOP_PARTICLES, SUBJECT_HEADS, FUNCTION_WORDS, common_words, fold)
 
@@ -425,7 +425,7 @@ _NICKS_CACHE: set[str] = set()
 
 def _all_nicks() -> set[str]:
     if not _NICKS_CACHE:
-        from .vocab import NICKNAMES
+        from ..vocab import NICKNAMES
         for full, nicks in NICKNAMES.items():
             _NICKS_CACHE.add(full)
             _NICKS_CACHE.update(nicks)
@@ -433,7 +433,7 @@ def _all_nicks() -> set[str]:
 
 
 def _orig_firsts(p) -> set[str]:
-    from .roster import _name_parts
+    from ..roster import _name_parts
     first, _ = _name_parts(p.name)
     out = {fold(" ".join(first)), fold(first[0])}
     out |= {x.replace("-", " ") for x in out}
