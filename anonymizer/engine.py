@@ -14,6 +14,7 @@ from .langdetect import detect_language
 from .pipeline import load_pipelines
 from .recognizers.legacy import (Attribution, Candidate, NoteContext, RosterIndex, find_org_mentions, find_persons,
                           find_quasi, recognize_contacts)
+from .recognizers.trained_spans import legacy_candidates as trained_candidates
 from .replace import build_spans
 from .resolve import resolve
 from .results import AnonymizationResult
@@ -121,7 +122,7 @@ def analyze_context(ctx: NoteContext) -> list[Candidate]:
     persons = pf.found
     att = Attribution(ctx, persons, orgs).run()
     quasi = find_quasi(ctx, persons)
-    return _drop_inert(ctx.text, contacts, persons + att + quasi)
+    return _drop_inert(ctx.text, contacts, persons + att + quasi + trained_candidates(ctx))
 
 
 # Spreadsheet formulas and cell references ("=SUM(A1:A9)", "B12") pasted into notes: the
