@@ -35,7 +35,7 @@ class Fillers:
         if self.rng.random() < 0.06:
             sur = f"{sur}-{self.pick(self.lex.surnames)}"
         if self.rng.random() < 0.05:
-            sur = f"{self.pick(['van den', 'van der', 'de', 'da', 'bin', 'Ó', 'Mac', 'von', 'dos'])} {sur}"
+            sur = f"{self.pick(['van den', 'van der', 'de', 'da', 'bin', 'al', 'von', 'dos', 'van'])} {sur}"
         return given, sur, female
 
     def person(self, titled: bool = True) -> Segs:
@@ -79,14 +79,17 @@ class Fillers:
 
     def word_name(self) -> Segs:
         """A given name that is also a common word."""
-        return [(self.pick(self.lex.word_names), "PERSON")]
+        name = self.pick(self.lex.word_names)
+        return [(name.lower() if self.rng.random() < 0.15 else name, "PERSON")]
 
     # ---- organizations --------------------------------------------------------------------
     def body(self, acronym: bool = False) -> str:
         """A public body's name (or acronym) in the note's language."""
         en, en_acr, fr, fr_acr = self.pick(self.lex.bodies)
         name, acr = (en, en_acr) if self.lang == "en" else (fr, fr_acr)
-        return acr if acronym and acr != "-" else name
+        if acronym and acr != "-":
+            return acr.lower() if self.rng.random() < 0.1 else acr
+        return name
 
     def cso(self) -> str:
         """An invented civil-society organization."""
@@ -172,3 +175,25 @@ class Fillers:
         if self.lang == "en":
             return self.pick([f"{n}%", f"${n} million", f"{n} per cent", f"{n * 100} officers"])
         return self.pick([f"{n} %", f"{n} millions de dollars", f"{n} pour cent", f"{n * 100} agentes"])
+
+    # ---- subject matter (never labelled) ----------------------------------------------------
+    def programme(self) -> str:
+        """An invented programme, policy or agreement name."""
+        sub = self.lex.subject
+        kind = self.pick(sub["kind_en" if self.lang == "en" else "kind_fr"])
+        if self.lang == "en":
+            return f"{self.pick(sub['adj'])} {self.pick(sub['noun'])} {kind}"
+        return f"{kind} {self.pick(['pour des communautés sûres', 'sur la médiation', 'de stabilisation', 'pour la paix', 'sur la sécurité des femmes', 'de réintégration'])}"
+
+    def programme_acronym(self) -> str:
+        """The initials of an invented programme."""
+        name = self.programme()
+        return "".join(w[0].upper() for w in name.split() if w[0].isalpha() and w.lower() not in ("de", "des", "pour", "la", "sur", "and"))
+
+    def event(self) -> str:
+        """An event as subject matter."""
+        return self.pick(self.lex.subject["event_en" if self.lang == "en" else "event_fr"])
+
+    def city(self) -> str:
+        """A city as the setting of an idea."""
+        return self.pick(self.lex.places)[0]

@@ -61,6 +61,7 @@ class Lexicon:
     places: list[tuple[str, str]] = field(default_factory=list)
     residents: list[tuple[str, str]] = field(default_factory=list)
     cso: dict[str, list[str]] = field(default_factory=dict)
+    subject: dict[str, list[str]] = field(default_factory=dict)
     templates: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     vocab: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
@@ -111,6 +112,7 @@ def load_lexicon(seed: int = 0) -> Lexicon:
     lex.places = [tuple(line.split("|")) for line in read_lines("places.txt")]  # type: ignore[misc]
     lex.residents = [tuple(line.split("|")) for line in read_lines("resident_nouns.txt")]  # type: ignore[misc]
     lex.cso = {k: _pipe_items(v) for k, v in read_sections("civil_society.txt").items()}
+    lex.subject = {k: _pipe_items(v) for k, v in read_sections("subject_terms.txt").items()}
     for lang in ("en", "fr"):
         lex.templates[lang] = read_sections(f"templates_{lang}.txt")
         lex.vocab[lang] = {k: _pipe_items(v) for k, v in read_sections(f"vocab_{lang}.txt").items()}

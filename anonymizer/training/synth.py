@@ -54,7 +54,9 @@ class NoteWriter:
             "C": lambda: [(f.country(), None)], "G": lambda: [(f.pick(v["generic"]), None)],
             "N": lambda: [(f.figure(), None)], "Y": lambda: [(str(self.rng.randint(2020, 2035)), None)],
             "U": lambda: [(f.pick(v["resolution"]), None)], "T": lambda: [(f.pick(v["theme"]), None)],
-            "V": lambda: [(f.pick(v["speech"]), None)], "I": lambda: self.render(f.pick(self.t["idea"])),
+            "V": lambda: [(f.pick(v["speech"]), None)], "PR": lambda: [(f.programme(), None)],
+            "PRA": lambda: [(f.programme_acronym(), None)], "EV": lambda: [(f.event(), None)],
+            "DEM": lambda: [(f.demonym()[0][0], None)], "CITY": lambda: [(f.city(), None)], "I": lambda: self.render(f.pick(self.t["idea"])),
         }
         return table[name]()
 
@@ -122,7 +124,8 @@ def _lines(writer: NoteWriter, style: str, n: int) -> list[Segs]:
         return out
     if style == "witnesses":
         head = [[("Témoins" if fr else rng.choice(["Witnesses", "WITNESSES", "Panel"]), None)]]
-        rows = [f.speaker() + [(", ", None), (f.title(), "ROLE"), (", ", None)] + f.affiliation() for _ in range(rng.randint(2, 5))]
+        rows = [(f.speaker() + [(", ", None)] if rng.random() < 0.8 else []) + [(f.title(), "ROLE"), (", ", None)]
+                + f.affiliation() for _ in range(rng.randint(2, 5))]
         return head + rows + [writer.sentence() for _ in range(max(1, n - len(rows)))]
     if style == "minutes":
         present = [("Présents : " if fr else "Present: ", None)]
