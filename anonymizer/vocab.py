@@ -145,6 +145,19 @@ strategy|stratégie|review|report|rapport|study|étude|convention|declaration|d�
 framework|cadre|policy|politique|
 """)
 
+# Acronyms of kinds of bodies, not of one body: never a roster organization's short form.
+COMMON_ACRONYMS = frozenset("""NGO NGOS INGO INGOS CSO CSOS CBO CBOS UN UNO UK US USA EU AU CEO CFO HR IT IDP IDPS
+GBV SGBV WPS NAP NAPS DDR SSR MP MPS PM QA FAQ LGBT LGBTQ LGBTQ2S LGBTQIA PHD MA BA ID PDF URL AI""".split())
+
+# Subject-matter phrases of the field: never removed because a roster affiliation contains them.
+COMMON_PHRASES = frozenset(" ".join(fold(p).replace(",", " ").split()) for p in """women peace and security|
+peace and security|women, peace and security|human rights|human security|civil society|gender equality|
+sexual and gender-based violence|gender-based violence|conflict prevention|peacebuilding|peacekeeping|
+international development|humanitarian action|youth peace and security|climate security|
+femmes paix et sécurité|paix et sécurité|droits de la personne|droits humains|société civile|
+égalité des genres|égalité entre les sexes|violence fondée sur le genre|consolidation de la paix|
+maintien de la paix|sécurité humaine""".replace("\n", "").split("|") if p.strip())
+
 STOP_PARTICLES = _set("of|the|for|and|on|in|at|to|a|an|de|des|du|la|le|les|l'|d'|et|pour|sur|en|au|aux|à|y|por|del|da|van|von|der|den|bin|bint|ibn|al|el|di|dos|das|st|st.")
 
 # Lower-case particles allowed inside a personal name ("Inés de la Vega", "Idris bin Osman").
