@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from .canonical import CanonicalText, canonicalize
+from .french import french_lexicon
 from .inert import drop_inert
 from .langdetect import detect_language
 from .pieces import CHUNK_CHARS, chunks, spacy_view
@@ -41,7 +42,9 @@ class AnonymizerEngine:
         self.allowlist = allowlist if allowlist is not None else AllowList.empty()
         self.default_lang = default_lang
         self.index = RosterIndex(self.roster, self.allowlist)
-        common_words()  # load the vocabulary now, not on the first note
+        common_words()  # load the vocabularies now, not on the first note
+        if "fr" in pipelines:
+            french_lexicon()
 
     # ---- public API ----------------------------------------------------------------------
     def detect_language(self, text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from nameparser import HumanName
 
-from .vocab import NICKNAMES, STOP_PARTICLES, fold
+from .vocab import nickname_table, STOP_PARTICLES, fold
 
 _SPLIT = re.compile(r"[\s]+")
 _ACRONYM_STOP = STOP_PARTICLES | {"-", "–", "&"}
@@ -183,9 +183,9 @@ class Roster:
             if "-" in f:  # "Anne-Laure" -> "Anne Laure"
                 firsts.add(f.replace("-", " "))
         for f in list(firsts):
-            for nick in NICKNAMES.get(f, ()):
+            for nick in nickname_table().get(f, ()):
                 firsts.add(nick)
-            for full, nicks in NICKNAMES.items():  # "Will" registered -> "William", "Bill"
+            for full, nicks in nickname_table().items():  # "Will" registered -> "William", "Bill"
                 if f in nicks:
                     firsts.add(full)
                     firsts.update(n for n in nicks if len(n) >= 3)

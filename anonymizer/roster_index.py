@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from .lexicon import PLACE_WORDS
 from .roster import AllowList, Roster, name_parts
-from .vocab import COMMON_ACRONYMS, COMMON_PHRASES, NICKNAMES, ORG_HEADS, STOP_PARTICLES, common_words, fold
+from .vocab import COMMON_ACRONYMS, COMMON_PHRASES, nickname_table, ORG_HEADS, STOP_PARTICLES, common_words, fold
 from .wordclass import placeish, rwords
 
 
@@ -164,7 +164,7 @@ class RosterIndex:
 def all_nicknames() -> frozenset[str]:
     """Every full name and nickname of the nickname table."""
     out: set[str] = set()
-    for full, nicks in NICKNAMES.items():
+    for full, nicks in nickname_table().items():
         out.add(full)
         out.update(nicks)
     return frozenset(out)

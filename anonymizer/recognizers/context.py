@@ -8,6 +8,7 @@ from ..lexicon import PLACE_WORDS
 from ..roster import AllowList, Roster
 from ..text import TokenIndex, Word, fold_same_length, segment
 from ..vocab import common_words
+from ..french import is_french_word
 from ..wordclass import is_common_key
 
 
@@ -47,8 +48,12 @@ class NoteContext:
 
     # ---- small helpers ---------------------------------------------------------------
     def is_common(self, w: Word) -> bool:
-        """An ordinary lower-case word (or each part of a hyphenated one is)."""
-        return is_common_key(w.key, self.common)
+        """An ordinary lower-case word (or each part of a hyphenated one is); in a French note,
+        also an ordinary French word or a regular inflection of one, unless capitalised in
+        mid-sentence (French capitalises only a name's first word: "Amnistie internationale")."""
+        if is_common_key(w.key, self.common):
+            return True
+        return self.lang == "fr" and (not w.cap or w.initial or w.upper) and is_french_word(w.key)
 
     def gap(self, a: Word, b: Word) -> str:
         return self.text[a.end:b.start]
@@ -74,6 +79,16 @@ class NoteContext:
 
     def word(self, i: int) -> Optional[Word]:
         return self.words[i] if 0 <= i < len(self.words) else None
+
+    def in_place_name(self, w: Word) -> bool:
+        """*w* is part of a multi-word place name ("Sri Lanka", "Horn of Africa", "Cape Breton Island")."""
+        for size in (2, 3, 4):
+            for first in range(w.i - size + 1, w.i + 1):
+                seq = self.words[max(0, first):first + size]
+                if len(seq) == size and all(self.gap(seq[k], seq[k + 1]) == " " for k in range(size - 1)) \
+                        and " ".join(x.key for x in seq) in PLACE_WORDS:
+                    return True
+        return False
 
     def is_place(self, key: str) -> bool:
         return key in PLACE_WORDS

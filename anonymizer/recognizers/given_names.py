@@ -42,7 +42,15 @@ def _lexicon_cue(pf, a: Word, b: Word) -> Optional[str]:
     # "- Will - agrees, adds ...": a speaker list line "Name - <verb>s"
     if ctx.line_start_before(a) and re.match(r"[ \t]+[-–—][ \t]+[a-z]+s\b", ctx.text[b.end:b.end + 30]):
         return "speaker in a '- Name - says' list"
+    # an action item: "<Name> will send ...", "<Name> to circulate ...", "<Name> et <Name> vont ..."
+    if (a.cap or a.upper) and _ACTION.match(ctx.text, b.end):
+        return "subject of an action item"
     return None
+
+
+_ACTION = re.compile(r"[ \t]+(?:will|to|shall|should|can|could|would|agreed to|offered to|va|vont|doit|devra|enverra|"
+                     r"fera|pourra)[ \t]+(?:also[ \t]+|aussi[ \t]+)?[a-zà-ÿ]{3,}")
+
 
 def _surname_after(pf, w: Word) -> Word:
     """The word after a given name when it reads as a surname ("Solveig Brannagh", "tamsin quill")."""
@@ -87,13 +95,14 @@ def lexicon_names(pf: PersonFinder) -> None:
             continue
         key = w.key
         b = _surname_after(pf, w)
-        if _org_or_thing_name(pf, w, b):
-            continue
+        if _org_or_thing_name(pf, w, b) or (key in FUNCTION_WORDS and b is w and not _mid_sentence_capital(w)):
+            continue  # "The", "Son", "May": grammar first, unless a surname follows or a capital says otherwise
         ordinary = ctx.is_common(w) or key in FUNCTION_WORDS
-        cue = _lexicon_cue(pf, w, b)
+        cue = _lexicon_cue(pf, w, b) or ("capitalised mid-sentence" if _mid_sentence_capital(w) and not ctx.lowercase_style
+                                          and _title_case_share(ctx, w) < 0.5 else None)
         prev = ctx.word(w.i - 1)
-        if cue is None and prev is not None and prev.key in DATE_PRECEDERS and ordinary:
-            continue
+        if prev is not None and prev.key in DATE_PRECEDERS and ordinary and cue in (None, "capitalised mid-sentence"):
+            continue  # "in May", "by June": a date
         if w.cap or w.upper:
             if not ordinary and b is w and not cue:
                 if w.upper and len(key) < 4:
@@ -113,8 +122,6 @@ _LOWER_CUES = ("subject of", "name followed by '(a", "speaker", "after label")
 def _excluded(pf: PersonFinder, w: Word) -> bool:
     """Given names that are something else first: grammar, places, titles, labels, listed bodies."""
     ctx, key = pf.ctx, w.key
-    if key in FUNCTION_WORDS and not (w.cap and not w.initial and not w.upper):
-        return True  # "The", "Son", "Elle": grammar first, unless capitalised in mid-sentence
     if key in PLACE_WORDS or key in NON_PERSON_PROPER or key in ROLE_TITLES or key.rstrip(".") in HONORIFICS \
             or key in NON_NAME_LINE_LABELS or key in ORG_HEADS or key in SUBJECT_HEADS or key in LABEL_WORDS:
         return True
@@ -122,6 +129,18 @@ def _excluded(pf: PersonFinder, w: Word) -> bool:
         return True
     if w.upper and (w.text.upper() in ctx.index.org_acronyms or w.text.upper() in ctx.index.derived_acronyms):
         return True
-    nxt, prv = ctx.word(w.i + 1), ctx.word(w.i - 1)
-    # part of a place name ("Sierra Leone", "San Jose")
-    return (nxt is not None and f"{key} {nxt.key}" in PLACE_WORDS) or (prv is not None and f"{prv.key} {key}" in PLACE_WORDS)
+    return ctx.in_place_name(w)  # part of a place name ("Sierra Leone", "San Jose")
+
+
+def _mid_sentence_capital(w: Word) -> bool:
+    """A capital that is not there because a sentence, line or list item starts."""
+    return w.cap and not w.upper and not w.initial
+
+
+def _title_case_share(ctx, w: Word) -> float:
+    """Share of capitalised words on *w*'s line: in a Title Case heading a capital says nothing."""
+    line_start = ctx.text.rfind("\n", 0, w.start) + 1
+    line_end = ctx.text.find("\n", w.end)
+    line_end = len(ctx.text) if line_end == -1 else line_end
+    words = [x for x in ctx.words[max(0, w.i - 12):w.i + 12] if line_start <= x.start < line_end]
+    return sum(1 for x in words if x.cap) / max(1, len(words))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..given_names import is_given_name
 from ..lexicon import NAME_WORDS, NON_NAME_LINE_LABELS, PLACE_WORDS
 from ..reasons import Reason
 from ..vocab import FUNCTION_WORDS, HONORIFICS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES, fold
@@ -74,9 +75,10 @@ def extend_left(pf) -> None:
         if prev is None or prev.i in pf.covered or ctx.gap(prev, ctx.words[i]) != " " or not prev.cap or prev.upper:
             continue
         k = prev.key
-        if k in FUNCTION_WORDS or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
+        function_word = k in FUNCTION_WORDS and not (is_given_name(k) and not prev.initial)
+        if function_word or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
                 or k in ORG_HEADS or k in NON_NAME_LINE_LABELS or k in NON_PERSON_PROPER or pf._blocked(prev):
             continue
-        if k in NAME_WORDS or k in all_nicknames() or (ctx.pos(prev) == "PROPN" and not ctx.is_common(prev)):
+        if k in NAME_WORDS or k in all_nicknames() or (k in FUNCTION_WORDS and not function_word) or (ctx.pos(prev) == "PROPN" and not ctx.is_common(prev)):
             c.start = prev.start
             pf.covered.add(prev.i)

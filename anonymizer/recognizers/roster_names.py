@@ -74,7 +74,7 @@ def _single(pf: PersonFinder, w: Word) -> None:
     if _initials(pf, w, common):
         return
     pids, kind, common = _lookup(pf, w, common)
-    if not pids:
+    if not pids or (kind in _VARIANT_KINDS and pf.ctx.in_place_name(w)):
         return
     if not (w.cap or w.upper):
         _lower_case(pf, w, pids, kind, common)
