@@ -22,7 +22,7 @@ import re
 
 from ..domain_model import domain_spans
 from ..reasons import Reason
-from ..vocab import COUNTRIES, DEMONYMS, PLACES, ROLE_TITLES, SPEECH_VERBS, common_words, fold
+from ..vocab import COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, PLACES, ROLE_TITLES, SUBJECT_HEADS, common_words, fold
 from .base import Candidate
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 
@@ -102,7 +102,10 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
     if any(ch.isdigit() for ch in surface):
         return False
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
-    if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or (words and words[-1] in _PROGRAMME_WORDS)):
+    if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
+        return False
+    if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or (
+            words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
         return False
     if label == "PERSON":
         common = common_words()
@@ -201,10 +204,3 @@ def _sentence_start(text: str, pos: int) -> bool:
     head = text[:pos].rstrip(" \t\"“«-*•")
     return not head or head[-1] in ".!?:\n"
 
-
-def legacy_candidates(context) -> list:
-    """The model's surviving spans as the engine's current candidate type (until it runs the registry)."""
-    from .legacy import Candidate as EngineCandidate
-
-    return [EngineCandidate(c.start, c.end, c.label, c.reason.message("en"), key=c.key, prio=c.prio)
-            for c in TrainedSpans().analyze(context.doc, context)]
