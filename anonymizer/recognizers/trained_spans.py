@@ -54,6 +54,7 @@ _ORIGIN_AFTER = re.compile(r"^\s*(?:myself|moi-même|expert|participant|delegate
                            r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
                            r"déléguée?|collègue|représentante?|aînée?|femme|homme)\b", re.I)
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
+_TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -104,7 +105,7 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
     if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
         return False
-    if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or (
+    if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or _inside_title(before) or (
             words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
         return False
     if label == "PERSON":
@@ -148,8 +149,16 @@ def _is_place(surface: str) -> bool:
 
 
 def _bare_acronym(surface: str) -> bool:
-    """A capitals-only word of three or more letters without dots ("ABCD"): a programme or body as often as a person."""
-    return surface.isalpha() and surface.isupper() and len(surface) >= 3
+    """A capitals-only word of three or more letters without dots ("ABCD", plural "ABCDs"): a programme or
+    body as often as a person."""
+    core = surface[:-1] if surface.endswith("s") else surface
+    return core.isalpha() and core.isupper() and len(core) >= 3
+
+
+def _inside_title(before: str) -> bool:
+    """The span continues a capitalized programme title ("… Action Plan to …", "… Strategy for …")."""
+    m = _TITLE_BEFORE.search(before)
+    return m is not None and fold(m.group(1)) in (_PROGRAMME_WORDS | SUBJECT_HEADS)
 
 
 def _has_title_word(surface: str) -> bool:
