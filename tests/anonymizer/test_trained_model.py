@@ -28,7 +28,7 @@ def test_training_runs_on_a_tiny_set(tmp_path):
     out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None)
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["ner"]
-    assert {"PERSON", "ORG", "ROLE", "PLACE"} <= set(nlp.get_pipe("ner").labels)
+    assert {"PERSON", "ORG", "ROLE"} <= set(nlp.get_pipe("ner").labels)
 
 
 @shipped
