@@ -83,7 +83,18 @@ def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: in
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(tmp_path / "run" / "model-best", target)
+    _forget_paths(target / "config.cfg")
     return target
+
+
+def _forget_paths(config_path: Path) -> None:
+    """The shipped config keeps no temporary or machine-specific path (they only served training)."""
+    from thinc.api import Config
+
+    config = Config().from_disk(config_path, interpolate=False)
+    for key in ("train", "dev", "base"):
+        config["paths"][key] = None
+    config.to_disk(config_path)
 
 
 def main(argv: list[str] | None = None) -> int:
