@@ -23,6 +23,7 @@ import re
 from ..domain_model import domain_spans
 from ..reasons import Reason
 from ..vocab import COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, PLACES, ROLE_TITLES, SUBJECT_HEADS, common_words, fold
+from ..given_names import given_name_keys
 from .base import Candidate
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 
@@ -104,6 +105,8 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
         return False
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
     if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
+        return False
+    if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
         return False
     if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or _inside_title(before) or (
             words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
@@ -195,11 +198,29 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
     return speech_after or (_FROM_BEFORE.search(before) is not None and after.lstrip()[:1] in (",", ")", ":"))
 
 
+def _heading_line(text: str, pos: int) -> bool:
+    """The line holding *pos* reads as a heading: '#' first, all capitals, or every word capitalized."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w.group() for w in _WORD.finditer(line)]
+    if line.startswith("#"):
+        return True
+    if len(words) < 2 or line[-1:] in ".?!;,":
+        return False
+    return line.isupper() or all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def _common(word: str) -> bool:
+    """Ordinary vocabulary, plurals included ("shelters")."""
+    common = common_words()
+    return word in common or (word.endswith("s") and (word[:-1] in common or word.endswith("es") and word[:-2] in common))
+
+
 def _only_common_words(text: str, s: int, surface: str) -> bool:
     """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line."""
-    common = common_words()
     words = list(_WORD.finditer(surface))
-    if not words or any(fold(w.group()) not in common for w in words):
+    if not words or any(not _common(fold(w.group())) for w in words):
         return False
     for w in words:
         pos = s + w.start()
