@@ -46,6 +46,7 @@ mentioned mentions pointed replied replies cautioned insisted recalled suggested
 note noté rappelle rappelé ajoute ajouté précise précisé explique expliqué""".split())
 _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund strategy framework policy plan
 directive agreement treaty convention accord compact review study guidelines protocol act operation mission
+exercise
 programme fonds stratégie cadre politique traité accord protocole examen étude loi""".split())
 _ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travelled|traveled|flew|is|am|are|was|were|"
                             r"participant|delegate|expert|colleague|someone|speaker|woman|man|member|panellist|rep|"
@@ -56,6 +57,7 @@ _ORIGIN_AFTER = re.compile(r"^\s*(?:myself|moi-même|expert|participant|delegate
                            r"déléguée?|collègue|représentante?|aînée?|femme|homme)\b", re.I)
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
+_PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -112,6 +114,8 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
             words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
         return False
     if label == "PERSON":
+        if _named_programme(words, before):
+            return False
         common = common_words()
         if len(words) >= 3 and all(w in common for w in words):
             return False
@@ -156,6 +160,14 @@ def _bare_acronym(surface: str) -> bool:
     body as often as a person."""
     core = surface[:-1] if surface.endswith("s") else surface
     return core.isalpha() and core.isupper() and len(core) >= 3
+
+
+def _named_programme(words: list[str], before: str) -> bool:
+    """"Operation X", "Exercise X": a programme word right before or at the start of a would-be name."""
+    prev = _PREV_CAP_WORD.search(before)
+    first = words[0] if words else ""
+    heads = _PROGRAMME_WORDS | SUBJECT_HEADS
+    return (len(words) >= 2 and first in heads) or (prev is not None and fold(prev.group(1)) in heads)
 
 
 def _inside_title(before: str) -> bool:
