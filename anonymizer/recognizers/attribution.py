@@ -43,7 +43,7 @@ class AttributionReader:
         pos = ctx.next_char_pos(pos)
         for s, e, reason, allowlisted, oid in self.orgs:
             if s == pos:
-                # extend "Danish MFA"-style or "X Canada" tails are part of the form already
+                # "<Demonym> <ACRONYM>" and "<Name> Canada" tails are part of the form already
                 return (s, e, "ORG")
         i = word_index_at(ctx, pos)
         if i is None:
@@ -192,7 +192,7 @@ class AttributionReader:
                     self.out.append(Candidate(a.start, prev.end, "PLACE", Reason.ORIGIN, prio=2))
                 continue
             # A capitalised modifier of "rep" is an affiliation even when it is also a word
-            # ("the Tallis rep", "the Justice rep"): when in doubt, remove.
+            # ("the <Name> rep", "the Justice rep"): when in doubt, remove.
             self.out.append(Candidate(a.start, prev.end, "ORG", Reason.SPEAKER_AFFILIATION, prio=3))
 
     def _cue_phrases(self) -> None:
