@@ -107,7 +107,9 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     if unknown:
         if ent in NER_SUPPRESS and not cue:
             return
-        pf._add(a, b, Reason.PERSON_NER if reason_ner else Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
+        weak = cue is None or cue.startswith("possessive")
+        reason = Reason.PERSON_NER if reason_ner else (Reason.UNKNOWN_PROPER_NOUN if weak else Reason.PERSON_CONTEXT)
+        pf._add(a, b, reason, None, False, key="u:" + " ".join(w.key for w in seg))
         return
     # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
     name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
