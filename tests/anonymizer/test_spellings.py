@@ -96,3 +96,15 @@ def test_reason_codes_and_messages_in_both_languages(spelled):
     assert person.message("en") == "a participant's name"
     assert person.message("fr") == "nom d'une personne participante"
     assert "roster_names" in person.recognizers
+
+
+@pytest.mark.parametrize("text", [("word-" * 10_000)[:50_000], ("Ysaline Quentin said " + "x" * 6_000 + "\n") * 8,
+                                  "y" * 50_000])
+def test_pathological_input_costs_little(spelled, text):
+    import time
+
+    started = time.perf_counter()
+    res = spelled.anonymize(text)
+    assert time.perf_counter() - started < 2.0
+    assert "Ysaline" not in res.text
+    assert len(res.text) >= len(text) // 2
