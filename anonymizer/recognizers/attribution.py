@@ -240,7 +240,7 @@ class Attribution(ReaderStage):
         ctx = att.ctx
         anchors = [(c.start, c.end, "person") for c in att.persons] + [(c.start, c.end, "role") for c in att.roles]
         for w in ctx.words:
-            if (w.key in PERSON_NOUNS and not w.cap) or w.key in _ANCHOR_NOUNS:
+            if (w.key in PERSON_NOUNS and (not w.cap or w.initial)) or w.key in _ANCHOR_NOUNS:
                 anchors.append((w.start, w.end, "noun"))
         for s, e, kind in anchors:
             att._after_anchor(s, e, kind)

@@ -54,11 +54,15 @@ def chunks(pf) -> list[tuple[Word, Word]]:
             if w.key.rstrip(".") in STRONG_HONORIFICS and ctx.text[w.end:w.end + 1] in (".", " "):
                 flush()
                 continue
+            # a shouted sentence: ordinary words end the run of unknown ALL-CAPS words before them
+            if w.upper and cur and cur[-1].upper and pf.ctx.is_common(w) and not pf.ctx.is_common(cur[-1]):
+                flush()
             cur.append(w)
         elif particle:
             cur.append(w)
     flush()
     return out
+
 
 def unknown_names(pf) -> None:
     ctx = pf.ctx
