@@ -12,7 +12,6 @@ import re
 from ..reasons import Reason
 from ..vocab import fold
 from .attribution import AttributionReader, ReaderStage
-from .base import Candidate
 from .context import word_index_at
 
 # Verbs of saying only: a body that "wants", "supports" or "questions" something is the subject of
