@@ -27,6 +27,9 @@ def open_engine(pipelines):
     ("OKONKWO ADEYEMI SAID THE PLAN IS LATE.", ["OKONKWO ADEYEMI"]),
     ("As a Quebecer myself, I worry about the wait lists.", ["Quebecer"]),
     ("I represent Halifax, Nova Scotia, on this file.", ["Halifax, Nova Scotia"]),
+    ("the thornbury legal clinic said the wait is long.", ["thornbury legal clinic"]),
+    ("Thornbury Legal Clinic said the wait is long.", ["Thornbury Legal Clinic"]),
+    ("kwame asabre said the plan is late.", ["kwame asabre"]),
 ])
 def test_kind_is_removed(open_engine, text, gone):
     res = open_engine.anonymize(text)
@@ -43,6 +46,7 @@ def test_kind_is_removed(open_engine, text, gone):
     "Mesdames et messieurs, merci. Ensuite, le plan doit être financé.",
     "In May the plan starts; hope is not a strategy.",
     "Women, Peace and Security must stay a standing item.",
+    "Every legal clinic and youth network needs core funding.",
 ])
 def test_subject_matter_and_grammar_stay(open_engine, text):
     assert open_engine.anonymize(text).text == text
