@@ -42,11 +42,13 @@ class Reason(str, Enum):
 
 
 MESSAGES: dict[Reason, tuple[str, str]] = {
-    Reason.ROSTER_NAME: ("a participant's name", "nom d'une personne participante"),
-    Reason.ROSTER_NAME_VARIANT: ("a participant's name, written differently",
-                                 "nom d'une personne participante, écrit autrement"),
-    Reason.ROSTER_INITIALS: ("a participant's initials", "initiales d'une personne participante"),
-    Reason.ROSTER_AFFILIATION: ("a participant's organization", "organisation d'une personne participante"),
+    Reason.ROSTER_NAME: ("a name on the conference roster", "nom inscrit sur la liste des participants"),
+    Reason.ROSTER_NAME_VARIANT: ("a name on the conference roster, written differently",
+                                 "nom inscrit sur la liste des participants, écrit autrement"),
+    Reason.ROSTER_INITIALS: ("initials of a name on the conference roster",
+                             "initiales d'un nom inscrit sur la liste des participants"),
+    Reason.ROSTER_AFFILIATION: ("an organization on the conference roster",
+                                "organisation inscrite sur la liste des participants"),
     Reason.PERSON_NER: ("a person's name", "nom d'une personne"),
     Reason.PERSON_CONTEXT: ("a person's name (from the words around it)",
                             "nom d'une personne (d'après les mots qui l'entourent)"),

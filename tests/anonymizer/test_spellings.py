@@ -93,8 +93,8 @@ def test_reason_codes_and_messages_in_both_languages(spelled):
     codes = {s.code.value for s in res.redactions}
     assert {"roster_name", "roster_affiliation", "email"} <= codes
     person = next(s for s in res.redactions if s.label == "PERSON")
-    assert person.message("en") == "a participant's name"
-    assert person.message("fr") == "nom d'une personne participante"
+    assert person.message("en") == "a name on the conference roster"
+    assert person.message("fr") == "nom inscrit sur la liste des participants"
     assert "roster_names" in person.recognizers
 
 
