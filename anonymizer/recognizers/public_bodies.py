@@ -26,6 +26,7 @@ _PERSPECTIVE_AFTER = re.compile(r"[’']?s?\s+(?:perspective|point of view|stand
 _WE_AFTER = re.compile(r"\s*,?\s+(?:we|our|nous|notre|nos)\b", re.I)
 _AT_BEFORE = re.compile(r"(?:^|[\n.;:!?]\s*|\s)(?:at|à|chez)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _AT_CAPITAL = re.compile(r"(?:^|(?<=[\n.;:!?(])|(?<=\s))(?:[Aa]t|[Àà]|[Cc]hez)\s+(?:the\s+|la\s+|le\s+|l['’])?(?=[A-ZÀ-Ý])")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")  # "— <Body>" alone on a line: a signature
 _AND_NEXT = re.compile(r"\s+(?:and|et|&)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?")
 
 
@@ -39,7 +40,7 @@ class PublicBodies(ReaderStage):
         ctx = att.ctx
         for s, e, _kind, _allowed, _oid in ctx.org_mentions:
             before, after = ctx.text[max(0, s - 40):s], ctx.text[e:e + 40]
-            if _speaks(ctx, e) or (_PERSPECTIVE.search(before) and _PERSPECTIVE_AFTER.match(after)) \
+            if _speaks(ctx, e) or _DATELINE.search(before) and not after.strip(" .\t").split("\n")[0] or (_PERSPECTIVE.search(before) and _PERSPECTIVE_AFTER.match(after)) \
                     or (_AT_BEFORE.search(before) and _WE_AFTER.match(after)) or _before_person_word(ctx, e):
                 att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
         for m in _AT_CAPITAL.finditer(ctx.text):

@@ -30,6 +30,10 @@ def open_engine(pipelines):
     ("the thornbury legal clinic said the wait is long.", ["thornbury legal clinic"]),
     ("Thornbury Legal Clinic said the wait is long.", ["Thornbury Legal Clinic"]),
     ("kwame asabre said the plan is late.", ["kwame asabre"]),
+    ("La présidente : Je cède la parole au témoin.", ["présidente"]),
+    ("Témoins : Aurélie Fontanelle, directrice générale, Centre Lumière des Femmes.",
+     ["Aurélie Fontanelle", "directrice générale", "Centre Lumière des Femmes"]),
+    ("Merci.\n— Public Safety Canada", ["Public Safety Canada"]),
 ])
 def test_kind_is_removed(open_engine, text, gone):
     res = open_engine.anonymize(text)
