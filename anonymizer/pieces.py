@@ -1,10 +1,11 @@
 """Bounded cost on any input: long notes go to spaCy in pieces, and very long tokens are broken.
 
-spaCy's parser memory grows with a document's length, and its tokenizer slows down on a single
-token of thousands of characters (a pasted hash, a run of hyphenated words). The recognizers
-always read the real (canonical) text; spaCy reads a *view* of the same length in which runs of
-more than ``LONG_RUN`` non-space characters get a space every ``LONG_RUN`` characters, so every
-offset still maps one to one.
+spaCy's parser memory grows with a document's length, and a single "word" of thousands of
+characters (a pasted hash, a chain of hyphenated words, a long URL) costs it thousands of
+tokens. The recognizers always read the real (canonical) text; spaCy reads a *view* of the same
+length in which every run of more than ``LONG_RUN`` non-space characters is blanked (no
+sentence has such words; contacts and URLs are found on the real text), so every offset still
+maps one to one.
 """
 from __future__ import annotations
 
@@ -34,14 +35,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 
 
 def spacy_view(text: str) -> str:
-    """The text spaCy parses: same length, very long runs of non-space characters broken up."""
+    """The text spaCy parses: same length, very long runs of non-space characters blanked."""
     if len(text) <= LONG_RUN or not _LONG.search(text):
         return text
-
-    def brk(m: re.Match) -> str:
-        run = list(m.group())
-        for i in range(LONG_RUN, len(run), LONG_RUN):
-            run[i] = " "
-        return "".join(run)
-
-    return _LONG.sub(brk, text)
+    return _LONG.sub(lambda m: " " * len(m.group()), text)

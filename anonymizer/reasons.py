@@ -18,6 +18,7 @@ class Reason(str, Enum):
     ROSTER_AFFILIATION = "roster_affiliation"
     PERSON_NER = "person_ner"
     PERSON_CONTEXT = "person_context"
+    UNKNOWN_PROPER_NOUN = "unknown_proper_noun"
     PERSON_INITIALS = "person_initials"
     GIVEN_NAME = "given_name"
     PERSON_COORDINATED = "person_coordinated"
@@ -41,14 +42,17 @@ class Reason(str, Enum):
 
 
 MESSAGES: dict[Reason, tuple[str, str]] = {
-    Reason.ROSTER_NAME: ("a participant's name", "nom d'une personne participante"),
-    Reason.ROSTER_NAME_VARIANT: ("a participant's name, written differently",
-                                 "nom d'une personne participante, écrit autrement"),
-    Reason.ROSTER_INITIALS: ("a participant's initials", "initiales d'une personne participante"),
-    Reason.ROSTER_AFFILIATION: ("a participant's organization", "organisation d'une personne participante"),
+    Reason.ROSTER_NAME: ("a name on the conference roster", "nom inscrit sur la liste des participants"),
+    Reason.ROSTER_NAME_VARIANT: ("a name on the conference roster, written differently",
+                                 "nom inscrit sur la liste des participants, écrit autrement"),
+    Reason.ROSTER_INITIALS: ("initials of a name on the conference roster",
+                             "initiales d'un nom inscrit sur la liste des participants"),
+    Reason.ROSTER_AFFILIATION: ("an organization on the conference roster",
+                                "organisation inscrite sur la liste des participants"),
     Reason.PERSON_NER: ("a person's name", "nom d'une personne"),
     Reason.PERSON_CONTEXT: ("a person's name (from the words around it)",
                             "nom d'une personne (d'après les mots qui l'entourent)"),
+    Reason.UNKNOWN_PROPER_NOUN: ("a capitalised word that may be a name", "mot à majuscule qui pourrait être un nom"),
     Reason.PERSON_INITIALS: ("a person's initials", "initiales d'une personne"),
     Reason.GIVEN_NAME: ("a given name", "prénom"),
     Reason.PERSON_COORDINATED: ("a name listed with another name", "nom cité avec un autre nom"),
@@ -73,9 +77,20 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
 # The reasons that say a span came from the roster (the export check treats them as certain).
 ROSTER_REASONS = frozenset({Reason.ROSTER_NAME, Reason.ROSTER_NAME_VARIANT, Reason.ROSTER_INITIALS,
                             Reason.ROSTER_AFFILIATION})
-# Person reasons that rest on context alone (weaker evidence than the roster or a model).
-WEAK_PERSON_REASONS = frozenset({Reason.PERSON_CONTEXT, Reason.PERSON_COORDINATED, Reason.GIVEN_NAME,
-                                 Reason.NAME_CONSISTENCY})
+# A capitalised word no rule could place, with no other evidence of a name: the export gate
+# asks a person to look at it once rather than blocking every export.
+WEAK_PERSON_REASONS = frozenset({Reason.UNKNOWN_PROPER_NOUN})
+
+
+def is_weak_person(codes) -> bool:
+    """True when every reason behind a PERSON span is weak evidence (see WEAK_PERSON_REASONS)."""
+    codes = [Reason(c) for c in codes]
+    return bool(codes) and all(c in WEAK_PERSON_REASONS for c in codes)
+
+
+def is_roster(codes) -> bool:
+    """True when a roster recognizer stands behind the span."""
+    return any(Reason(c) in ROSTER_REASONS for c in codes)
 
 
 def message(code: "Reason | str", lang: str = "en") -> str:

@@ -22,7 +22,7 @@ def placeholders(text: str, decisions: list[Decision]) -> tuple[str, list[str | 
             marks.append(None)
             continue
         if d.label in NUMBERED:
-            ident = d.key or fold(text[d.start:d.end])
+            ident = d.key or "u:" + " ".join(fold(text[d.start:d.end]).split())
             table = numbers[d.label]
             table.setdefault(ident, len(table) + 1)
             ph = f"[{NUMBERED[d.label]} {table[ident]}]"

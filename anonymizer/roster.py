@@ -17,7 +17,7 @@ from .vocab import nickname_table, STOP_PARTICLES, fold
 
 _SPLIT = re.compile(r"[\s]+")
 _ACRONYM_STOP = STOP_PARTICLES | {"-", "–", "&"}
-# Trailing qualifiers that rapporteurs drop ("Bluewater Canada" -> "Bluewater", "Network of Regina" -> "Network").
+# Trailing qualifiers that rapporteurs drop ("<Name> Canada" -> "<Name>").
 _TRAILING_QUALIFIERS = {"canada", "canadá", "international", "internationale", "intl", "intl."}
 
 
@@ -109,11 +109,11 @@ def acronyms_of(words: list[str]) -> set[str]:
     for seq in (content, caps):
         if len(seq) >= 2:
             out.add("".join(w[0] for w in seq).upper())
-    # "... Network - Canada" -> "CPRN-C"
+    # "<Words> Network - Canada" -> initials + "-C"
     if len(caps) >= 3 and fold(caps[-1]) in _TRAILING_QUALIFIERS:
         out.add("".join(w[0] for w in caps[:-1]).upper() + "-" + caps[-1][0].upper())
         out.add("".join(w[0] for w in caps[:-1]).upper())
-    # words already in capitals ("SAFE Canada" -> "SAFE")
+    # words already in capitals ("ABC Canada" -> "ABC")
     for w in words:
         if len(w) >= 2 and w.isupper() and w.isalpha():
             out.add(w)
@@ -202,12 +202,12 @@ class Roster:
         for s in surname:
             sur.add(fold(s))
             sur.add(fold(s).replace("-", " "))
-            if "-" in s:  # "Kowalski-Reyes" -> "Kowalski"
+            if "-" in s:  # a double-barrelled surname: its first part alone
                 sur.add(fold(s.split("-")[0]))
             toks = s.split()
             if len(toks) > 1:  # "de la Fuente" -> "Fuente"; "bin Rashid" -> "Rashid"
                 sur.add(fold(toks[-1]))
-                # "de Haas-van Dijk" style: first non-particle word
+                # a particle-led surname: its first non-particle word
                 core = [t for t in toks if fold(t) not in STOP_PARTICLES]
                 if core:
                     sur.add(fold(core[0]))
@@ -259,8 +259,8 @@ def whole_forms(name: str) -> set[str]:
 def org_variants(name: str) -> tuple[set[str], set[str]]:
     """Folded long/short forms and acronyms a rapporteur may use for an organization name.
 
-    "Tamil Elders' Circle of Regina" -> "tamil elders' circle", ...;
-    "Coastal Peace Research Network - Canada" -> "CPRN-C", "CPRN"; "University of X" -> "uX".
+    "<Words> Circle of <Place>" -> "<words> circle", ...; "<Words> Network - Canada" -> its
+    initials with and without "-C"; "University of X" -> "uX".
     Acronyms come only from the whole name (and its trimmed forms), never from comma pieces,
     which would invent short acronyms that collide with initials.
     """
@@ -288,7 +288,7 @@ def org_variants(name: str) -> tuple[set[str], set[str]]:
         for i in range(2, len(trimmed)):
             if fold(trimmed[i]) in STOP_PARTICLES:
                 forms.add(fold(" ".join(trimmed[:i])))
-        # prefixes of two words or more ("Blue Heron" for "Blue Heron Women's Climate Network")
+        # prefixes of two words or more (the index keeps only those with a distinctive word)
         for i in range(2, len(trimmed)):
             if fold(trimmed[i - 1]) not in STOP_PARTICLES:
                 forms.add(fold(" ".join(trimmed[:i])))

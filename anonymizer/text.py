@@ -1,7 +1,7 @@
 """Text helpers: a length-preserving fold and a word segmentation tuned for names.
 
 The recognizers work on *words* rather than spaCy tokens because rapporteurs write names
-that spaCy's tokenizer splits ("Kowalski-Reyes", "A-L.K.", "d'Alliance"), and offsets must stay
+that spaCy's tokenizer splits (double-barrelled names, "A-L.K.", "d'<Name>"), and offsets must stay
 exact for the preview.
 """
 from __future__ import annotations

@@ -43,7 +43,7 @@ class AttributionReader:
         pos = ctx.next_char_pos(pos)
         for s, e, reason, allowlisted, oid in self.orgs:
             if s == pos:
-                # extend "Danish MFA"-style or "X Canada" tails are part of the form already
+                # "<Demonym> <ACRONYM>" and "<Name> Canada" tails are part of the form already
                 return (s, e, "ORG")
         i = word_index_at(ctx, pos)
         if i is None:
@@ -192,7 +192,7 @@ class AttributionReader:
                     self.out.append(Candidate(a.start, prev.end, "PLACE", Reason.ORIGIN, prio=2))
                 continue
             # A capitalised modifier of "rep" is an affiliation even when it is also a word
-            # ("the Tallis rep", "the Justice rep"): when in doubt, remove.
+            # ("the <Name> rep", "the Justice rep"): when in doubt, remove.
             self.out.append(Candidate(a.start, prev.end, "ORG", Reason.SPEAKER_AFFILIATION, prio=3))
 
     def _cue_phrases(self) -> None:
@@ -240,7 +240,7 @@ class Attribution(ReaderStage):
         ctx = att.ctx
         anchors = [(c.start, c.end, "person") for c in att.persons] + [(c.start, c.end, "role") for c in att.roles]
         for w in ctx.words:
-            if (w.key in PERSON_NOUNS and not w.cap) or w.key in _ANCHOR_NOUNS:
+            if (w.key in PERSON_NOUNS and (not w.cap or w.initial)) or w.key in _ANCHOR_NOUNS:
                 anchors.append((w.start, w.end, "noun"))
         for s, e, kind in anchors:
             att._after_anchor(s, e, kind)

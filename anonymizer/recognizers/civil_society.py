@@ -19,8 +19,9 @@ class CivilSocietyNames(ReaderStage):
     id = "civil_society_orgs"
 
     def run(self, att: AttributionReader) -> None:
-        """Find every name built around a civil-society head-word."""
+        """Find every name built around a civil-society head-word, capitalised or in lower case."""
         civil_society_names(att)
+        lower_case_names(att)
 
 
 def civil_society_names(att: AttributionReader) -> None:
@@ -38,7 +39,7 @@ def civil_society_names(att: AttributionReader) -> None:
         # walk left over capitalised modifiers (and particles between them)
         j = i
         while j - 1 >= 0 and ctx.gap(words[j - 1], words[j]) in (" ", "-", "'s ", "’s ", "' ") and \
-                ((words[j - 1].cap or words[j - 1].upper) and not words[j - 1].initial or
+                ((words[j - 1].cap or words[j - 1].upper) and (not words[j - 1].initial or not ctx.is_common(words[j - 1])) or
                  (words[j - 1].key in STOP_PARTICLES and j - 2 >= 0 and words[j - 2].cap)) and \
                 words[j - 1].key not in FUNCTION_WORDS - STOP_PARTICLES:
             j -= 1
@@ -83,3 +84,32 @@ def civil_society_names(att: AttributionReader) -> None:
         if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
             att.out.append(Candidate(e + m.start(1), e + m.end(1), "ORG", Reason.ORG_NAME, prio=3))
 
+
+def lower_case_names(att: AttributionReader) -> None:
+    """'the harrowgate tenants clinic', 'le réseau cormoran': a civil-society name typed in lower
+    case is a name when a word of it is not ordinary vocabulary (uncertain means removed)."""
+    ctx, words = att.ctx, att.ctx.words
+    for i, w in enumerate(words):
+        if w.key not in CIVIL_HEADS or w.cap or w.upper:
+            continue
+        left = _lower_run(ctx, range(i - 1, max(-1, i - 4), -1))
+        right = _lower_run(ctx, range(i + 1, min(len(words), i + 3))) if w.key in FRENCH_CIVIL_HEADS else []
+        odd = [x for x in left + right if not ctx.is_common(x) and x.key not in PLACE_WORDS]
+        if not odd:
+            continue
+        start = min([w.start] + [x.start for x in left if x.start >= min(o.start for o in odd)])
+        end = max([w.end] + [x.end for x in right if x.end <= max(o.end for o in odd)])
+        att.out.append(Candidate(start, end, "ORG", Reason.ORG_NAME, prio=3))
+
+
+def _lower_run(ctx, indexes) -> list:
+    """Consecutive lower-case content words (no function words) in the given direction."""
+    out = []
+    prev = None
+    for k in indexes:
+        x = ctx.words[k]
+        if x.cap or x.upper or x.key in FUNCTION_WORDS or (prev is not None and "\n" in ctx.text[min(x.end, prev.end):max(x.start, prev.start)]):
+            break
+        out.append(x)
+        prev = x
+    return out

@@ -31,20 +31,25 @@ class Consistency:
         persons = context.candidates("PERSON")
         if not persons:
             return []
+        for c in persons:  # a recognizer that gives no identity (a model): the words are the identity
+            if c.key is None:
+                c.key = "u:" + " ".join(w.key for w in _words_in(context, c.start, c.end))
         ident = _identities(context, persons)
         out = _mentions(context, ident)
         _attach_particles(context.text, persons + out)
         return out
 
 
+def _words_in(ctx: NoteContext, start: int, end: int) -> list:
+    lo, hi = bisect.bisect_left(ctx.word_starts, start), bisect.bisect_right(ctx.word_starts, end)
+    return [w for w in ctx.words[lo:hi] if start <= w.start and w.end <= end]
+
+
 def _identities(ctx: NoteContext, persons: list[Candidate]) -> dict[str, str]:
     """Folded name part -> identity key, multi-word names first so single mentions inherit them."""
     ident: dict[str, str] = {}
-    wstarts = ctx.word_starts
     for c in sorted(persons, key=lambda c: -(c.end - c.start)):
-        for w in ctx.words[bisect.bisect_left(wstarts, c.start):bisect.bisect_right(wstarts, c.end)]:
-            if not (c.start <= w.start and w.end <= c.end):
-                continue
+        for w in _words_in(ctx, c.start, c.end):
             k = w.key.rstrip(".")
             if len(k) < 2 or k in NAME_PARTICLES or k in HONORIFICS or k in NON_PERSON_PROPER or k in PLACE_WORDS:
                 continue

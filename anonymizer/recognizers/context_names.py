@@ -54,11 +54,15 @@ def chunks(pf) -> list[tuple[Word, Word]]:
             if w.key.rstrip(".") in STRONG_HONORIFICS and ctx.text[w.end:w.end + 1] in (".", " "):
                 flush()
                 continue
+            # a shouted sentence: ordinary words end the run of unknown ALL-CAPS words before them
+            if w.upper and cur and cur[-1].upper and pf.ctx.is_common(w) and not pf.ctx.is_common(cur[-1]):
+                flush()
             cur.append(w)
         elif particle:
             cur.append(w)
     flush()
     return out
+
 
 def unknown_names(pf) -> None:
     ctx = pf.ctx
@@ -77,7 +81,7 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     ctx = pf.ctx
     seg = ctx.words[a.i:b.i + 1]
     if all(w.key in FUNCTION_WORDS for w in seg):
-        # "May said", "Will (CBSA):": a name that is also a modal, only with a strong cue
+        # a name that is also a function word ("<Name> said", "<Name> (<Org>):"), only with a strong cue
         if len(seg) == 1 and a.key in NAME_WORDS and a.cap and not a.upper:
             cue = pf.cue(a, b)
             if cue and cue.startswith(("subject of", "speaker label", "name followed by '(a", "after title")):
@@ -107,14 +111,16 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     if unknown:
         if ent in NER_SUPPRESS and not cue:
             return
-        pf._add(a, b, Reason.PERSON_NER if reason_ner else Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
+        weak = cue is None or cue.startswith("possessive")
+        reason = Reason.PERSON_NER if reason_ner else (Reason.UNKNOWN_PROPER_NOUN if weak else Reason.PERSON_CONTEXT)
+        pf._add(a, b, reason, None, False, key="u:" + " ".join(w.key for w in seg))
         return
-    # only ordinary words: a person only with a clear cue ("Ms. Baker", "Faith (DFO)")
+    # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
     name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
     if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
         if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES:
             return
-        # "Shelters:", "Prevention (PREV)": plurals and abstract nouns are labels, not names,
+        # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
         # unless a title says otherwise ("Ms. Fields")
         if not cue.startswith("after title") and all(noun_like(w, ctx.common) for w in seg):
             return
@@ -145,8 +151,8 @@ def _judge_initials(pf, a: Word, b: Word) -> None:
 
 
 def _heading_like(pf, seg: list[Word], unknown: list[Word]) -> bool:
-    """A Title Case or ALL-CAPS heading made of dictionary words ("Shelters Underfunded In Remote
-    Regions"), or a lone word-processor field code ("HYPERLINK"): not a name.
+    """A Title Case or ALL-CAPS heading made of dictionary words (a headline), or a lone
+    word-processor field code ("HYPERLINK"): not a name.
 
     Names of three or more words are rarely mostly dictionary words, so a run of 3+ capitalised
     words where at most a third are unknown is read as a heading.  A spaCy PERSON entity or a

@@ -10,6 +10,7 @@ from .given_names import GivenNames
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
 from .origins import Origins
+from .public_bodies import PublicBodies
 from .quasi import QuasiIdentifiers
 from .registry import Registry
 from .roles import Roles
@@ -24,6 +25,6 @@ def default_registry() -> Registry:
     return Registry([
         Contacts(), RosterAffiliations(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
-        Roles(), CivilSocietyNames(), Attribution(), Origins(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), Origins(),
         QuasiIdentifiers(), TrainedSpans(), Consistency(),
     ])

@@ -39,7 +39,7 @@ def _lexicon_cue(pf, a: Word, b: Word) -> Optional[str]:
     prev = ctx.word(a.i - 1)
     if prev is not None and ctx.gap(prev, a) == " " and prev.key in ADDRESS_VERBS:
         return "after '...'"
-    # "- Will - agrees, adds ...": a speaker list line "Name - <verb>s"
+    # a speaker list line "- <Name> - <verb>s ..."
     if ctx.line_start_before(a) and re.match(r"[ \t]+[-–—][ \t]+[a-z]+s\b", ctx.text[b.end:b.end + 30]):
         return "speaker in a '- Name - says' list"
     # an action item: "<Name> will send ...", "<Name> to circulate ...", "<Name> et <Name> vont ..."
@@ -71,7 +71,7 @@ def _surname_after(pf, w: Word) -> Word:
     return nxt
 
 def _org_or_thing_name(pf, a: Word, b: Word) -> bool:
-    """'Ottilie Brannagh Fund', 'Operation Nanook', 'Lake Henrike': a name inside a named thing."""
+    """A name inside a named thing: "<Name> <Surname> Fund", "Operation <Name>", "Lake <Name>"."""
     ctx = pf.ctx
     prev = ctx.word(a.i - 1)
     if prev is not None and prev.cap and prev.key.rstrip(".") in NAMED_THING_BEFORE and ctx.gap(prev, a) in (" ", ". "):
@@ -81,7 +81,7 @@ def _org_or_thing_name(pf, a: Word, b: Word) -> bool:
         nx = ctx.words[j]
         if ctx.gap(ctx.words[j - 1], nx) not in (" ", "'s ", "’s ") or not (nx.cap or nx.upper) \
                 or nx.key in FUNCTION_WORDS or nx.key in SPEECH_VERBS:
-            break  # "INGRID HALVORSEN SAID THE PLAN ...": a shouted sentence, not a name of a thing
+            break  # a shouted sentence ("NAME SURNAME SAID THE PLAN ..."), not the name of a thing
         if nx.key in ORG_HEADS or nx.key in SUBJECT_HEADS or nx.key in CIVIL_HEADS or nx.key in PROGRAMME_WORDS:
             return True
         j += 1
@@ -98,8 +98,7 @@ def lexicon_names(pf: PersonFinder) -> None:
         if _org_or_thing_name(pf, w, b) or (key in FUNCTION_WORDS and b is w and not _mid_sentence_capital(w)):
             continue  # "The", "Son", "May": grammar first, unless a surname follows or a capital says otherwise
         ordinary = ctx.is_common(w) or key in FUNCTION_WORDS
-        cue = _lexicon_cue(pf, w, b) or ("capitalised mid-sentence" if _mid_sentence_capital(w) and not ctx.lowercase_style
-                                          and _title_case_share(ctx, w) < 0.5 else None)
+        cue = _lexicon_cue(pf, w, b) or ("capitalised mid-sentence" if _capital_is_evidence(ctx, w) else None)
         prev = ctx.word(w.i - 1)
         if prev is not None and prev.key in DATE_PRECEDERS and ordinary and cue in (None, "capitalised mid-sentence"):
             continue  # "in May", "by June": a date
@@ -135,6 +134,15 @@ def _excluded(pf: PersonFinder, w: Word) -> bool:
 def _mid_sentence_capital(w: Word) -> bool:
     """A capital that is not there because a sentence, line or list item starts."""
     return w.cap and not w.upper and not w.initial
+
+
+def _capital_is_evidence(ctx, w: Word) -> bool:
+    """A mid-sentence capital says "name" unless the note is typed in lower case, the line is a
+    Title Case heading, or the word is part of a capitalised phrase ("Women, Peace and Security")."""
+    if not _mid_sentence_capital(w) or ctx.lowercase_style or _title_case_share(ctx, w) >= 0.5:
+        return False
+    near = [x for x in ctx.words[max(0, w.i - 2):w.i + 3] if x is not w and "\n" not in ctx.text[min(x.end, w.end):max(x.start, w.start)]]
+    return not any(x.cap and ctx.is_common(x) and not x.initial for x in near)
 
 
 def _title_case_share(ctx, w: Word) -> float:

@@ -21,6 +21,7 @@ class NameNeighbours(PersonStage):
         """Coordination first (it may add names), then extend names to the left."""
         coordination(pf)
         extend_left(pf)
+        extend_right(pf)
 
 
 def coordination(pf) -> None:
@@ -82,3 +83,19 @@ def extend_left(pf) -> None:
         if k in NAME_WORDS or k in all_nicknames() or (k in FUNCTION_WORDS and not function_word) or (ctx.pos(prev) == "PROPN" and not ctx.is_common(prev)):
             c.start = prev.start
             pf.covered.add(prev.i)
+
+
+def extend_right(pf: PersonFinder) -> None:
+    """A lower-case name followed by a lower-case word no list knows ("kofi amankwah said"): the
+    surname typed in lower case belongs to the name."""
+    ctx = pf.ctx
+    for c in pf.found:
+        i = word_index_at(ctx, c.end - 1)
+        nxt = ctx.word(i + 1) if i is not None else None
+        if nxt is None or nxt.i in pf.covered or ctx.gap(ctx.words[i], nxt) != " " or nxt.cap or nxt.upper:
+            continue
+        if ctx.text[c.start:c.start + 1].isupper() or len(nxt.key) < 3 or ctx.is_common(nxt) \
+                or nxt.key in FUNCTION_WORDS or nxt.key in PLACE_WORDS or pf._blocked(nxt):
+            continue
+        c.end = nxt.end
+        pf.covered.add(nxt.i)

@@ -19,6 +19,7 @@ class Origins(ReaderStage):
     def run(self, att: AttributionReader) -> None:
         """Find origin phrases."""
         origins(att)
+        self_described(att)
 
 
 def origins(att: AttributionReader) -> None:
@@ -49,3 +50,26 @@ def origins(att: AttributionReader) -> None:
             if re.search(r"\b(?:who|she|he|qui|elle|il)\s*$", prev) or any(c.end <= m.start() <= c.end + 60 for c in att.persons):
                 att._emit((span[0], span[1], "PLACE"), Reason.ORIGIN)
 
+
+_AS_A = re.compile(r"\b(?:[Aa]s an?|[Ee]n tant que|[Cc]omme)\s+([^\W\d_][\w'’-]+(?:\s+(?!myself|herself|himself|moi)"
+                   r"[^\W\d_][\w'’-]+)?)"
+                   r"(?=\s*(?:myself|herself|himself|moi-même|elle-même|lui-même|,|\s+(?:I|je|j['’])\b))")
+_I_REPRESENT = re.compile(r"\b(?:I|we)\s+(?:represent|come from|am from|are from|live in)\s+|"
+                          r"\b(?:je|nous)\s+(?:représente|représentons|viens de|venons de|suis de|habite à)\s+", re.I)
+
+
+def self_described(att: AttributionReader) -> None:
+    """'As a Quebecer myself', 'I represent Halifax, Nova Scotia', 'je viens de Gaspé': the speaker's place."""
+    ctx = att.ctx
+    for m in _AS_A.finditer(ctx.text):
+        if fold(m.group(1)) in PLACE_WORDS or fold(m.group(1)) in DEMONYMS:
+            att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
+    for m in _I_REPRESENT.finditer(ctx.text):
+        span = att.org_at(m.end(), allow_lower_start=False)
+        if not span:
+            continue
+        end = span[1]
+        more = re.match(r",\s+([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2})", ctx.text[end:])
+        if more:  # "Halifax, Nova Scotia": the province or country after the city
+            end += more.end()
+        att._emit((span[0], end, "PLACE"), Reason.ORIGIN)

@@ -76,7 +76,7 @@ class PersonFinder:
             g = ctx.text[ctx.words[j - 1].end:w.start]
             if g.strip() not in ("",) and not (j == b.i + 1 and g.strip() in ("'s", "’s")):
                 break
-            if w.key in SPEECH_VERBS and not w.cap:
+            if w.key in SPEECH_VERBS and (not w.cap or w.upper and ctx.words[b.i].upper):
                 if not (prev and prev.key in {"the", "a", "an", "le", "la", "les", "l'"}):
                     return f"subject of '{w.text}'"
                 break

@@ -15,6 +15,20 @@ from .context import NoteContext, word_index_at
 
 _DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son"})
 _NOT_COMPLEMENT = frozenset({"and", "the", "a", "an", "la", "le"})
+_ADDRESS = frozenset({"madam", "madame", "mister", "mr", "mr.", "monsieur"})
+
+
+def _between_commas(ctx: NoteContext, a: Word, b: Word) -> bool:
+    """'<Name>, executive director, <Org>': a title set off by commas in a witness list."""
+    return ctx.text[max(0, a.start - 2):a.start] == ", " and ctx.text[b.end:b.end + 1] == ","
+
+
+def _caption(ctx: NoteContext, a: Word, b: Word) -> bool:
+    """A capitalised title followed by ", <Capitalised words>": a caption or a witness list entry."""
+    if not (a.cap or a.upper) or ctx.text[b.end:b.end + 2] != ", ":
+        return False
+    nxt = ctx.word(b.i + 1)
+    return nxt is not None and (nxt.cap or nxt.upper) and nxt.start == b.end + 2
 
 
 class Roles:
@@ -73,19 +87,21 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
     nx = ctx.word(b.i + 1)
     has_comp = nx is not None and ((ctx.gap(b, nx) == " " and nx.key in ROLE_EXT_WORDS and nx.key not in _NOT_COMPLEMENT)
                                    or ctx.gap(b, nx).strip() in ("d'", "d’"))
-    if not _singles_out(ctx, a, b, nx, determiner, has_comp, title in GENERIC_ALONE):
+    if not _singles_out(ctx, a, b, nx, determiner, has_comp, title in GENERIC_ALONE, title):
         return None
     end = _extend_role(ctx, b) if has_comp else b.end
     return mod_start.start, end
 
 
 def _singles_out(ctx: NoteContext, a: Word, b: Word, nx: Optional[Word], det: Optional[str], has_comp: bool,
-                 bare_generic: bool) -> bool:
+                 bare_generic: bool, title: str) -> bool:
     """A determiner, a complement, a name or a speech verb makes the title point to one person."""
-    if ctx.line_start_before(a) and ctx.next_char(b.end) == ":":
-        return False  # "Moderator: Name" is a label; the name after it goes
+    if ctx.line_start_before(a) and ctx.next_char(b.end) == ":" and det is None:
+        return False  # "Moderator: Name" is a label; the name after it goes ("The Chair:" speaks)
     if ctx.text[b.end:b.end + 1] == "s" and ctx.text[b.end:b.end + 2] != "s'":
         return False  # "the co-chairs" (plural) is generic
+    if title.split()[0] in _ADDRESS or _caption(ctx, a, b) or _between_commas(ctx, a, b):
+        return True  # "Madam Chair", "Monsieur le Président"; "Executive Director, <Org>"
     if det is not None:
         return not bare_generic or has_comp or det in _DEFINITE
     if bare_generic:

@@ -49,7 +49,8 @@ def find_org_mentions(ctx: NoteContext) -> list[tuple[int, int, str, bool, Optio
                     continue
                 out.append((s, e, "roster affiliation", hit[1], hit[0]))
             elif in_allow:
-                if len(words) == 1 and not surface[:1].isupper():
+                # one lower-case word is a mention only when the list has it as an acronym ("cbsa")
+                if len(words) == 1 and not surface[:1].isupper() and surface.upper() not in idx.allow.terms:
                     continue
                 oid = hit[0] if hit else None
                 out.append((s, e, "allow-listed body", True, oid))

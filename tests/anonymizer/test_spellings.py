@@ -3,7 +3,7 @@ import pytest
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
 
-ROSTER = [("Marisol Quentin", "Harrow Bay Collective"), ("Tobiah Hartwell", "Brightwater Tenants Union"),
+ROSTER = [("Ysaline Quentin", "Harrow Bay Collective"), ("Tobiah Hartwell", "Brightwater Tenants Union"),
           ("Oriel Fenwick", "Lanternfield Refugee Clinic")]
 WPS_ROSTER = ROSTER + [("Ysolde Parrinder", "Women, Peace and Security Network – Canada"),
                        ("Corwin Astley", "New York University"),
@@ -32,13 +32,13 @@ def _removed(engine, text, *needles):
 
 
 @pytest.mark.parametrize("text,needle", [
-    ("Mar\u200bisol Quen\u200btin said the fund is late.", "Mar\u200bisol Quen\u200btin"),
+    ("Ysa\u200bline Quen\u200btin said the fund is late.", "Ysa\u200bline Quen\u200btin"),
     ("As Hart\u00adwell said, rents keep rising.", "Hart\u00adwell"),
     ("The point from Tobiah Hart-\nwell was about rents.", "Hart-\nwell"),
     ("\u0412rightwater Tenants Union asked for a registry.", "\u0412rightwater Tenants Union"),
     ("oriel fenwick said the clinic needs interpreters.", "oriel fenwick"),
     ("the harrow bay collective wants a shelter review.", "harrow bay collective"),
-    ("MARISOL QUENTIN ASKED ABOUT FUNDING.", "MARISOL QUENTIN"),
+    ("YSALINE QUENTIN ASKED ABOUT FUNDING.", "YSALINE QUENTIN"),
     ("HARROW BAY COLLECTIVE TABLED A PROPOSAL.", "HARROW BAY COLLECTIVE"),
     ("Quentin's proposal was backed by the group.", "Quentin"),
     ("Fen\u200bwick (Lantern\u200bfield Refugee Clinic) agreed.", "Lantern\u200bfield Refugee Clinic"),
@@ -49,10 +49,10 @@ def test_hidden_and_case_variants_are_removed(spelled, text, needle):
 
 
 def test_clean_text_is_canonical_and_spans_point_into_the_input(spelled):
-    text = "Quen\u200btin and Mar\u00adisol met the ﬁeld team."
+    text = "Quen\u200btin and Ysa\u00adline met the ﬁeld team."
     res = spelled.anonymize(text)
     assert res.text == "[Participant 1] and [Participant 1] met the field team."
-    assert [text[s.start:s.end] for s in res.redactions] == ["Quen\u200btin", "Mar\u00adisol"]
+    assert [text[s.start:s.end] for s in res.redactions] == ["Quen\u200btin", "Ysa\u00adline"]
 
 
 @pytest.mark.parametrize("number", ["+44 20 7946 0958", "020 7946 0958", "+33 1 45 67 89 10", "01 45 67 89 10",
@@ -89,10 +89,22 @@ def test_roster_affiliations_still_go_in_full(wps):
 
 
 def test_reason_codes_and_messages_in_both_languages(spelled):
-    res = spelled.anonymize("Marisol Quentin (Harrow Bay Collective) wrote to mq@example.org.")
+    res = spelled.anonymize("Ysaline Quentin (Harrow Bay Collective) wrote to yq@example.org.")
     codes = {s.code.value for s in res.redactions}
     assert {"roster_name", "roster_affiliation", "email"} <= codes
     person = next(s for s in res.redactions if s.label == "PERSON")
-    assert person.message("en") == "a participant's name"
-    assert person.message("fr") == "nom d'une personne participante"
+    assert person.message("en") == "a name on the conference roster"
+    assert person.message("fr") == "nom inscrit sur la liste des participants"
     assert "roster_names" in person.recognizers
+
+
+@pytest.mark.parametrize("text", [("word-" * 10_000)[:50_000], ("Ysaline Quentin said " + "x" * 6_000 + "\n") * 8,
+                                  "y" * 50_000])
+def test_pathological_input_costs_little(spelled, text):
+    import time
+
+    started = time.perf_counter()
+    res = spelled.anonymize(text)
+    assert time.perf_counter() - started < 2.0
+    assert "Ysaline" not in res.text
+    assert len(res.text) >= len(text) // 2
