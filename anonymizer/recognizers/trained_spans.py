@@ -22,8 +22,11 @@ import re
 
 from ..domain_model import domain_spans
 from ..reasons import Reason
-from ..vocab import COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, PLACES, ROLE_TITLES, SUBJECT_HEADS, common_words, fold
+from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, ROLE_TITLES, SUBJECT_HEADS,
+                     common_words, fold)
+from ..french import is_french_word
 from ..given_names import given_name_keys
+from ..wordclass import is_common_key
 from .base import Candidate
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 
@@ -58,6 +61,12 @@ _ORIGIN_AFTER = re.compile(r"^\s*(?:myself|moi-même|expert|participant|delegate
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
+# "Group C", "Groupe H", "Table 4": the labels of breakout groups are not people
+_GROUP_WORDS = frozenset("group groupe grp table atelier breakout session plenary pleniere panel".split())
+# "a gender adviser in each mission", "every deputy head": a title taken generically is not a role
+_GENERIC_BEFORE = re.compile(r"(?:^|\b)(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes|"
+                             r"aucun|aucune)\s+$", re.I)
+_GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes)\s", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -114,7 +123,8 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
             words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
         return False
     if label == "PERSON":
-        if _named_programme(words, before):
+        if _named_programme(words, before) or any(w in _GROUP_WORDS for w in words) or \
+                (len(words) == 1 and words[0].rstrip(".") in HONORIFICS):
             return False
         common = common_words()
         if len(words) >= 3 and all(w in common for w in words):
@@ -124,7 +134,7 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
         return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after))
     if label == "ORG":
         return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
-    return _has_title_word(surface)
+    return _has_title_word(surface) and not _GENERIC_BEFORE.search(before) and not _GENERIC_START.match(surface)
 
 
 def _trim(span):
@@ -133,7 +143,7 @@ def _trim(span):
 
     def edge(tok) -> bool:
         lower = tok.text.islower()
-        return tok.is_punct or tok.like_num or (lower and (fold(tok.text) in common or "." in tok.text
+        return tok.is_punct or tok.like_num or (lower and (_common(tok.text) or "." in tok.text
                                                            or tok.pos_ in _NON_NAME_POS))
 
     toks = list(span)
@@ -224,15 +234,18 @@ def _heading_line(text: str, pos: int) -> bool:
 
 
 def _common(word: str) -> bool:
-    """Ordinary vocabulary, plurals included ("shelters")."""
-    common = common_words()
-    return word in common or (word.endswith("s") and (word[:-1] in common or word.endswith("es") and word[:-2] in common))
+    """Ordinary vocabulary, inflections included ("shelters", "emerging", "tribunaux"); a capitalized word
+    that is also a given name ("Benoît", "Faith") is not counted as ordinary."""
+    key = fold(word)
+    if word[:1].isupper() and key in given_name_keys():
+        return False
+    return is_common_key(key, common_words()) or (word.islower() and is_french_word(key))
 
 
 def _only_common_words(text: str, s: int, surface: str) -> bool:
     """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line."""
     words = list(_WORD.finditer(surface))
-    if not words or any(not _common(fold(w.group())) for w in words):
+    if not words or any(not _common(w.group()) for w in words):
         return False
     for w in words:
         pos = s + w.start()
