@@ -228,7 +228,7 @@ def _heading_line(text: str, pos: int) -> bool:
     words = [w.group() for w in _WORD.finditer(line)]
     if line.startswith("#"):
         return True
-    if len(words) < 2 or line[-1:] in ".?!;,":
+    if len(words) < 2 or line[-1:] in ".?!;," or "," in line:  # "Title, Organization" captions are not headings
         return False
     return line.isupper() or all(w[0].isupper() for w in words if len(w) > 3)
 
