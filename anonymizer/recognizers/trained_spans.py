@@ -22,8 +22,8 @@ import re
 
 from ..domain_model import domain_spans
 from ..reasons import Reason
-from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, ROLE_TITLES, SUBJECT_HEADS,
-                     common_words, fold)
+from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, ROLE_TITLES, SPEECH_VERBS,
+                     SUBJECT_HEADS, common_words, fold)
 from ..french import is_french_word
 from ..given_names import given_name_keys
 from ..wordclass import is_common_key
@@ -129,6 +129,9 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
         common = common_words()
         if len(words) >= 3 and all(w in common for w in words):
             return False
+        if len(words) == 1 and is_common_key(words[0], common) and _sentence_start(text, s) and not _acts_after(after):
+            return False  # "Hope for peace …": a word-name opening a sentence needs a verb of its own
+
         return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
     if label == "PLACE":
         return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after))
@@ -252,6 +255,15 @@ def _only_common_words(text: str, s: int, surface: str) -> bool:
         if w.group()[0].isupper() and not _sentence_start(text, pos):
             return False
     return True
+
+
+def _acts_after(after: str) -> bool:
+    """What follows reads as a person acting: "Faith will send", "Sunny to circulate", "Joy (Org)", "Hope:"."""
+    if after.lstrip()[:1] in ("(", ":"):
+        return True
+    nxt = _WORD.search(after)
+    return nxt is not None and (nxt.group().lower() in _SAID or fold(nxt.group()) in SPEECH_VERBS
+                                or nxt.group().lower() in ("will", "would", "to", "can", "could", "and"))
 
 
 def _sentence_start(text: str, pos: int) -> bool:
