@@ -36,8 +36,6 @@ NAME_WORDS = frozenset(k for k in given_name_keys() if len(k) >= 3 and k in comm
 CIVIL_HEADS = load("civil_heads")
 PROGRAMME_WORDS = frozenset({"initiative", "program", "programme", "programs", "project", "projet", "operation"})
 FRENCH_CIVIL_HEADS = frozenset(fold(e) for e in read_lines(os.path.join(DATA, "fr", "civil_heads.txt")))
-NER_NON_PERSON = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "DATE",
-                  "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "MISC"}
 
 ROLE_PRECEDERS = frozenset(fold(w) for w in "the|her|his|their|our|its|la|le|l'|sa|son|leur|notre|as|comme|en tant que".split("|"))
 ROLE_FIRST = frozenset(t.split()[0] for t in ROLE_TITLES) | frozenset(t.split()[0].replace(".", "") for t in ROLE_TITLES)

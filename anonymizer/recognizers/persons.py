@@ -133,9 +133,6 @@ class PersonFinder:
         if b.possessive and not self._all_common(a, b):
             return "possessive of a name"
         return None
-    def _orgish(self, w: Word) -> bool:
-        return w.upper or w.cap
-
     def _all_common(self, a: Word, b: Word) -> bool:
         return all(self.ctx.is_common(w) for w in self.ctx.words[a.i:b.i + 1])
 
