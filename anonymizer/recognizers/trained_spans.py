@@ -67,6 +67,7 @@ _GROUP_WORDS = frozenset("group groupe grp table atelier breakout session plenar
 _GENERIC_BEFORE = re.compile(r"(?:^|\b)(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes|"
                              r"aucun|aucune)\s+$", re.I)
 _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes)\s", re.I)
+_MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -112,7 +113,9 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
     attributed = _attributed(text, s, e, before, after, people_ends)
     if _is_allowed(surface, allow) and not attributed:
         return False
-    if any(ch.isdigit() for ch in surface):
+    if any(ch.isdigit() for ch in surface) or _MARKUP.search(surface) or text[max(0, s - 1):s] in ("=", "<", "/"):
+        return False  # figures, markup and code ("src=", "<img") are not names
+    if sum(ch.isalpha() for ch in surface) < 2:
         return False
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
     if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
