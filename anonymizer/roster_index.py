@@ -1,6 +1,8 @@
 """The one roster index: every name variant and affiliation form of a (roster, allow-list) pair.
 
-Built once per engine. Names are looked up per word (folded key) and per run of words; small
+Built once per engine. Names are looked up per word (folded key) and per run of words;
+organization forms (roster affiliations and allow-listed bodies) are matched with a spaCy
+``PhraseMatcher`` over the words of the folded text (separators left out); small
 typos go through ``rapidfuzz`` (optimal string alignment distance 1: insert, delete, substitute
 or swap one letter). Affiliations give their full forms, acronyms and distinctive words, never
 a run of ordinary words: "Women, Peace and Security Network" yields neither "women" nor
@@ -14,6 +16,9 @@ import re
 from typing import Optional
 
 from rapidfuzz import process
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 from rapidfuzz.distance import OSA
 
 from .lexicon import PLACE_WORDS
@@ -50,7 +55,7 @@ class RosterIndex:
         for o in roster.orgs:
             if not o.allowlisted:
                 self._index_org_words(o)
-        self._org_regex = self._compile_orgs()
+        self._org_matcher = self._compile_orgs()
         self.full_first = {k[0] for k in self.full}
 
     # ---- people ---------------------------------------------------------------------
@@ -152,12 +157,51 @@ class RosterIndex:
                 self.org_words.setdefault(fw, o.oid)
 
     def _compile_orgs(self):
-        forms = sorted((f for f in set(self.org_forms) | self.allow_forms if f), key=len, reverse=True)
+        """A spaCy ``PhraseMatcher`` over the words of the folded text (folded forms on both sides), separators
+        (commas, hyphens, dashes, ampersands, spaces) left out on both sides, so "Women, Peace and
+        Security Network" matches the form written without commas."""
+        forms = sorted(f for f in set(self.org_forms) | self.allow_forms if f)
         if not forms:
             return None
-        parts = [re.escape(f).replace(r"\ ", r"[\s,]+").replace("'", "['’]?").replace(r"\-", r"\s*[-–]\s*")
-                 for f in forms]
-        return re.compile(r"(?<![\w@.])(?:" + "|".join(parts) + r")(?!\w)")
+        vocab = _vocab()
+        matcher = PhraseMatcher(vocab, attr="ORTH")  # both sides are folded already
+        for f in forms:
+            words = [m.group() for m in _TOKEN.finditer(f)]
+            if words:
+                matcher.add(f, [Doc(vocab, words=words)])
+        return matcher
+
+    def org_matches(self, ftext: str) -> list[tuple[int, int, str]]:
+        """(start, end, form) of organization forms in a folded text: longest first, never
+        overlapping, never inside an e-mail address or a web address."""
+        if self._org_matcher is None:
+            return []
+        tokens = list(_TOKEN.finditer(ftext))
+        if not tokens:
+            return []
+        doc = Doc(_vocab(), words=[m.group() for m in tokens])
+        found = filter_spans([Span(doc, s, e, label=match_id) for match_id, s, e in self._org_matcher(doc)])
+        out = []
+        for sp in found:
+            start, end = tokens[sp.start].start(), tokens[sp.end - 1].end()
+            if start and ftext[start - 1] in "@.":
+                continue
+            if end < len(ftext) and ftext[end] == "@":
+                continue
+            out.append((start, end, sp.label_))
+        return out
+
+
+# words and single punctuation marks; separators between words are not tokens
+_TOKEN = re.compile(r"\w+|[^\w\s,&\-–—]")
+
+
+@functools.lru_cache(maxsize=1)
+def _vocab():
+    """A blank spaCy vocabulary shared by the organization matchers."""
+    from spacy.vocab import Vocab
+
+    return Vocab()
 
 
 @functools.lru_cache(maxsize=1)

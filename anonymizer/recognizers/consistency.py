@@ -67,10 +67,10 @@ def _mentions(ctx: NoteContext, ident: dict[str, str]) -> list[Candidate]:
     text = ctx.text
     covered = [(c.start, c.end) for cs in ctx.found.values() for c in cs if c.action == "redact"]
     # allow-listed bodies ("Pêches et Océans Canada") are subject matter unless attributed
-    if ctx.index._org_regex is not None:
-        for m in ctx.index._org_regex.finditer(fold_same_length(text)):
-            if " ".join(m.group().replace(",", " ").split()) in ctx.index.allow_forms:
-                covered.append((m.start(), m.end()))
+    folded = fold_same_length(text)
+    for s, e, form in ctx.index.org_matches(folded):
+        if form in ctx.index.allow_forms:
+            covered.append((s, e))
     mask = bytearray(len(text) + 1)  # a character mask keeps this linear on very long notes
     for s, e in covered:
         mask[s:e] = b"\x01" * (e - s)

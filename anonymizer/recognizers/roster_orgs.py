@@ -32,28 +32,23 @@ def find_org_mentions(ctx: NoteContext) -> list[tuple[int, int, str, bool, Optio
     """Roster affiliation and allow-list mentions: (start, end, kind, allow-listed, roster org id)."""
     idx = ctx.index
     out = []
-    if idx._org_regex is not None:
-        for m in idx._org_regex.finditer(ctx.ftext):
-            s, e = m.start(), m.end()
-            surface = ctx.text[s:e]
-            f = " ".join(fold(surface).replace(",", " ").split())
-            f2 = f.replace("'", "").replace("’", "")
-            hit = idx.org_forms.get(f) or idx.org_forms.get(f2)
-            in_allow = f in idx.allow_forms
-            words = surface.split()
-            # one ordinary word must be written as a name; a longer form matches in any case
-            if hit and not in_allow:
-                content = [w for w in words if fold(w) not in STOP_PARTICLES]
-                if len(content) < 2 and all(fold(w).strip("'’") in ctx.common for w in content) \
-                        and not any(w[:1].isupper() for w in content):
-                    continue
-                out.append((s, e, "roster affiliation", hit[1], hit[0]))
-            elif in_allow:
-                # one lower-case word is a mention only when the list has it as an acronym ("cbsa")
-                if len(words) == 1 and not surface[:1].isupper() and surface.upper() not in idx.allow.terms:
-                    continue
-                oid = hit[0] if hit else None
-                out.append((s, e, "allow-listed body", True, oid))
+    for s, e, form in idx.org_matches(ctx.ftext):
+        surface = ctx.text[s:e]
+        hit = idx.org_forms.get(form)
+        in_allow = form in idx.allow_forms
+        words = surface.split()
+        # one ordinary word must be written as a name; a longer form matches in any case
+        if hit and not in_allow:
+            content = [w for w in words if fold(w) not in STOP_PARTICLES]
+            if len(content) < 2 and all(fold(w).strip("'’") in ctx.common for w in content) \
+                    and not any(w[:1].isupper() for w in content):
+                continue
+            out.append((s, e, "roster affiliation", hit[1], hit[0]))
+        elif in_allow:
+            # one lower-case word is a mention only when the list has it as an acronym ("cbsa")
+            if len(words) == 1 and not surface[:1].isupper() and surface.upper() not in idx.allow.terms:
+                continue
+            out.append((s, e, "allow-listed body", True, hit[0] if hit else None))
     _word_mentions(ctx, out)
     return out
 
