@@ -41,13 +41,21 @@ def load_pipelines(en_model: str | None = None, fr_model: str | None = None) -> 
     en_model = en_model or os.environ.get("ANONYMIZER_EN_MODEL") or DEFAULT_MODELS["en"]
     fr_model = fr_model if fr_model is not None else (os.environ.get("ANONYMIZER_FR_MODEL") or DEFAULT_MODELS["fr"])
     # A fresh dict each call (callers may add or drop languages) around the shared, cached models.
-    return dict(_load_pair(en_model, fr_model))
+    return dict(_load_pair(en_model, fr_model, os.environ.get("ANONYMIZER_DOMAIN_MODEL", "")))
 
 
 @functools.lru_cache(maxsize=8)
-def _load_pair(en_model: str, fr_model: str) -> tuple[tuple[str, Language], ...]:
-    """Load each (en, fr) pair once per process: the app and the test session share the models."""
+def _load_pair(en_model: str, fr_model: str, domain_model: str = "") -> tuple[tuple[str, Language], ...]:
+    """Load each (en, fr) pair once per process: the app and the test session share the models.
+
+    Each pipeline also gets the trained domain span model (``anonymizer.domain_model``) when its
+    weights are there; *domain_model* (the setting's value) only keys the cache.
+    """
+    from .domain_model import add_domain_spans
+
     pipes = [("en", load_model(en_model))]
     if fr_model:
         pipes.append(("fr", load_model(fr_model)))
+    for lang, nlp in pipes:
+        add_domain_spans(nlp, lang)
     return tuple(pipes)

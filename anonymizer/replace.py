@@ -1,39 +1,36 @@
 """Writing readable placeholders: same person, same number within one note."""
 from __future__ import annotations
 
-from .recognizers import Candidate
-from .results import Span
+from .resolve import Decision
 from .vocab import fold
 
 NUMBERED = {"PERSON": "Participant", "ORG": "Organization"}
 FIXED = {"ROLE": "[Role]", "CONTACT": "[Contact]", "PLACE": "[Place]", "QUASI": "[Detail]"}
 
 
-def build_spans(text: str, cands: list[Candidate]) -> tuple[str, list[Span]]:
-    """Return the clean text and the public spans for resolved candidates.
+def placeholders(text: str, decisions: list[Decision]) -> tuple[str, list[str | None]]:
+    """Return the text with every redaction replaced, and each decision's placeholder (None for flags).
 
     Numbering restarts for every call, so nothing carries over between notes.
     """
     numbers: dict[str, dict[str, int]] = {"PERSON": {}, "ORG": {}}
-    spans: list[Span] = []
+    marks: list[str | None] = []
     pieces: list[str] = []
     last = 0
-    for c in cands:
-        original = text[c.start:c.end]
-        if c.action != "redact":
-            spans.append(Span(c.start, c.end, c.label, "flag", c.reason, original, None))
+    for d in decisions:
+        if d.action != "redact":
+            marks.append(None)
             continue
-        if c.label in NUMBERED:
-            ident = c.key or fold(original)
-            table = numbers[c.label]
-            if ident not in table:
-                table[ident] = len(table) + 1
-            ph = f"[{NUMBERED[c.label]} {table[ident]}]"
+        if d.label in NUMBERED:
+            ident = d.key or "u:" + " ".join(fold(text[d.start:d.end]).split())
+            table = numbers[d.label]
+            table.setdefault(ident, len(table) + 1)
+            ph = f"[{NUMBERED[d.label]} {table[ident]}]"
         else:
-            ph = FIXED.get(c.label, "[Redacted]")
-        spans.append(Span(c.start, c.end, c.label, "redact", c.reason, original, ph))
-        pieces.append(text[last:c.start])
+            ph = FIXED.get(d.label, "[Redacted]")
+        marks.append(ph)
+        pieces.append(text[last:d.start])
         pieces.append(ph)
-        last = c.end
+        last = d.end
     pieces.append(text[last:])
-    return "".join(pieces), spans
+    return "".join(pieces), marks

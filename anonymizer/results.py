@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .reasons import Reason
+
 LABELS = ("PERSON", "ORG", "ROLE", "CONTACT", "PLACE", "QUASI")
 
 
@@ -12,8 +14,10 @@ class Span:
     """One detected span. ``start``/``end`` are offsets into the *input* text.
 
     ``action`` is "redact" (removed from the clean text) or "flag" (left in place for the
-    rapporteur to confirm).  ``text`` holds the original words and must never be logged or
-    exported; :meth:`to_dict` leaves it out.
+    rapporteur to confirm).  ``reason`` is the main reason's English message (for people);
+    ``codes`` the reason codes and ``recognizers`` the recognizer ids behind the span, strongest
+    first (for code: compare these, never the message). ``text`` holds the original words and
+    must never be logged or exported; :meth:`to_dict` leaves it out.
     """
 
     start: int
@@ -23,6 +27,18 @@ class Span:
     reason: str
     text: str = field(default="", repr=False)
     placeholder: Optional[str] = None
+    codes: tuple[Reason, ...] = ()
+    recognizers: tuple[str, ...] = ()
+    score: float = 1.0
+
+    @property
+    def code(self) -> Optional[Reason]:
+        """The main reason code."""
+        return self.codes[0] if self.codes else None
+
+    def message(self, lang: str = "en") -> str:
+        """The main reason in plain words, in English or French."""
+        return self.code.message(lang) if self.code else self.reason
 
     def to_dict(self) -> dict:
         """The CLI/JSON form: offsets, label, action, reason, placeholder (no original text)."""
@@ -32,7 +48,12 @@ class Span:
 
 @dataclass
 class AnonymizationResult:
-    """The clean text, the detected language and the spans (sorted by start)."""
+    """The clean text, the detected language and the spans (sorted by start).
+
+    ``text`` is the *canonical* form of the input (see :mod:`anonymizer.canonical`) with the
+    redactions applied, so no invisible character or look-alike letter survives into storage;
+    span offsets refer to the *input* text.
+    """
 
     text: str
     lang: str

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .vocab import NICKNAMES, STOP_PARTICLES, fold
+from nameparser import HumanName
+
+from .vocab import nickname_table, STOP_PARTICLES, fold
 
 _SPLIT = re.compile(r"[\s]+")
 _ACRONYM_STOP = STOP_PARTICLES | {"-", "–", "&"}
-# Trailing qualifiers that rapporteurs drop ("Bluewater Canada" -> "Bluewater", "Network of Regina" -> "Network").
+# Trailing qualifiers that rapporteurs drop ("<Name> Canada" -> "<Name>").
 _TRAILING_QUALIFIERS = {"canada", "canadá", "international", "internationale", "intl", "intl."}
 
 
@@ -51,6 +53,7 @@ class RosterOrg:
     name: str
     forms: set[str] = field(default_factory=set)        # folded multi-word / single distinctive forms
     acronyms: set[str] = field(default_factory=set)     # upper-case acronyms
+    whole: set[str] = field(default_factory=set)        # folded full-name forms (no short forms)
     allowlisted: bool = False
 
     def __repr__(self) -> str:
@@ -85,16 +88,17 @@ class AllowList:
         return f"AllowList({len(self.terms)} terms)"
 
 
-def _name_parts(name: str) -> tuple[list[str], list[str]]:
-    """Split 'Lucas de la Fuente' into first ['Lucas'] and surname ['de la Fuente']."""
-    toks = name.split()
-    if len(toks) == 1:
-        return toks, []
-    # a particle starts the surname ("bin Rashid", "de la Fuente")
-    for i in range(1, len(toks)):
-        if fold(toks[i]) in STOP_PARTICLES and i < len(toks) - 1:
-            return toks[:i], [" ".join(toks[i:])]
-    return toks[:-1], [toks[-1]]
+def name_parts(name: str) -> tuple[list[str], list[str]]:
+    """Split 'Dr. Lucas de la Fuente' into given names ['Lucas'] and surname ['de la Fuente'].
+
+    ``nameparser`` drops titles and keeps particles with the surname ("bin Rashid", "Ó Briain").
+    """
+    parsed = HumanName(name)
+    given = f"{parsed.first} {parsed.middle}".split()
+    if not given:
+        toks = name.split()
+        return (toks[:1] or [name]), ([" ".join(toks[1:])] if len(toks) > 1 else [])
+    return given, ([parsed.last] if parsed.last else [])
 
 
 def acronyms_of(words: list[str]) -> set[str]:
@@ -105,11 +109,11 @@ def acronyms_of(words: list[str]) -> set[str]:
     for seq in (content, caps):
         if len(seq) >= 2:
             out.add("".join(w[0] for w in seq).upper())
-    # "... Network - Canada" -> "CPRN-C"
+    # "<Words> Network - Canada" -> initials + "-C"
     if len(caps) >= 3 and fold(caps[-1]) in _TRAILING_QUALIFIERS:
         out.add("".join(w[0] for w in caps[:-1]).upper() + "-" + caps[-1][0].upper())
         out.add("".join(w[0] for w in caps[:-1]).upper())
-    # words already in capitals ("SAFE Canada" -> "SAFE")
+    # words already in capitals ("ABC Canada" -> "ABC")
     for w in words:
         if len(w) >= 2 and w.isupper() and w.isalpha():
             out.add(w)
@@ -169,7 +173,7 @@ class Roster:
 
     @staticmethod
     def _make_person(pid: int, name: str, aff: str) -> RosterPerson:
-        first, surname = _name_parts(name)
+        first, surname = name_parts(name)
         p = RosterPerson(pid, name, aff)
         first_full = " ".join(first)
         firsts = {fold(first_full)}
@@ -179,9 +183,9 @@ class Roster:
             if "-" in f:  # "Anne-Laure" -> "Anne Laure"
                 firsts.add(f.replace("-", " "))
         for f in list(firsts):
-            for nick in NICKNAMES.get(f, ()):
+            for nick in nickname_table().get(f, ()):
                 firsts.add(nick)
-            for full, nicks in NICKNAMES.items():  # "Will" registered -> "William", "Bill"
+            for full, nicks in nickname_table().items():  # "Will" registered -> "William", "Bill"
                 if f in nicks:
                     firsts.add(full)
                     firsts.update(n for n in nicks if len(n) >= 3)
@@ -198,12 +202,12 @@ class Roster:
         for s in surname:
             sur.add(fold(s))
             sur.add(fold(s).replace("-", " "))
-            if "-" in s:  # "Kowalski-Reyes" -> "Kowalski"
+            if "-" in s:  # a double-barrelled surname: its first part alone
                 sur.add(fold(s.split("-")[0]))
             toks = s.split()
             if len(toks) > 1:  # "de la Fuente" -> "Fuente"; "bin Rashid" -> "Rashid"
                 sur.add(fold(toks[-1]))
-                # "de Haas-van Dijk" style: first non-particle word
+                # a particle-led surname: its first non-particle word
                 core = [t for t in toks if fold(t) not in STOP_PARTICLES]
                 if core:
                     sur.add(fold(core[0]))
@@ -226,6 +230,7 @@ class Roster:
     def _make_org(oid: int, aff: str) -> RosterOrg:
         o = RosterOrg(oid, aff)
         o.forms, o.acronyms = org_variants(aff)
+        o.whole = whole_forms(aff)
         return o
 
     def mark_allowlisted(self, allow: AllowList) -> None:
@@ -235,11 +240,27 @@ class Roster:
                 fold(a) in allow._folded for a in o.acronyms)
 
 
+def whole_forms(name: str) -> set[str]:
+    """Folded full forms of an organization name: as written, without a parenthesis or a
+    dash-separated tail, and without trailing qualifiers ("Canada", "International")."""
+    main = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    out = set()
+    for piece in (main, re.split(r"\s+[-–]\s+", main)[0]):
+        words = _words(piece)
+        while words:
+            out.add(fold(" ".join(words)))
+            if len(words) > 1 and fold(words[-1]) in _TRAILING_QUALIFIERS:
+                words = words[:-1]
+                continue
+            break
+    return {f for f in out if f} | {f.replace("'s", "s").replace("'", "") for f in out if f}
+
+
 def org_variants(name: str) -> tuple[set[str], set[str]]:
     """Folded long/short forms and acronyms a rapporteur may use for an organization name.
 
-    "Tamil Elders' Circle of Regina" -> "tamil elders' circle", ...;
-    "Coastal Peace Research Network - Canada" -> "CPRN-C", "CPRN"; "University of X" -> "uX".
+    "<Words> Circle of <Place>" -> "<words> circle", ...; "<Words> Network - Canada" -> its
+    initials with and without "-C"; "University of X" -> "uX".
     Acronyms come only from the whole name (and its trimmed forms), never from comma pieces,
     which would invent short acronyms that collide with initials.
     """
@@ -267,7 +288,7 @@ def org_variants(name: str) -> tuple[set[str], set[str]]:
         for i in range(2, len(trimmed)):
             if fold(trimmed[i]) in STOP_PARTICLES:
                 forms.add(fold(" ".join(trimmed[:i])))
-        # prefixes of two words or more ("Blue Heron" for "Blue Heron Women's Climate Network")
+        # prefixes of two words or more (the index keeps only those with a distinctive word)
         for i in range(2, len(trimmed)):
             if fold(trimmed[i - 1]) not in STOP_PARTICLES:
                 forms.add(fold(" ".join(trimmed[:i])))

@@ -1,7 +1,7 @@
 """Text helpers: a length-preserving fold and a word segmentation tuned for names.
 
 The recognizers work on *words* rather than spaCy tokens because rapporteurs write names
-that spaCy's tokenizer splits ("Kowalski-Reyes", "A-L.K.", "d'Alliance"), and offsets must stay
+that spaCy's tokenizer splits (double-barrelled names, "A-L.K.", "d'<Name>"), and offsets must stay
 exact for the preview.
 """
 from __future__ import annotations
@@ -13,14 +13,8 @@ from dataclasses import dataclass
 
 from .vocab import fold
 
-_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 _WORD = re.compile(r"[^\W\d_][\w]*(?:(?:['’]|[-.:](?=[^\W\d_]))[\w]+)*", re.UNICODE)
 _ELISION = re.compile(r"^(?:[dlcjmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\w)|^(?:[DLCJMNST]|Qu)['’](?=[^\W\d_]*[a-zà-ÿ])(?![A-Z])", )
-
-
-def clean_controls(text: str) -> str:
-    """Replace control and zero-width characters by spaces (same length, offsets unchanged)."""
-    return _CTRL.sub(" ", text)
 
 
 _FOLD_CACHE: dict[str, str] = {}

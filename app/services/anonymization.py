@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from anonymizer import AllowList, AnonymizationResult, AnonymizerEngine, Roster, load_pipelines
 from anonymizer.pipeline import DEFAULT_MODELS, load_model
+from anonymizer.reasons import is_roster, is_weak_person  # noqa: F401 - reason codes, for the preview and export gate
 from anonymizer.vocab import fold  # noqa: F401 - the roster's folding, for services that compare terms with it
 from sqlalchemy import select
 

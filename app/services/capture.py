@@ -286,6 +286,8 @@ ROSTER_REFUSAL = "This term is a participant's name or affiliation on the roster
 
 def _probe_labels(engine, term: str, frame: str) -> tuple[set[str], bool]:
     """Labels the engine redacts over the term in one frame, and whether a roster rule fired."""
+    from app.services.anonymization import is_roster
+
     offset = frame.index("{}")
     result = engine.anonymize(frame.format(term))
     labels, roster = set(), False
@@ -295,7 +297,7 @@ def _probe_labels(engine, term: str, frame: str) -> tuple[set[str], bool]:
         if _span_value(span, "end", 0) <= offset or _span_value(span, "start", 0) >= offset + len(term):
             continue
         labels.add(str(_span_value(span, "label", "")).upper())
-        roster = roster or "roster" in str(_span_value(span, "reason", "")).lower()
+        roster = roster or is_roster(_span_value(span, "codes", ()) or ())
     return labels, roster
 
 

@@ -219,6 +219,7 @@ class _Found:
     action: str
     reason: str
     text: str
+    codes: tuple = ()
 
 
 def _detect(engine, texts: list[tuple[str, Optional[str]]], use_cache: bool) -> list[list[_Found]]:
@@ -234,7 +235,7 @@ def _detect(engine, texts: list[tuple[str, Optional[str]]], use_cache: bool) -> 
         outcomes = engine.anonymize_many([texts[i][0] for i in indexes], lang=lang)
         for index, outcome in zip(indexes, outcomes):
             results[index] = [_Found(s.start, s.end, s.label, s.action, s.reason,
-                                     s.text or texts[index][0][s.start:s.end]) for s in outcome.spans]
+                                     s.text or texts[index][0][s.start:s.end], tuple(s.codes)) for s in outcome.spans]
     if use_cache:
         with _cache_lock:
             for key, found in zip(texts, results):
@@ -267,24 +268,18 @@ def _texts_of(data) -> list[_Text]:
     return texts
 
 
-# A capitalised word the anonymizer could not place, with no other evidence of a name
-# ("Shelters in remote areas ..."): a co-chair looks at it once instead of every export failing.
-_WEAK_PERSON_REASON = re.compile(r"^unknown proper noun( \(possessive of a name\))?$")
-
-
-def _weak_person(reason: str) -> bool:
-    parts = [p.strip() for p in (reason or "").split(";") if p.strip()]
-    return bool(parts) and all(_WEAK_PERSON_REASON.match(p) for p in parts)
-
-
 def _classify(span, roster: RosterIndex) -> str:
     """block for a person's name, a contact detail or anything on the roster; warn otherwise."""
+    from app.services.anonymization import is_roster, is_weak_person
+
     label = (span.label or "").upper()
     if label == "CONTACT":
         return BLOCK
-    if "roster" in (span.reason or "").lower() or roster.matches(span.text or ""):
+    if is_roster(span.codes) or roster.matches(span.text or ""):
         return BLOCK
-    if label == "PERSON" and span.action == "redact" and not _weak_person(span.reason):
+    # a capitalised word no rule could place, with no other evidence of a name: a co-chair
+    # looks at it once instead of every export failing
+    if label == "PERSON" and span.action == "redact" and not is_weak_person(span.codes):
         return BLOCK
     return WARN
 

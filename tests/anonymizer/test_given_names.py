@@ -7,7 +7,7 @@ import pytest
 from anonymizer import AnonymizerEngine, Roster
 from anonymizer.given_names import given_names, is_given_name
 
-pytestmark = pytest.mark.skipif(not given_names(), reason="gender-guesser name data not installed")
+pytestmark = pytest.mark.skipif(not given_names(), reason="given-name data file missing")
 
 
 def redacted_texts(res):

@@ -1,0 +1,49 @@
+"""Ordinary French words, from the lemma tables shipped inside the French spaCy pipeline.
+
+``fr_core_news_sm`` carries its rule lemmatizer's tables (a lemma index of some 95,000 nouns,
+verbs, adjectives and adverbs, and suffix rules per part of speech; see the model's licence and
+sources). The anonymizer does not run that lemmatizer; it reads the tables once to tell an
+ordinary French word capitalised at the start of a sentence ("Ensuite", "Restitution",
+"Proposées") from an unknown proper noun. Without the model installed the set is empty.
+"""
+from __future__ import annotations
+
+import functools
+import os
+
+from .vocab import fold
+
+FR_MODEL = "fr_core_news_sm"
+
+
+@functools.lru_cache(maxsize=1)
+def french_lexicon() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+    """(folded lemmas, folded suffix rules (inflected ending, lemma ending)) of the French pipeline."""
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        base = str(spacy.util.get_package_path(FR_MODEL))
+        folder = next(os.path.join(base, d, "lemmatizer", "lookups") for d in os.listdir(base)
+                      if os.path.isdir(os.path.join(base, d, "lemmatizer", "lookups")))
+        lookups = Lookups().from_disk(folder)
+    except Exception:  # no French pipeline: French words are then judged by the other lists only
+        return frozenset(), ()
+    index = lookups.get_table("lemma_index")
+    lemmas = {fold(w) for pos in index.keys() for w in index[pos] if w.isalpha() or "-" in w}
+    rules_table = lookups.get_table("lemma_rules")
+    rules = {(fold(old), fold(new)) for pos in rules_table.keys() for old, new in rules_table[pos] if old != new}
+    return frozenset(lemmas), tuple(sorted(rules, key=lambda r: -len(r[0])))
+
+
+def is_french_word(key: str) -> bool:
+    """True when a folded word is an ordinary French word or a regular inflection of one."""
+    lemmas, rules = french_lexicon()
+    if not lemmas or len(key) < 3:
+        return False
+    if key in lemmas:
+        return True
+    for stem in (key[:-1] if key.endswith(("s", "x")) else None,):
+        if stem and stem in lemmas:
+            return True
+    return any(key.endswith(old) and key[: len(key) - len(old)] + new in lemmas for old, new in rules)

@@ -1,0 +1,185 @@
+"""Names nobody listed: runs of capitalised words judged by their context, initials with a cue,
+and lower-case speaker names in list lines ("- name (Org): ..."). Uncertain means removed: an
+unknown proper noun goes unless it reads as a heading, a place, an organization or a programme.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import NAME_WORDS, NER_SUPPRESS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
+from ..reasons import Reason
+from ..text import Word
+from ..vocab import (FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS,
+                     ROLE_TITLES, SUBJECT_HEADS, fold)
+from ..wordclass import ALL_CAPS_TOKENS, hyphen_name, noun_like
+from .persons import PersonFinder, PersonStage
+
+
+class ContextNames(PersonStage):
+    """Unknown names from context (capitalised runs, initials, lower-case speakers)."""
+
+    id = "context_names"
+
+    def run(self, pf: PersonFinder) -> None:
+        """Judge every capitalised run, then lower-case speaker names."""
+        unknown_names(pf)
+        lowercase_speakers(pf)
+
+
+def chunks(pf) -> list[tuple[Word, Word]]:
+    """Runs of capitalised words (with name particles) on one line, not already covered."""
+    ctx = pf.ctx
+    out = []
+    cur: list[Word] = []
+
+    def flush():
+        while cur and fold(cur[-1].text) in NAME_PARTICLES and not cur[-1].cap:
+            cur.pop()
+        if cur:
+            out.append((cur[0], cur[-1]))
+        cur.clear()
+
+    for w in ctx.words:
+        namey = (w.cap or w.upper) and w.i not in pf.covered and not pf._blocked(w)
+        particle = (not w.cap) and w.key in NAME_PARTICLES and cur
+        if cur:
+            g = ctx.gap(cur[-1], w)
+            joined = g == " " or (g == ". " and len(cur[-1].key) == 1) or (g == "" and cur[-1].text.endswith("."))
+            if not joined or not (namey or particle):
+                flush()
+                if not namey:
+                    continue
+        if namey:
+            # an honorific starts a new chunk and is not part of the name
+            if w.key.rstrip(".") in STRONG_HONORIFICS and ctx.text[w.end:w.end + 1] in (".", " "):
+                flush()
+                continue
+            # a shouted sentence: ordinary words end the run of unknown ALL-CAPS words before them
+            if w.upper and cur and cur[-1].upper and pf.ctx.is_common(w) and not pf.ctx.is_common(cur[-1]):
+                flush()
+            cur.append(w)
+        elif particle:
+            cur.append(w)
+    flush()
+    return out
+
+
+def unknown_names(pf) -> None:
+    ctx = pf.ctx
+    for a, b in chunks(pf):
+        seg = ctx.words[a.i:b.i + 1]
+        # strip leading role titles / label words / allow-listed or place words from the chunk
+        while seg and (seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS
+                       or seg[0].key in HONORIFICS) and len(seg) > 1 and ctx.is_common(seg[0]):
+            seg = seg[1:]
+        if not seg:
+            continue
+        a, b = seg[0], seg[-1]
+        _judge_chunk(pf, a, b)
+
+def _judge_chunk(pf, a: Word, b: Word) -> None:
+    ctx = pf.ctx
+    seg = ctx.words[a.i:b.i + 1]
+    if all(w.key in FUNCTION_WORDS for w in seg):
+        # a name that is also a function word ("<Name> said", "<Name> (<Org>):"), only with a strong cue
+        if len(seg) == 1 and a.key in NAME_WORDS and a.cap and not a.upper:
+            cue = pf.cue(a, b)
+            if cue and cue.startswith(("subject of", "speaker label", "name followed by '(a", "after title")):
+                pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + a.key)
+        return
+    phrase = " ".join(w.key for w in seg)
+    if phrase in ctx.index.allow_forms or fold(ctx.text[a.start:b.end]) in ctx.index.allow_forms:
+        return
+    if phrase in PLACE_WORDS or all(w.key in PLACE_WORDS for w in seg):
+        return
+    if any(w.key in ORG_HEADS or w.key in SUBJECT_HEADS for w in seg) and len(seg) > 1:
+        return  # an organization or programme name: the attribution layer decides
+    if all(w.key in NON_PERSON_PROPER for w in seg):
+        return
+    acronymish = [w for w in seg if sum(c.isupper() for c in w.text) >= 2 and not w.upper or (w.upper and len(w.key) <= 6)]
+    # all-caps runs longer than a word are shouting; single short caps words are acronyms
+    if len(seg) == 1 and acronymish:
+        _judge_initials(pf, a, b)
+        return
+    unknown = [w for w in seg if (not ctx.is_common(w) or hyphen_name(w)) and w.key not in PLACE_WORDS and w.key not in NON_PERSON_PROPER
+               and not (w.upper and len(w.key) <= 6) and w.key not in HONORIFICS and w.key not in ROLE_TITLES]
+    ent = ctx.ent_label(a) or ctx.ent_label(b)
+    cue = pf.cue(a, b)
+    reason_ner = ent in ("PERSON", "PER")
+    if unknown and not cue and _heading_like(pf, seg, unknown):
+        return
+    if unknown:
+        if ent in NER_SUPPRESS and not cue:
+            return
+        weak = cue is None or cue.startswith("possessive")
+        reason = Reason.PERSON_NER if reason_ner else (Reason.UNKNOWN_PROPER_NOUN if weak else Reason.PERSON_CONTEXT)
+        pf._add(a, b, reason, None, False, key="u:" + " ".join(w.key for w in seg))
+        return
+    # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
+    name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
+    if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
+        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES:
+            return
+        # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
+        # unless a title says otherwise ("Ms. Fields")
+        if not cue.startswith("after title") and all(noun_like(w, ctx.common) for w in seg):
+            return
+        pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
+
+
+
+def _judge_initials(pf, a: Word, b: Word) -> None:
+    """A single short ALL-CAPS or dotted word: initials of a person only with a cue."""
+    ctx = pf.ctx
+    letters = re.sub(r"[^A-Za-z]", "", a.text)
+    speakerish = ctx.next_char(a.end) in "(:" and (ctx.line_start_before(a) or ctx.prev_char(a.start) in "(;,")
+    if (a.upper and 2 <= len(letters) <= 4 and fold(a.text) not in ctx.index.allow_forms and (speakerish or (
+            letters.upper() not in ctx.index.org_acronyms and letters.upper() not in ctx.index.derived_acronyms))
+            and a.key not in NON_PERSON_PROPER):
+        cue = pf.cue(a, b, allow_common=False)
+        nxt = ctx.word(b.i + 1)
+        if not cue and len(letters) <= 3 and nxt is not None and ctx.gap(b, nxt) == " ":
+            if re.match(r" to [a-z]+", ctx.text[b.end:b.end + 20]) and (ctx.line_start_before(a) or ctx.prev_char(a.start) == ":"):
+                cue = "action item '<initials> to ...'"
+            elif ctx.pos(nxt) == "VERB" and ctx.tag(nxt) in ("VBD", "VBZ", "VBP", "") and not nxt.cap \
+                    and not nxt.key.endswith("ing") and a.key not in ctx.common:
+                cue = f"subject of '{nxt.text}'"
+        if not cue and re.fullmatch(r"(?:[A-Z]\.-?){2,3}", a.text) and a.key not in PLACE_WORDS:
+            cue = "dotted initials"
+        if cue and (cue.startswith(("name followed by '(a", "speaker label", "questioner", "subject of", "action item", "dotted")) or "." in a.text):
+            pf._add(a, b, Reason.PERSON_INITIALS, None, False, key=f"u:{a.key}")
+
+
+def _heading_like(pf, seg: list[Word], unknown: list[Word]) -> bool:
+    """A Title Case or ALL-CAPS heading made of dictionary words (a headline), or a lone
+    word-processor field code ("HYPERLINK"): not a name.
+
+    Names of three or more words are rarely mostly dictionary words, so a run of 3+ capitalised
+    words where at most a third are unknown is read as a heading.  A spaCy PERSON entity or a
+    context cue (checked by the caller) overrides this.
+    """
+    ctx = pf.ctx
+    if len(seg) == 1 and seg[0].upper and seg[0].key in ALL_CAPS_TOKENS:
+        return True
+    if any(ctx.ent_label(w) in ("PERSON", "PER") for w in seg):
+        return False
+    if len(seg) >= 3 and len(unknown) * 3 <= len(seg):
+        return True
+    return False
+
+def lowercase_speakers(pf) -> None:
+    """'- rené (Org): ...': a lower-case unknown word opening a line before '(' is a speaker."""
+    ctx = pf.ctx
+    for w in ctx.words:
+        if w.cap or w.i in pf.covered or len(w.key) < 3 or ctx.is_common(w) or w.key in FUNCTION_WORDS:
+            continue
+        prev = ctx.word(w.i - 1)
+        if prev is not None and prev.key in LABEL_WORDS and ctx.gap(prev, w).strip() == ":":
+            pf._add(w, w, Reason.PERSON_CONTEXT, None, False, key="u:" + w.key)
+            continue
+        if not ctx.line_start_before(w) or ctx.next_char(w.end) != "(":
+            continue
+        inner = ctx.text[ctx.next_char_pos(w.end) + 1:ctx.next_char_pos(w.end) + 2]
+        if inner[:1].isupper():
+            pf._add(w, w, Reason.PERSON_CONTEXT, None, False, key="u:" + w.key)
+

@@ -1,0 +1,30 @@
+"""The standard registry, in running order (later recognizers read what earlier ones found)."""
+from __future__ import annotations
+
+from .attribution import Attribution
+from .civil_society import CivilSocietyNames
+from .consistency import Consistency
+from .contacts import Contacts
+from .context_names import ContextNames
+from .given_names import GivenNames
+from .neighbours import NameNeighbours
+from .ner_persons import NerPersons
+from .origins import Origins
+from .public_bodies import PublicBodies
+from .quasi import QuasiIdentifiers
+from .registry import Registry
+from .roles import Roles
+from .roster_names import RosterNames
+from .roster_orgs import RosterAffiliations
+from .trained_spans import TrainedSpans
+
+
+def default_registry() -> Registry:
+    """Contacts, roster affiliations, the person recognizers, roles, attribution, origins, quasi-identifiers,
+    the trained domain model's spans (a no-op without its weights), and note-level consistency last."""
+    return Registry([
+        Contacts(), RosterAffiliations(),
+        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), Origins(),
+        QuasiIdentifiers(), TrainedSpans(), Consistency(),
+    ])

@@ -1,0 +1,55 @@
+"""Person names from spaCy's statistical NER (PERSON / PER), trimmed of titles and labels and
+filtered against places, allow-listed bodies and organization names."""
+from __future__ import annotations
+
+from ..lexicon import NAME_WORDS, PLACE_WORDS
+from ..reasons import Reason
+from ..vocab import FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES
+from .persons import PersonFinder, PersonStage
+
+
+class NerPersons(PersonStage):
+    """spaCy's PERSON entities."""
+
+    id = "ner_persons"
+
+    def run(self, pf: PersonFinder) -> None:
+        """Add the note's PERSON entities that are not covered yet."""
+        ner_persons(pf)
+
+
+def ner_persons(pf) -> None:
+    """spaCy PERSON/PER entities, trimmed of titles, filtered against places and allow-list."""
+    ctx = pf.ctx
+    for s, e, label in ctx.ents:
+        if label not in ("PERSON", "PER"):
+            continue
+        ws = [w for w in ctx.words if s <= w.start < e]
+        while ws and (ws[0].key.rstrip(".") in HONORIFICS or ws[0].key in ROLE_TITLES or ws[0].key in LABEL_WORDS
+                      or (ws[0].key in FUNCTION_WORDS and ws[0].key not in NAME_WORDS and len(ws) > 1)):
+            ws = ws[1:]
+        ws = [w for w in ws if w.i not in pf.covered]
+        if not ws:
+            continue
+        # keep contiguous, same line
+        run = [ws[0]]
+        for w in ws[1:]:
+            if w.i == run[-1].i + 1 and "\n" not in ctx.gap(run[-1], w):
+                run.append(w)
+            else:
+                break
+        a, b = run[0], run[-1]
+        keys = [w.key for w in run]
+        phrase = " ".join(keys)
+        if phrase in ctx.index.allow_forms or all(k in PLACE_WORDS or k in NON_PERSON_PROPER for k in keys):
+            continue
+        if any(w.key in ORG_HEADS for w in run) and len(run) > 1:
+            continue
+        if all(w.key in FUNCTION_WORDS or w.key in NAME_WORDS or (ctx.is_common(w) and ctx.pos(w) != "PROPN")
+               for w in run) and not pf.cue(a, b):
+            continue
+        if all(w.upper and len(w.key) <= 6 for w in run):
+            cue = pf.cue(a, b)
+            if not (cue and cue.startswith(("name followed by '(a", "speaker label", "questioner"))):
+                continue
+        pf._add(a, b, Reason.PERSON_NER, None, False, key="u:" + phrase)

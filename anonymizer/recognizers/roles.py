@@ -1,0 +1,132 @@
+"""Roles and titles that single out one person ("the Deputy Minister", "la directrice générale de X",
+"Program Officer, Asia", "the Org co-chair"). Bare generic role words ("a director", "chairs")
+are subject matter and stay.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..lexicon import ROLE_EXT_WORDS, ROLE_FIRST, ROLE_MODIFIERS, ROLE_PRECEDERS
+from ..reasons import Reason
+from ..text import Word
+from ..vocab import GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS
+from .base import Candidate
+from .context import NoteContext, word_index_at
+
+_DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son"})
+_NOT_COMPLEMENT = frozenset({"and", "the", "a", "an", "la", "le"})
+_ADDRESS = frozenset({"madam", "madame", "mister", "mr", "mr.", "monsieur"})
+
+
+def _between_commas(ctx: NoteContext, a: Word, b: Word) -> bool:
+    """'<Name>, executive director, <Org>': a title set off by commas in a witness list."""
+    return ctx.text[max(0, a.start - 2):a.start] == ", " and ctx.text[b.end:b.end + 1] == ","
+
+
+def _caption(ctx: NoteContext, a: Word, b: Word) -> bool:
+    """A capitalised title followed by ", <Capitalised words>": a caption or a witness list entry."""
+    if not (a.cap or a.upper) or ctx.text[b.end:b.end + 2] != ", ":
+        return False
+    nxt = ctx.word(b.i + 1)
+    return nxt is not None and (nxt.cap or nxt.upper) and nxt.start == b.end + 2
+
+
+class Roles:
+    """Titles from the role lexicon, with their determiner, modifiers and complement."""
+
+    id = "roles"
+
+    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
+        """Every title that points to one person."""
+        ctx, words, out = context, context.words, []
+        i = 0
+        while i < len(words):
+            size = _title_at(ctx, i)
+            if not size:
+                i += 1
+                continue
+            a, b = words[i], words[i + size - 1]
+            span = _role_span(ctx, a, b, " ".join(x.key for x in words[i:i + size]))
+            if span is None:
+                i += size
+                continue
+            out.append(Candidate(span[0], span[1], "ROLE", Reason.ROLE, recognizer=self.id, prio=2))
+            last = word_index_at(ctx, span[1] - 1)
+            i = max(last + 1 if last is not None else i + size, a.i + size)
+        return out
+
+
+def _title_at(ctx: NoteContext, i: int) -> int:
+    """Length (1-4 words) of the longest role title starting at word *i*, or 0."""
+    words = ctx.words
+    if words[i].key not in ROLE_FIRST:
+        return 0
+    for size in (4, 3, 2, 1):
+        seq = words[i:i + size]
+        if len(seq) < size or any(ctx.gap(seq[k], seq[k + 1]) not in (" ", ". ") for k in range(size - 1)):
+            continue
+        if " ".join(x.key for x in seq) in ROLE_TITLES or " ".join(x.text.lower() for x in seq) in ROLE_TITLES:
+            return size
+    return 0
+
+
+def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple[int, int]]:
+    """The role's span when the title singles out one person here, else None."""
+    words = ctx.words
+    j, mod_start, steps = a.i - 1, a, 0
+    # a determiner or possessive before, possibly with an ORG or "group D" modifier in between
+    while j >= 0 and steps < 3 and ctx.gap(words[j], words[j + 1]) == " " and (
+            words[j].cap or words[j].upper or len(words[j].key) == 1 or words[j].key in ROLE_MODIFIERS) \
+            and words[j].key not in ROLE_PRECEDERS:
+        mod_start, j, steps = words[j], j - 1, steps + 1
+    det = words[j] if j >= 0 else None
+    det_ok = det is not None and det.key in ROLE_PRECEDERS and not ctx.gap(det, words[j + 1]).strip()
+    determiner = (det.key if det_ok else None)
+    if ctx.text[max(0, a.start - 2):a.start] in ("l'", "l’", "L'", "L’"):
+        determiner = "l'"
+    nx = ctx.word(b.i + 1)
+    has_comp = nx is not None and ((ctx.gap(b, nx) == " " and nx.key in ROLE_EXT_WORDS and nx.key not in _NOT_COMPLEMENT)
+                                   or ctx.gap(b, nx).strip() in ("d'", "d’"))
+    if not _singles_out(ctx, a, b, nx, determiner, has_comp, title in GENERIC_ALONE, title):
+        return None
+    end = _extend_role(ctx, b) if has_comp else b.end
+    return mod_start.start, end
+
+
+def _singles_out(ctx: NoteContext, a: Word, b: Word, nx: Optional[Word], det: Optional[str], has_comp: bool,
+                 bare_generic: bool, title: str) -> bool:
+    """A determiner, a complement, a name or a speech verb makes the title point to one person."""
+    if ctx.line_start_before(a) and ctx.next_char(b.end) == ":" and det is None:
+        return False  # "Moderator: Name" is a label; the name after it goes ("The Chair:" speaks)
+    if ctx.text[b.end:b.end + 1] == "s" and ctx.text[b.end:b.end + 2] != "s'":
+        return False  # "the co-chairs" (plural) is generic
+    if title.split()[0] in _ADDRESS or _caption(ctx, a, b) or _between_commas(ctx, a, b):
+        return True  # "Madam Chair", "Monsieur le Président"; "Executive Director, <Org>"
+    if det is not None:
+        return not bare_generic or has_comp or det in _DEFINITE
+    if bare_generic:
+        return False
+    followed_by_name = nx is not None and ctx.gap(b, nx).strip(" .") == "" and nx.cap and not ctx.is_common(nx)
+    speech_after = (nx is not None and not nx.cap and ctx.gap(b, nx) == " " and nx.key in SPEECH_VERBS
+                    and (nx.key.endswith("ed") or nx.key in {"said", "told", "spoke", "dit"}))
+    return has_comp or (followed_by_name and a.cap) or speech_after
+
+
+def _extend_role(ctx: NoteContext, b: Word) -> int:
+    """End of the role's complement ("director of the regional office for X")."""
+    j, last_content = b.i + 1, b.end
+    while j < len(ctx.words):
+        w = ctx.words[j]
+        g = ctx.gap(ctx.words[j - 1], w)
+        if g not in (" ", "", "'", "’") and g.strip() not in ("d'", "d’", "l'", "l’"):
+            break
+        if w.key in ROLE_EXT_WORDS and w.key != "and":
+            j += 1
+            continue
+        pos = ctx.pos(w)
+        if pos in ("NOUN", "PROPN", "ADJ", "NUM", "X") or w.cap or w.upper:
+            last_content = w.end
+            j += 1
+            continue
+        break
+    return max(b.end, last_content)

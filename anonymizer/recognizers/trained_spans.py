@@ -1,0 +1,276 @@
+"""Spans found by the trained domain model (``doc.spans["domain"]``), kept only where they attribute.
+
+The model (``anonymizer.domain_model``) proposes PERSON, ORG, ROLE and PLACE spans from context. A
+plain union with the rules costs keep, so each span passes the same tests the rules apply:
+
+- an allow-listed body (or subject term) stays unless an attribution cue ties it to a speaker
+  ("officials of …", "speaking for …", "(…)" after a name, "… rep", "… said", "au nom de …");
+- a person or organization span made only of ordinary lower-case words stays (sentence-initial
+  "Ensuite", "Merci", contractions, "the newcomer … hub" written in lower case);
+- a place counts only with an origin cue ("from …", "as a … myself", "the … expert", "je représente …");
+- an organization counts only with an attribution cue or a civil-society head word ("… Network",
+  "Collectif …"); a role only when it holds a title word ("… Director", "greffière", "DM");
+- a span is trimmed of ordinary lower-case words and numbers at its edges ("… wants", "described …"),
+  and a "name" that is a country, a city or a nationality is left to the place rules.
+
+The score is the model's precision for the label on its synthetic development set (the greedy NER
+gives no per-span probability), stored with the weights.
+"""
+from __future__ import annotations
+
+import re
+
+from ..domain_model import domain_spans
+from ..reasons import Reason
+from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, ROLE_TITLES, SPEECH_VERBS,
+                     SUBJECT_HEADS, common_words, fold)
+from ..french import is_french_word
+from ..given_names import given_name_keys
+from ..wordclass import is_common_key
+from .base import Candidate
+from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
+
+RECOGNIZER_ID = "trained_spans"
+_ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
+_PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
+                 r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
+                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?")
+_CUE_BEFORE = re.compile(
+    r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|"
+    r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
+_AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
+_WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
+_PAREN_BEFORE = re.compile(r"\(\s*$")
+_CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)
+# Verbs of speaking that make a body the voice of someone in the room ("cbsa said"); "wants", "calls for" do not.
+_SAID = frozenset("""said says noted notes argued argues stressed stresses explained explains added adds asked asks
+mentioned mentions pointed replied replies cautioned insisted recalled suggested suggests dit souligne souligné
+note noté rappelle rappelé ajoute ajouté précise précisé explique expliqué""".split())
+_PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund strategy framework policy plan
+directive agreement treaty convention accord compact review study guidelines protocol act operation mission
+exercise
+programme fonds stratégie cadre politique traité accord protocole examen étude loi""".split())
+_ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travelled|traveled|flew|is|am|are|was|were|"
+                            r"participant|delegate|expert|colleague|someone|speaker|woman|man|member|panellist|rep|"
+                            r"representative|here|all the way)\s+from|\brepresent(?:ing|s)?|\bas an?|\bvenue? d[eu']|\boriginaire d[eu']|"
+                            r"\breprésente|\ben tant que|\bback in|\bhere in|\bbased in)\s*(?:the\s+)?$", re.I)
+_ORIGIN_AFTER = re.compile(r"^\s*(?:myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
+                           r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
+                           r"déléguée?|collègue|représentante?|aînée?|femme|homme)\b", re.I)
+_NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
+_TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
+_PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
+# "Group C", "Groupe H", "Table 4": the labels of breakout groups are not people
+_GROUP_WORDS = frozenset("group groupe grp table atelier breakout session plenary pleniere panel".split())
+# "a gender adviser in each mission", "every deputy head": a title taken generically is not a role
+_GENERIC_BEFORE = re.compile(r"(?:^|\b)(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes|"
+                             r"aucun|aucune)\s+$", re.I)
+_GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes)\s", re.I)
+_MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+class TrainedSpans:
+    """Recognizer over the trained model's spans (no-op when the model is not loaded)."""
+
+    id = RECOGNIZER_ID
+
+    def analyze(self, doc, context) -> list[Candidate]:
+        """Candidates for the model's spans that survive the allow-list, common-word and cue tests."""
+        spans = domain_spans(doc)
+        if not spans:
+            return []
+        text = context.text
+        allow = getattr(getattr(context, "index", None), "allow_forms", set())
+        scores = doc.spans["domain"].attrs.get("precision", {})
+        trimmed = [(t.start_char, t.end_char, sp.label_) for sp in spans
+                   for t in [sp if sp.label_ == "ROLE" else _trim(sp)] if t is not None]
+        # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
+        kept = [c for c in trimmed if _survives(text, *c, allow)]
+        people_ends = _people_ends(doc, kept)
+        kept += [c for c in trimmed if c not in kept and _survives(text, *c, allow, people_ends)]
+        return [Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID, score=float(scores.get(label, 0.8)),
+                          key=_key(text[s:e], label), prio=1) for s, e, label in sorted(kept)]
+
+
+def _people_ends(doc, kept) -> frozenset[int]:
+    """Offsets where a person or a title ends (also one space later): where "(Org)" attributes."""
+    ends = [e for _s, e, label in kept if label in ("PERSON", "ROLE")]
+    ends += [e.end_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    return frozenset(x for end in ends for x in (end, end + 1))
+
+
+def _key(surface: str, label: str) -> str | None:
+    """Placeholder identity for a model-found name (the same spelling, the same number)."""
+    return f"u:{fold(surface)}" if label == "PERSON" else None
+
+
+def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozenset()) -> bool:
+    """Whether a model span should be removed (True) or left as subject matter (False)."""
+    surface = text[s:e]
+    before, after = text[max(0, s - 60):s], text[e:e + 30]
+    attributed = _attributed(text, s, e, before, after, people_ends)
+    if _is_allowed(surface, allow) and not attributed:
+        return False
+    if any(ch.isdigit() for ch in surface) or _MARKUP.search(surface) or text[max(0, s - 1):s] in ("=", "<", "/"):
+        return False  # figures, markup and code ("src=", "<img") are not names
+    if sum(ch.isalpha() for ch in surface) < 2:
+        return False
+    words = [fold(w.group()) for w in _WORD.finditer(surface)]
+    if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
+        return False
+    if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
+        return False
+    if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or _inside_title(before) or (
+            words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
+        return False
+    if label == "PERSON":
+        if _named_programme(words, before) or any(w in _GROUP_WORDS for w in words) or \
+                (len(words) == 1 and words[0].rstrip(".") in HONORIFICS):
+            return False
+        common = common_words()
+        if len(words) >= 3 and all(w in common for w in words):
+            return False
+        if len(words) == 1 and is_common_key(words[0], common) and _sentence_start(text, s) and not _acts_after(after):
+            return False  # "Hope for peace …": a word-name opening a sentence needs a verb of its own
+
+        return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
+    if label == "PLACE":
+        return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after))
+    if label == "ORG":
+        return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
+    return _has_title_word(surface) and not _GENERIC_BEFORE.search(before) and not _GENERIC_START.match(surface)
+
+
+def _trim(span):
+    """The span without ordinary lower-case words, numbers or punctuation at its edges (None if nothing is left)."""
+    common = common_words()
+
+    def edge(tok) -> bool:
+        lower = tok.text.islower()
+        return tok.is_punct or tok.like_num or (lower and (_common(tok.text) or "." in tok.text
+                                                           or tok.pos_ in _NON_NAME_POS))
+
+    toks = list(span)
+    while toks and edge(toks[0]):
+        toks.pop(0)
+    while toks and edge(toks[-1]):
+        toks.pop()
+    if not toks:
+        return None
+    return span.doc[toks[0].i:toks[-1].i + 1]
+
+
+def _is_place(surface: str) -> bool:
+    """Every word is a known country, place or nationality."""
+    key = fold(surface)
+    if key in PLACES or key in COUNTRIES or key in DEMONYMS:
+        return True
+    parts = [fold(w.group()) for w in _WORD.finditer(surface)]
+    return bool(parts) and all(p in PLACES or p in COUNTRIES or p in DEMONYMS for p in parts)
+
+
+def _bare_acronym(surface: str) -> bool:
+    """A capitals-only word of three or more letters without dots ("ABCD", plural "ABCDs"): a programme or
+    body as often as a person."""
+    core = surface[:-1] if surface.endswith("s") else surface
+    return core.isalpha() and core.isupper() and len(core) >= 3
+
+
+def _named_programme(words: list[str], before: str) -> bool:
+    """"Operation X", "Exercise X": a programme word right before or at the start of a would-be name."""
+    prev = _PREV_CAP_WORD.search(before)
+    first = words[0] if words else ""
+    heads = _PROGRAMME_WORDS | SUBJECT_HEADS
+    return (len(words) >= 2 and first in heads) or (prev is not None and fold(prev.group(1)) in heads)
+
+
+def _inside_title(before: str) -> bool:
+    """The span continues a capitalized programme title ("… Action Plan to …", "… Strategy for …")."""
+    m = _TITLE_BEFORE.search(before)
+    return m is not None and fold(m.group(1)) in (_PROGRAMME_WORDS | SUBJECT_HEADS)
+
+
+def _has_title_word(surface: str) -> bool:
+    """The span holds a title word or is a known title or abbreviation."""
+    key = fold(surface).rstrip(".")
+    if surface in TITLE_ABBREVIATIONS or surface.rstrip(".") + "." in TITLE_ABBREVIATIONS or key in ROLE_TITLES:
+        return True
+    return any(fold(w.group()) in TITLE_HEADS or fold(w.group()) in ROLE_TITLES for w in _WORD.finditer(surface))
+
+
+def _is_allowed(surface: str, allow) -> bool:
+    """The span (without a leading article) is an allow-listed form."""
+    if not allow:
+        return False
+    form = " ".join(fold(_ARTICLE.sub("", surface)).replace(",", " ").split())
+    return form in allow
+
+
+def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=frozenset()) -> bool:
+    """An attribution cue ties the span to a speaker.
+
+    "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
+    long form of an acronym; "at …" only with "we" ("at X we …").
+    """
+    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after):
+        return True
+    if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
+        return True
+    paren = _PAREN_BEFORE.search(before)
+    if paren and (s - len(before) + paren.start()) in people_ends:
+        return True
+    nxt = _WORD.search(after)
+    speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in _SAID
+    return speech_after or (_FROM_BEFORE.search(before) is not None and after.lstrip()[:1] in (",", ")", ":"))
+
+
+def _heading_line(text: str, pos: int) -> bool:
+    """The line holding *pos* reads as a heading: '#' first, all capitals, or every word capitalized."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w.group() for w in _WORD.finditer(line)]
+    if line.startswith("#"):
+        return True
+    if len(words) < 2 or line[-1:] in ".?!;," or "," in line:  # "Title, Organization" captions are not headings
+        return False
+    return line.isupper() or all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def _common(word: str) -> bool:
+    """Ordinary vocabulary, inflections included ("shelters", "emerging", "tribunaux"); a capitalized word
+    that is also a given name ("Benoît", "Faith") is not counted as ordinary."""
+    key = fold(word)
+    if word[:1].isupper() and key in given_name_keys():
+        return False
+    return is_common_key(key, common_words()) or (word.islower() and is_french_word(key))
+
+
+def _only_common_words(text: str, s: int, surface: str) -> bool:
+    """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line."""
+    words = list(_WORD.finditer(surface))
+    if not words or any(not _common(w.group()) for w in words):
+        return False
+    for w in words:
+        pos = s + w.start()
+        if w.group()[0].isupper() and not _sentence_start(text, pos):
+            return False
+    return True
+
+
+def _acts_after(after: str) -> bool:
+    """What follows reads as a person acting: "Faith will send", "Sunny to circulate", "Joy (Org)", "Hope:"."""
+    if after.lstrip()[:1] in ("(", ":"):
+        return True
+    nxt = _WORD.search(after)
+    return nxt is not None and (nxt.group().lower() in _SAID or fold(nxt.group()) in SPEECH_VERBS
+                                or nxt.group().lower() in ("will", "would", "to", "can", "could", "and"))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Nothing but spaces, bullets or quotes between *pos* and the previous sentence end or line start."""
+    head = text[:pos].rstrip(" \t\"“«-*•")
+    return not head or head[-1] in ".!?:\n"
+

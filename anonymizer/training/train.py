@@ -1,0 +1,118 @@
+"""Train the domain span model: ``python -m anonymizer train [--lang en|fr|both] [--n-notes N] [--seed S] [--out DIR]``.
+
+Generates synthetic notes (fixed seed), writes spaCy DocBins, and fine-tunes the installed sm
+pipeline's own ``ner`` with spaCy's training API (config ``ner.cfg`` beside this module) on the labels
+PERSON, ORG, ROLE, PLACE. What is saved under ``<out>/<lang>/`` is a pipeline holding only that
+``ner`` (plus its vocabulary), which the anonymizer adds to its main pipeline at run time.
+"""
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.util import filter_spans, registry
+
+from ..pipeline import DEFAULT_MODELS, load_model
+from .synth import Note, generate
+
+CONFIG = Path(__file__).parent / "ner.cfg"
+LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "model"
+
+
+@registry.callbacks("anonymizer.copy_base_norms.v1")
+def copy_base_norms(base: str):
+    """Give the pipeline being trained the base pipeline's norm table, so NORM features match at run time."""
+    def before_init(nlp):
+        source = spacy.load(base, exclude=["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler",
+                                           "lemmatizer", "ner", "senter"])
+        if "lexeme_norm" in source.vocab.lookups:
+            nlp.vocab.lookups.add_table("lexeme_norm", dict(source.vocab.lookups.get_table("lexeme_norm").items()))
+        return nlp
+    return before_init
+
+
+def base_model_path(lang: str) -> Path:
+    """Directory of the installed sm pipeline whose ``ner`` is fine-tuned (ANONYMIZER_EN_MODEL etc. respected)."""
+    import os
+
+    name = os.environ.get(f"ANONYMIZER_{lang.upper()}_MODEL") or DEFAULT_MODELS[lang]
+    return Path(load_model(name, exclude=["tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler",
+                                          "lemmatizer", "senter"]).path)
+
+
+def to_docbin(notes: list[Note], nlp) -> DocBin:
+    """Tokenize the notes and attach their gold spans as entities (unlabelled tokens are O)."""
+    db = DocBin()
+    for note in notes:
+        doc = nlp.make_doc(note.text)
+        spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in note.spans]
+        doc.ents = filter_spans([sp for sp in spans if sp is not None])
+        db.add(doc)
+    return db
+
+
+def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: int | None = None,
+                   log=print) -> Path:
+    """Generate, train and save one language's ner-only pipeline under ``out/lang``; returns that path."""
+    from spacy.cli.train import train as spacy_train
+
+    base = base_model_path(lang)
+    n_dev = max(10, n_notes // 25)
+    notes = generate(n_notes + n_dev, lang, seed)
+    tokenizer = spacy.blank(lang)
+    with tempfile.TemporaryDirectory(prefix=f"anon-train-{lang}-") as tmp:
+        tmp_path = Path(tmp)
+        to_docbin(notes[:n_notes], tokenizer).to_disk(tmp_path / "train.spacy")
+        to_docbin(notes[n_notes:], tokenizer).to_disk(tmp_path / "dev.spacy")
+        overrides = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy"),
+                     "paths.base": str(base), "nlp.lang": lang, "system.seed": seed}
+        if max_epochs is not None:
+            overrides["training.max_epochs"] = max_epochs
+            overrides["training.eval_frequency"] = 50
+        started = time.monotonic()
+        spacy_train(CONFIG, tmp_path / "run", overrides=overrides, use_gpu=-1)
+        log(f"[{lang}] trained on {n_notes} notes in {time.monotonic() - started:.0f} s")
+        target = out / lang
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(tmp_path / "run" / "model-best", target)
+    _forget_paths(target / "config.cfg")
+    return target
+
+
+def _forget_paths(config_path: Path) -> None:
+    """The shipped config keeps no temporary or machine-specific path (they only served training)."""
+    from thinc.api import Config
+
+    config = Config().from_disk(config_path, interpolate=False)
+    for key in ("train", "dev", "base"):
+        config["paths"][key] = None
+    config.to_disk(config_path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry: train one or both languages."""
+    p = argparse.ArgumentParser(prog="python -m anonymizer train")
+    p.add_argument("--lang", choices=["en", "fr", "both"], default="both")
+    p.add_argument("--n-notes", type=int, default=5000)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--epochs", type=int, default=None, help="override the config's max_epochs")
+    p.add_argument("--out", default=str(DEFAULT_OUT))
+    args = p.parse_args(argv)
+    spacy.util.fix_random_seed(args.seed)
+    started = time.monotonic()
+    for lang in (["en", "fr"] if args.lang == "both" else [args.lang]):
+        train_language(lang, args.n_notes, args.seed, Path(args.out), args.epochs)
+    print(f"total wall time {time.monotonic() - started:.0f} s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
