@@ -56,7 +56,7 @@ bench-install: install
 
 ## Speed figures: anonymizer vs Presidio vs bare spaCy, capture routes, themes, review pages, exports.
 bench: bench-install
-	$(BIN)/python benchmarks/anonymizer_bench.py --gold $(CORPUS)/notes.jsonl --roster $(CORPUS)/roster.csv --allow $(CORPUS)/allowlist.txt
+	$(BIN)/python benchmarks/anonymizer_bench.py --corpus dev=$(CORPUS) --corpus heldout=evaluation/heldout --corpus heldout-real=evaluation/heldout_real
 	$(BIN)/python benchmarks/capture_bench.py
 	$(BIN)/python benchmarks/themes_bench.py
 	$(BIN)/python benchmarks/review_bench.py
