@@ -9,7 +9,7 @@ PORT ?= 5000
 # The hand-annotated development corpus that ships beside the project.
 CORPUS ?= ../shared/corpus/dev
 
-.PHONY: run test install lock bench bench-install evaluate train
+.PHONY: run test install lock bench bench-install evaluate canary train
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,11 +39,16 @@ lock: $(BIN)/python
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
-## Accuracy figures on the development corpus: the anonymizer (with and without the roster) and the themes.
+## Accuracy: the anonymizer on the dev corpus, the sealed held-out notes and the sealed real transcripts,
+## each with and without its roster, all/en/fr; then the themes; then the canary (fails if anything survives).
 evaluate: install
-	$(BIN)/python -m anonymizer evaluate --gold $(CORPUS)/notes.jsonl --roster $(CORPUS)/roster.csv --allow $(CORPUS)/allowlist.txt
-	$(BIN)/python -m anonymizer evaluate --gold $(CORPUS)/notes.jsonl --allow $(CORPUS)/allowlist.txt
+	$(BIN)/python evaluation/report.py --corpus dev=$(CORPUS) --corpus heldout=evaluation/heldout --corpus heldout-real=evaluation/heldout_real
 	$(BIN)/flask evaluate-themes $(CORPUS)/ideas.txt
+	$(MAKE) --no-print-directory canary
+
+## Canary: 20 invented people x 20 spellings (400 notes); fails when a name, affiliation or phone survives.
+canary: install
+	$(BIN)/python -m anonymizer.canary --n-people 20 --seed 0
 
 ## Rebuild the trained domain span model (anonymizer/model/en, fr) from synthetic notes; fixed seed, CPU only.
 train: install
@@ -55,7 +60,7 @@ bench-install: install
 
 ## Speed figures: anonymizer vs Presidio vs bare spaCy, capture routes, themes, review pages, exports.
 bench: bench-install
-	$(BIN)/python benchmarks/anonymizer_bench.py --gold $(CORPUS)/notes.jsonl --roster $(CORPUS)/roster.csv --allow $(CORPUS)/allowlist.txt
+	$(BIN)/python benchmarks/anonymizer_bench.py --corpus dev=$(CORPUS) --corpus heldout=evaluation/heldout --corpus heldout-real=evaluation/heldout_real
 	$(BIN)/python benchmarks/capture_bench.py
 	$(BIN)/python benchmarks/themes_bench.py
 	$(BIN)/python benchmarks/review_bench.py

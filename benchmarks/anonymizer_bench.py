@@ -1,201 +1,172 @@
-"""Accuracy and speed benchmark: this anonymizer vs Microsoft Presidio vs the bare spaCy pipeline.
+"""Accuracy and speed, fairly compared: this anonymizer, the bare spaCy pipeline, Microsoft Presidio.
 
-    python benchmarks/anonymizer_bench.py --gold notes.jsonl --roster roster.csv --allow allowlist.txt
+    python benchmarks/anonymizer_bench.py [--corpus NAME=DIR ...] [--repeat 2] [--no-presidio] [--memory]
 
-In one run: (a) accuracy (SPEC definitions) of Presidio (presidio-analyzer on the same spaCy
-models, ORG enabled, roster as a deny list, allow-list as allow_list), of ours with the roster
-and of ours without it; (b) notes/second of the bare spaCy pipeline, ours and Presidio, and the
-ratio ours/bare; (c) peak RSS of a fresh process with the English and French models loaded.
-Presidio is a benchmark-only dependency (requirements-bench.txt); nothing is downloaded: the
-installed model packages are given to Presidio by path.
+Fair settings, the same for every system:
+- language: every note goes to the English or the French pipeline by its annotated language;
+- models: Presidio's spaCy engine is given the very pipeline objects the anonymizer uses (same
+  models, same components), so the NLP work is identical and the timings compare the layers on top;
+- batching: the bare pipeline runs ``nlp.pipe``, the anonymizer ``anonymize_many``, Presidio
+  ``BatchAnalyzerEngine.analyze_iterator`` (which runs ``nlp.pipe``), each per language, batch 32;
+- entities, both ways: Presidio with its default configuration (its predefined recognizers, spaCy
+  NER with ORGANIZATION ignored), and Presidio with ORG, NORP and GPE on and the corpus roster as deny
+  lists (names, their words, affiliations); the corpus allow-list is Presidio's ``allow_list``
+  in both.  Every Presidio result counts as a redaction.
+Accuracy uses the definitions of ``../shared/tools/score.py`` on each corpus (defaults: dev, the sealed
+held-out notes, the sealed real transcripts); speed is notes/second over all their notes, best of
+``--repeat`` interleaved runs.  Presidio is a benchmark-only dependency (requirements-bench.txt).
 """
 from __future__ import annotations
 
 import argparse
-import importlib
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from anonymizer import AllowList, AnonymizerEngine, Roster, load_pipelines  # noqa: E402
 from anonymizer.evaluation import load_jsonl, score  # noqa: E402
-from anonymizer.pipeline import DEFAULT_MODELS, _ALIASES  # noqa: E402
+from evaluation.report import DEFAULT_CORPORA, line, run as run_ours  # noqa: E402
+
+BATCH = 32
+# Presidio's default NER mapping and ignore list (presidio_analyzer/conf/default.yaml, 2.2.x).
+PRESIDIO_MAPPING = {"PER": "PERSON", "PERSON": "PERSON", "NORP": "NRP", "FAC": "LOCATION", "LOC": "LOCATION",
+                    "GPE": "LOCATION", "LOCATION": "LOCATION", "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION",
+                    "DATE": "DATE_TIME", "TIME": "DATE_TIME"}
+PRESIDIO_IGNORED = ["ORGANIZATION", "CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT",
+                    "PRODUCT", "QUANTITY", "WORK_OF_ART"]
 
 
-def model_path(name: str) -> str:
-    """Filesystem path of an installed spaCy model package (so Presidio never tries to download)."""
-    import spacy
-
-    if spacy.util.is_package(name):
-        return name
-    for alias in _ALIASES.get(name, []) + [name]:
-        try:
-            mod = importlib.import_module(alias)
-        except ImportError:
-            continue
-        base = Path(mod.__file__).parent
-        subdirs = [p for p in base.iterdir() if p.is_dir() and (p / "config.cfg").exists()]
-        return str(subdirs[0] if subdirs else base)
-    raise SystemExit(f"model {name} not installed")
-
-
-def build_presidio(en_model: str, fr_model: str, roster_csv: str | None):
-    """AnalyzerEngine on SpacyNlpEngine (EN+FR), ORG enabled, roster names/affiliations as deny lists."""
-    # Presidio's URL recognizer uses tldextract, which would fetch the public-suffix list over
-    # the network: use the snapshot bundled with the package instead (no run-time download).
+def _offline_tldextract() -> None:
+    """Presidio's URL recognizer uses tldextract, which would fetch the public-suffix list: use the bundled one."""
     import tldextract
     import tldextract.tldextract as _tx
 
     _tx.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    from presidio_analyzer import AnalyzerEngine, PatternRecognizer, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NlpEngineProvider
-    from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-    conf = {
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": model_path(en_model)},
-                   {"lang_code": "fr", "model_name": model_path(fr_model)}],
-        "ner_model_configuration": {
-            "model_to_presidio_entity_mapping": {
-                "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION", "LOC": "LOCATION",
-                "NORP": "NRP", "FAC": "LOCATION"},
-            "labels_to_ignore": [],
-            "low_confidence_score_multiplier": 1.0,
-            "low_score_entity_names": [],
-        },
-    }
-    nlp_engine = NlpEngineProvider(nlp_configuration=conf).create_engine()
-    registry = RecognizerRegistry(supported_languages=["en", "fr"])
-    registry.load_predefined_recognizers(languages=["en", "fr"], nlp_engine=nlp_engine)
-    ents = ["PERSON", "ORGANIZATION", "LOCATION", "NRP"]
-    have = {(r.name, lang) for r in registry.recognizers for lang in [r.supported_language]}
-    for lang in ("en", "fr"):
-        if not any(isinstance(r, SpacyRecognizer) and r.supported_language == lang for r in registry.recognizers):
-            registry.add_recognizer(SpacyRecognizer(supported_language=lang, supported_entities=ents))
-    if roster_csv:
-        roster = Roster.from_csv(roster_csv)
-        names = sorted({p.name for p in roster.people} | {t for p in roster.people for t in p.name.split() if len(t) > 2})
+
+def build_presidio(pipelines: dict, org_on: bool, roster: Roster | None):
+    """A BatchAnalyzerEngine on the given spaCy pipelines; ORG on and roster deny lists when asked."""
+    _offline_tldextract()
+    from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, PatternRecognizer, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+    ignored = [lab for lab in PRESIDIO_IGNORED if not (org_on and lab == "ORGANIZATION")]
+    conf = NerModelConfiguration(model_to_presidio_entity_mapping=PRESIDIO_MAPPING, labels_to_ignore=ignored)
+    nlp_engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": nlp.meta.get("name", lang)}
+                                        for lang, nlp in pipelines.items()], ner_model_configuration=conf)
+    nlp_engine.nlp = dict(pipelines)  # the anonymizer's own pipeline objects: no second copy, same components
+    langs = list(pipelines)
+    registry = RecognizerRegistry(supported_languages=langs)
+    registry.load_predefined_recognizers(languages=langs, nlp_engine=nlp_engine)
+    if roster is not None and roster.people:
+        names = sorted({p.name for p in roster.people} | {w for p in roster.people for w in p.name.split() if len(w) > 2})
         orgs = sorted({o.name for o in roster.orgs})
-        for lang in ("en", "fr"):
-            registry.add_recognizer(PatternRecognizer(supported_entity="PERSON", deny_list=names, supported_language=lang,
-                                                      name=f"roster_names_{lang}"))
-            registry.add_recognizer(PatternRecognizer(supported_entity="ORGANIZATION", deny_list=orgs, supported_language=lang,
-                                                      name=f"roster_orgs_{lang}"))
-    del have
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en", "fr"])
+        for lang in langs:
+            registry.add_recognizer(PatternRecognizer(supported_entity="PERSON", deny_list=names,
+                                                      supported_language=lang, name=f"roster_names_{lang}"))
+            if orgs:
+                registry.add_recognizer(PatternRecognizer(supported_entity="ORGANIZATION", deny_list=orgs,
+                                                          supported_language=lang, name=f"roster_orgs_{lang}"))
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=langs)
+    return BatchAnalyzerEngine(analyzer_engine=analyzer)
 
 
-def run_presidio(analyzer, gold, allow_terms):
-    """Presidio results in the CLI output shape (every detected entity is a redaction)."""
-    out = {}
-    for g in gold:
-        lang = g.get("lang") or "en"
-        res = analyzer.analyze(text=g["text"], language=lang, allow_list=allow_terms or None)
-        out[g["id"]] = {"spans": [{"start": r.start, "end": r.end, "label": r.entity_type, "action": "redact"} for r in res]}
-    return out
+def run_presidio(batch, gold: list[dict], allow_terms: list[str]) -> dict:
+    """Presidio results in score.py's system shape, per language, batched."""
+    system = {}
+    for lang in sorted({g.get("lang") or "en" for g in gold}):
+        notes = [g for g in gold if (g.get("lang") or "en") == lang]
+        results = batch.analyze_iterator([g["text"] for g in notes], language=lang, batch_size=BATCH,
+                                         allow_list=allow_terms or None)
+        for g, res in zip(notes, results):
+            system[g["id"]] = {"id": g["id"], "spans": [{"start": r.start, "end": r.end, "label": r.entity_type,
+                                                         "action": "redact"} for r in res]}
+    return system
 
 
-def run_ours(engine, gold):
-    results = engine.anonymize_many([g["text"] for g in gold])
-    return {g["id"]: r.to_dict(g["id"]) for g, r in zip(gold, results)}
+def load_corpus(folder: Path) -> tuple[list[dict], Roster, AllowList]:
+    """Gold notes, roster (empty when absent) and allow-list (empty when absent) of a corpus folder."""
+    roster = Roster.from_csv(str(folder / "roster.csv")) if (folder / "roster.csv").exists() else Roster.empty()
+    allow = AllowList.from_file(str(folder / "allowlist.txt")) if (folder / "allowlist.txt").exists() else AllowList.empty()
+    return load_jsonl(folder / "notes.jsonl"), roster, allow
 
 
-def fmt(name, res):
-    per = " ".join(f"{lab}={v[0]:.3f}" for lab, v in res["recall_per_label"].items() if v[1])
-    return (f"{name:<28} recall={res['recall']:.4f} leak-free={res['leak_free_notes']:.3f} keep={res['keep_rate']:.3f} "
-            f"quasi={res['quasi_caught']:.3f} collateral={res['collateral']:.4f}  [{per}]")
+def accuracy(corpora, pipelines, with_presidio: bool) -> None:
+    """Print recall, leak-free notes, keep, collateral per corpus for ours and Presidio, both ways each."""
+    for name, folder in corpora:
+        gold, roster, allow = load_corpus(folder)
+        print(f"== accuracy: {name} ({len(gold)} notes) ==")
+        for label, ros in (("ours, roster", roster), ("ours, no roster", Roster.empty())):
+            print(line(label, score(gold, run_ours(AnonymizerEngine(pipelines, roster=ros, allowlist=allow), gold))))
+        if with_presidio:
+            for label, org_on, ros in (("presidio, default", False, None), ("presidio, ORG on + roster", True, roster)):
+                system = run_presidio(build_presidio(pipelines, org_on, ros), gold, sorted(allow.terms))
+                print(line(label, score(gold, system)))
 
 
-def peak_rss_mb(en_model, fr_model) -> tuple[float, float]:
-    """Peak RSS (MB) of fresh processes: models only, and a full engine (models + vocabulary)."""
-    root = str(Path(__file__).resolve().parents[1])
-    code_models = ("import resource,sys; sys.path.insert(0, %r); from anonymizer import load_pipelines; "
-                   "load_pipelines(%r, %r); print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (root, en_model, fr_model)
-    code_engine = ("import resource,sys; sys.path.insert(0, %r); from anonymizer import build_engine; "
-                   "e=build_engine(%r, %r); e.anonymize('Jo Smith (Bluewater Alliance) said hello.'); "
-                   "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % (root, en_model, fr_model)
-    vals = []
-    for code in (code_models, code_engine):
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-        vals.append(int(out.strip().splitlines()[-1]) / 1024.0)  # ru_maxrss is KiB on Linux
-    return vals[0], vals[1]
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--gold", required=True)
-    ap.add_argument("--roster")
-    ap.add_argument("--allow")
-    ap.add_argument("--model-en", default=os.environ.get("ANONYMIZER_EN_MODEL", DEFAULT_MODELS["en"]))
-    ap.add_argument("--model-fr", default=os.environ.get("ANONYMIZER_FR_MODEL", DEFAULT_MODELS["fr"]))
-    ap.add_argument("--repeat", type=int, default=3, help="timing repetitions (best is reported)")
-    ap.add_argument("--no-presidio", action="store_true")
-    args = ap.parse_args()
-
-    gold = load_jsonl(args.gold)
-    allow = AllowList.from_file(args.allow) if args.allow else AllowList.empty()
-    roster = Roster.from_csv(args.roster) if args.roster else Roster.empty()
-    pipes = load_pipelines(args.model_en, args.model_fr)
-    ours = AnonymizerEngine(pipes, roster=roster, allowlist=allow)
-    ours_nr = AnonymizerEngine(pipes, roster=Roster.empty(), allowlist=allow)
-
-    print(f"== accuracy on {len(gold)} notes ({args.gold}) ==")
-    r_ours = score(gold, run_ours(ours, gold))
-    r_nr = score(gold, run_ours(ours_nr, gold))
-    presidio = None
-    if not args.no_presidio:
-        presidio = build_presidio(args.model_en, args.model_fr, args.roster)
-        r_pres = score(gold, run_presidio(presidio, gold, allow.terms))
-        print(fmt("presidio (roster deny list)", r_pres))
-    print(fmt("ours (roster)", r_ours))
-    print(fmt("ours (no roster)", r_nr))
-    if presidio is not None:
-        better = r_ours["recall"] > r_pres["recall"] and r_ours["keep_rate"] > r_pres["keep_rate"]
-        print(f"ours beats presidio on recall and keep rate: {better}")
-
-    print("== speed (best of %d runs, notes/second) ==" % args.repeat)
+def speed(corpora, pipelines, repeat: int, with_presidio: bool) -> None:
+    """Notes/second of the bare pipeline, ours (roster, batched) and Presidio (ORG on, batched), interleaved."""
+    gold, roster = [], Roster.empty()
+    for _, folder in corpora:
+        notes, ros, _ = load_corpus(folder)
+        gold += notes
+        roster = ros if ros.people and not roster.people else roster
     by_lang: dict[str, list[str]] = {}
     for g in gold:
-        by_lang.setdefault(g.get("lang") or ours.detect_language(g["text"]), []).append(g["text"])
-
-    def t_bare():
-        for lang, texts in by_lang.items():
-            for _ in pipes[lang].pipe(texts, batch_size=32):
-                pass
-
-    def t_ours():
-        ours.anonymize_many([g["text"] for g in gold])
-
-    def t_pres():
-        for g in gold:
-            presidio.analyze(text=g["text"], language=g.get("lang") or "en", allow_list=allow.terms or None)
-
-    # interleave the runs so that load from other processes affects all three alike; keep the best
-    fns = {"bare": t_bare, "ours": t_ours}
-    if presidio is not None:
-        fns["presidio"] = t_pres
+        by_lang.setdefault(g.get("lang") or "en", []).append(g["text"])
+    ours = AnonymizerEngine(pipelines, roster=roster, allowlist=AllowList.empty())
+    fns = {"bare spaCy (nlp.pipe)": lambda: [list(pipelines[lang].pipe(t, batch_size=BATCH)) for lang, t in by_lang.items()],
+           "ours (anonymize_many)": lambda: [ours.anonymize_many(t, lang=lang, batch_size=BATCH) for lang, t in by_lang.items()]}
+    if with_presidio:
+        presidio = build_presidio(pipelines, True, roster)
+        fns["presidio (analyze_iterator)"] = lambda: [presidio.analyze_iterator(t, language=lang, batch_size=BATCH)
+                                                       for lang, t in by_lang.items()]
     times = {k: [] for k in fns}
-    for _ in range(args.repeat):
-        for k, fn in fns.items():
-            t0 = time.perf_counter()
+    for _ in range(repeat):
+        for key, fn in fns.items():
+            start = time.perf_counter()
             fn()
-            times[k].append(time.perf_counter() - t0)
-    n = len(gold)
-    tb, to = min(times["bare"]), min(times["ours"])
-    print(f"bare spaCy pipeline (same components, nlp.pipe): {n / tb:8.1f} notes/s")
-    print(f"ours (anonymize_many, roster):                  {n / to:8.1f} notes/s")
-    if presidio is not None:
-        print(f"presidio analyzer:                              {n / min(times['presidio']):8.1f} notes/s")
-    print(f"ratio ours/bare spaCy (time): {to / tb:.2f}x")
+            times[key].append(time.perf_counter() - start)
+    best = {k: min(v) for k, v in times.items()}
+    print(f"== speed: {len(gold)} notes ({', '.join(f'{k} {len(v)}' for k, v in by_lang.items())}), best of {repeat} ==")
+    for key, t in best.items():
+        print(f"{key:<30} {len(gold) / t:8.1f} notes/s")
+    bare = best["bare spaCy (nlp.pipe)"]
+    print(f"ratio ours/bare spaCy (time): {best['ours (anonymize_many)'] / bare:.2f}x")
+    if with_presidio:
+        print(f"ratio presidio/bare spaCy (time): {best['presidio (analyze_iterator)'] / bare:.2f}x")
 
-    print("== memory ==")
-    m_models, m_engine = peak_rss_mb(args.model_en, args.model_fr)
-    print(f"peak RSS, fresh process with EN+FR models loaded: {m_models:.0f} MB")
-    print(f"peak RSS, fresh process with full engine (models + vocabulary) after one note: {m_engine:.0f} MB")
+
+def peak_rss_mb() -> float:
+    """Peak RSS (MB) of a fresh process that loads both pipelines and anonymizes one note."""
+    code = ("import resource,sys; sys.path.insert(0, %r); from anonymizer import build_engine; "
+            "build_engine().anonymize('Jo Smith (Bluewater Alliance) said hello.'); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)") % str(ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    return int(out.strip().splitlines()[-1]) / 1024.0
+
+
+def main(argv=None) -> int:
+    """Accuracy on every corpus, then speed, then (on request) memory."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR")
+    ap.add_argument("--repeat", type=int, default=2, help="timing repetitions (best is reported)")
+    ap.add_argument("--no-presidio", action="store_true")
+    ap.add_argument("--memory", action="store_true", help="also measure peak RSS in a fresh process")
+    ap.add_argument("--model-en", default=None)
+    ap.add_argument("--model-fr", default=None)
+    args = ap.parse_args(argv)
+    corpora = [(c.split("=", 1)[0], Path(c.split("=", 1)[1])) for c in args.corpus] or DEFAULT_CORPORA
+    corpora = [(n, p) for n, p in corpora if (p / "notes.jsonl").exists()]
+    pipelines = load_pipelines(args.model_en, args.model_fr)
+    accuracy(corpora, pipelines, not args.no_presidio)
+    speed(corpora, pipelines, args.repeat, not args.no_presidio)
+    if args.memory:
+        print(f"peak RSS, fresh process, EN+FR engine after one note: {peak_rss_mb():.0f} MB")
     return 0
 
 
