@@ -203,7 +203,9 @@ def approve(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     service.approve(current_user, item)
-    return _idea_done(item, conference, f"Idea #{item.id} approved.")
+    response = _idea_done(item, conference, f"Idea #{item.id} approved.")
+    service.precheck_for_export(conference, item, _settings())
+    return response
 
 
 @bp.post("/ideas/<int:idea_id>/reopen")

@@ -72,6 +72,11 @@ def _version(conference: Conference) -> str:
     return f"{roster_time}|{digest}"
 
 
+def engine_version(conference: Conference) -> str:
+    """What a conference's engine is built from (roster time, allow-list), for keying stored checks."""
+    return _version(conference)
+
+
 def engine_for(conference: Optional[Conference], settings: AnonymizerSettings) -> AnonymizerEngine:
     """The engine for a conference, with its roster and allow-list (cached)."""
     models = pipelines(settings)
