@@ -46,19 +46,25 @@ _lexicons: dict[tuple[str, str], "Lexicon"] = {}
 
 
 def _lookups_path(model_name: str) -> Optional[str]:
-    """The lemmatizer lookups folder inside an installed spaCy model package, if any."""
-    try:  # find the package without importing spaCy (the gate never runs a pipeline)
-        import importlib.util
+    """The lemmatizer lookups folder inside an installed spaCy model package (or a known alias), if any."""
+    import importlib.util
 
-        spec = importlib.util.find_spec(model_name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    root = list(spec.submodule_search_locations)[0]
-    found = glob.glob(os.path.join(root, "*", "lemmatizer", "lookups")) or glob.glob(
-        os.path.join(root, "lemmatizer", "lookups"))
-    return found[0] if found else None
+    from anonymizer import pipeline
+
+    # The same package aliases the anonymizer's loader accepts (a registry's renamed build).
+    for name in [model_name, *getattr(pipeline, "_ALIASES", {}).get(model_name, [])]:
+        try:  # find the package without loading it (the gate never runs a pipeline)
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        root = list(spec.submodule_search_locations)[0]
+        found = glob.glob(os.path.join(root, "*", "lemmatizer", "lookups")) or glob.glob(
+            os.path.join(root, "lemmatizer", "lookups"))
+        if found:
+            return found[0]
+    return None
 
 
 def _lookup_words(model_name: str) -> tuple[set[str], list[tuple[str, str]]]:

@@ -214,7 +214,7 @@ class GateRoster:
                     return token.text[:1].isupper()
         if not token.text[:1].isupper() or token.text.isupper() or _sentence_start(text, token.start):
             return False
-        return not _in_title(tokens, index, candidates)
+        return not _in_title(text, tokens, index, candidates)
 
     @staticmethod
     def _adjacent(text: str, tokens: Sequence[Token], a: int, b: int) -> bool:
@@ -252,7 +252,7 @@ class GateRoster:
         return hits
 
 
-def _in_title(tokens: Sequence[Token], index: int, candidates: dict) -> bool:
+def _in_title(text: str, tokens: Sequence[Token], index: int, candidates: dict) -> bool:
     """True inside a Title Case phrase of ordinary words ("Women, Peace and Security", "the Hope Fund")."""
     for step in (-1, 1):
         other = index + step
@@ -260,7 +260,7 @@ def _in_title(tokens: Sequence[Token], index: int, candidates: dict) -> bool:
             other += step
         if 0 <= other < len(tokens) and abs(other - index) <= 2 and other not in candidates:
             word = tokens[other].text
-            if word[:1].isupper() and not word.isupper():
+            if word[:1].isupper() and not word.isupper() and not _sentence_start(text, tokens[other].start):
                 return True
     return False
 
