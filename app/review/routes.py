@@ -27,6 +27,7 @@ from app.review import bp
 from app.security import role_required
 from app.services import review as service
 from app.services.conference_setup import current_conference
+from app.services.export_precheck import precheck_approved
 from app.services.idea_themes import active_themes, warm_up_in_background
 
 
@@ -204,7 +205,7 @@ def approve(idea_id: int):
     item = _idea_or_404(conference, idea_id)
     service.approve(current_user, item)
     response = _idea_done(item, conference, f"Idea #{item.id} approved.")
-    service.precheck_for_export(conference, item, _settings())
+    precheck_approved(conference, item, _settings())  # after the commit: exports find it checked
     return response
 
 

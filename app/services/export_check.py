@@ -9,14 +9,12 @@ Two independent layers read each idea, theme name and description and proposal t
 
 - **block**: a roster or contact finding of the gate; a PERSON redaction, a CONTACT or anything
   on the roster from the engine. The export is refused until a co-chair edits the text.
-- **warn**: a possible name (gate); the engine's weaker detections (an ORG not on the roster, a
-  ROLE, a PLACE, a QUASI flag, a PERSON whose only evidence is an unknown capitalised word).
-  A co-chair looks once and clears it for that idea; the clearance holds until the idea's text
-  changes (ClearedWarning, fingerprint of label + idea text + span text).
+- **warn**: a possible name (gate); the engine's weaker detections (ORG not on the roster, ROLE,
+  PLACE, QUASI, a PERSON whose only evidence is an unknown capitalised word). A co-chair looks
+  once and clears it for that idea until its text changes (ClearedWarning: label + text hashes).
 
-Uncleared warnings on ideas block the export too: a role, an origin or an unknown word may be
-exactly what the Chatham House Rule forbids. Warnings on theme names/descriptions and proposal
-titles (not clearable per idea) are shown but do not block; blocking findings there do.
+Uncleared warnings on ideas block the export too; on theme and proposal texts (not clearable
+per idea) they are shown but do not block, while blocking findings there do.
 """
 from __future__ import annotations
 
@@ -251,7 +249,8 @@ def gate_context(conference: Conference, settings, roster_entries=None):
     return final_gate.context_for(conference.id, version, build)
 
 
-def _gate_findings(conference: Conference, settings, pairs, use_cache: bool, roster_entries) -> list:
+def gate_findings(conference: Conference, settings, pairs, use_cache: bool, roster_entries=None) -> list:
+    """The gate's findings for each (text, lang), cached by text hash unless use_cache is False."""
     from app.services import final_gate
 
     context, results = gate_context(conference, settings, roster_entries)
@@ -284,7 +283,7 @@ def check_texts(conference: Conference, texts: list[_Text], settings, use_cache:
     idea_ids = [t.target_id for t in texts if t.kind == "idea"]
     cleared = _cleared_fingerprints(idea_ids)
     pairs = [(t.text, t.lang) for t in texts]
-    gated = _gate_findings(conference, settings, pairs, use_cache, entries)
+    gated = gate_findings(conference, settings, pairs, use_cache, entries)
     results = engine_check.detect(conference, settings, pairs, use_cache)
     items: list[CheckedItem] = []
     for entry, found, gate_found in zip(texts, results, gated):
@@ -302,16 +301,6 @@ def check_texts(conference: Conference, texts: list[_Text], settings, use_cache:
             spans.sort(key=lambda s: (s.start, -s.end))
             items.append(CheckedItem(entry.kind, entry.target_id, entry.field, entry.text, spans))
     return CheckReport(items=items, checked_texts=len(texts), seconds=time.perf_counter() - started)
-
-
-def precheck_ideas(conference: Conference, ideas: Iterable[Idea], settings) -> None:
-    """Check ideas as they are approved, so the export's final check finds the results stored."""
-    from app.services import engine_check
-
-    pairs = [(idea.text, idea.lang) for idea in ideas]
-    if pairs:
-        _gate_findings(conference, settings, pairs, True, None)
-        engine_check.detect(conference, settings, pairs, True)
 
 
 def check_export(conference: Conference, data, settings, use_cache: bool = True) -> CheckReport:

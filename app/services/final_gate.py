@@ -23,6 +23,7 @@ as they are approved cost nothing at export. Never logs or stores what it finds.
 from __future__ import annotations
 
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -120,23 +121,21 @@ class GateContext:
                 for s, e in spans]
 
 
-def _phrase_keys(terms: Iterable[str]) -> list[str]:
-    """Allow-listed phrases in key form, longest first (they mask the words they cover)."""
+def _phrase_keys(terms: Iterable[str]) -> Optional["re.Pattern[str]"]:
+    """One pattern for the allow-listed and codebook phrases in key form (they mask the words they cover)."""
     keys = {" ".join(key_text(canonicalize(t).text).split()) for t in terms}
-    return sorted((k for k in keys if k), key=len, reverse=True)
+    keys = sorted((k for k in keys if k), key=len, reverse=True)
+    if not keys:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + r")(?!\w)")
 
 
-def _phrase_mask(key: str, phrases: Sequence[str]) -> set[int]:
+def _phrase_mask(key: str, phrases: Optional["re.Pattern[str]"]) -> set[int]:
+    if phrases is None:
+        return set()
     masked: set[int] = set()
-    for phrase in phrases:
-        start = key.find(phrase)
-        while start != -1:
-            end = start + len(phrase)
-            before = key[start - 1] if start else " "
-            after = key[end] if end < len(key) else " "
-            if not before.isalnum() and not after.isalnum():
-                masked.update(range(start, end))
-            start = key.find(phrase, start + 1)
+    for match in phrases.finditer(key):
+        masked.update(range(match.start(), match.end()))
     return masked
 
 

@@ -109,6 +109,12 @@ class GateRoster:
             self._add_person(name or "")
             self._add_affiliation(affiliation or "", allowed)
         self._fuzzy_keys = sorted(k for k in self.parts if len(k) >= 5)
+        self._by_first: dict[str, list[int]] = {}
+        self._by_second: dict[str, list[int]] = {}
+        for index, keys in enumerate(self.affiliations):
+            self._by_first.setdefault(keys[0], []).append(index)
+            if len(keys) > 1:
+                self._by_second.setdefault(keys[1], []).append(index)
         self._fuzzy_cache: dict[str, Optional[str]] = {}
 
     def _add_person(self, name: str) -> None:
@@ -236,19 +242,22 @@ class GateRoster:
     def _affiliations(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         hits = []
         bases = [t.base for t in tokens]
-        for keys in self.affiliations:
+        starts: set[tuple[int, int]] = set()  # (token index, affiliation index) to try
+        for i, base in enumerate(bases):
+            starts.update((i, a) for a in self._by_first.get(base, ()))
+            if i + 1 < len(bases):
+                starts.update((i, a) for a in self._by_second.get(bases[i + 1], ()))
+        for i, a in sorted(starts):
+            keys = self.affiliations[a]
             target = " ".join(keys)
-            for i, base in enumerate(bases):
-                if base != keys[0] and not (len(keys) > 1 and i + 1 < len(bases) and bases[i + 1] == keys[1]):
-                    continue
-                best, best_end = 0.0, i
-                for size in {max(1, len(keys) - 1), len(keys), len(keys) + 1}:
-                    window = bases[i:i + size]
-                    score = fuzz.ratio(" ".join(window), target)
-                    if score > best:
-                        best, best_end = score, i + len(window) - 1
-                if best >= 88 and best_end >= i + min(1, len(keys) - 1):
-                    hits.append((tokens[i].start, tokens[best_end].end, "an affiliation on the roster"))
+            best, best_end = 0.0, i
+            for size in {max(1, len(keys) - 1), len(keys), len(keys) + 1}:
+                window = bases[i:i + size]
+                score = fuzz.ratio(" ".join(window), target)
+                if score > best:
+                    best, best_end = score, i + len(window) - 1
+            if best >= 88 and best_end >= i + min(1, len(keys) - 1):
+                hits.append((tokens[i].start, tokens[best_end].end, "an affiliation on the roster"))
         return hits
 
 

@@ -7,7 +7,6 @@ anonymizer first, because the invariant holds for co-chairs too.
 """
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from collections import Counter
@@ -37,8 +36,6 @@ from app.models import (
     utcnow,
 )
 from app.services import audit, idea_themes
-
-log = logging.getLogger(__name__)
 
 MAX_IDEA_CHARS = 5_000
 MAX_REASON_CHARS = 1_000
@@ -267,20 +264,6 @@ def send_back(user: User, idea: Idea, reason: str, settings) -> None:
     """Return an idea to its group's rapporteur to rework, with what to change."""
     note = _clean_reason(reason, _conference_of(idea), settings)
     _decide(user, idea, IdeaStatus.RETURNED, "idea.return", note=note)
-
-
-def precheck_for_export(conference: Conference, idea: Idea, settings) -> None:
-    """Run the export's final check on a just-approved idea and store the result (after the commit).
-
-    A failure here costs only speed at export time, never the approval.
-    """
-    from app.services.export_check import precheck_ideas
-
-    try:
-        precheck_ideas(conference, [idea], settings)
-    except Exception as exc:  # noqa: BLE001 - the export runs the full check anyway
-        db.session.rollback()
-        log.warning("export precheck failed for idea %s (%s)", idea.id, type(exc).__name__)
 
 
 def reopen(user: User, idea: Idea) -> None:
