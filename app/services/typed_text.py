@@ -66,7 +66,10 @@ def clean_typed(text: str, conference: Optional[Conference], settings, lang: Opt
     """Anonymize a co-chair's or drafter's text for storage (engine, then the gate's roster check)."""
     from app.services.anonymization import anonymize
 
-    text = " ".join((text or "").split())
+    from anonymizer.canonical import canonicalize
+
+    # Stored in canonical form: no hidden character can split a name in two for the engine.
+    text = " ".join(canonicalize(text or "").text.split())
     if not text:
         return ""
     clean = without_spans(text, anonymize(text, conference, settings, lang=lang).spans)
