@@ -95,11 +95,13 @@ class GateContext:
                 found.append((start, end, ROSTER, reason))
         taken = contact_chars | {i for s, e, label, _ in found if label == ROSTER for i in range(s, e)}
         found.extend(self._possible_names(tokens, lang, masked | taken))
-        findings = []
+        merged: list[list] = []
         for start, end, label, reason in sorted(found):
-            o_start, o_end = canonical.to_original(start, end)
-            findings.append(GateFinding(o_start, o_end, label, reason))
-        return findings
+            if merged and merged[-1][2] == label and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)  # one span per overlapping run of a label
+            else:
+                merged.append([start, end, label, reason])
+        return [GateFinding(*canonical.to_original(start, end), label, reason) for start, end, label, reason in merged]
 
     def _possible_names(self, tokens: Sequence[Token], lang: Optional[str], skip: set[int]):
         """Words that are not ordinary vocabulary: runs of them become one possible-name span."""
