@@ -33,7 +33,7 @@ from anonymizer.canonical import canonicalize
 
 from app.services import gate_contacts
 from app.services.gate_lexicon import lexicon
-from app.services.gate_roster import GateRoster, Token, key_text, tokens_of
+from app.services.gate_roster import GateRoster, Token, key_text, sentence_start, tokens_of
 
 ROSTER = "ROSTER"
 CONTACT = "CONTACT"
@@ -94,7 +94,7 @@ class GateContext:
             if start not in contact_chars:
                 found.append((start, end, ROSTER, reason))
         taken = contact_chars | {i for s, e, label, _ in found if label == ROSTER for i in range(s, e)}
-        found.extend(self._possible_names(tokens, lang, masked | taken))
+        found.extend(self._possible_names(canonical.text, tokens, lang, masked | taken))
         merged: list[list] = []
         for start, end, label, reason in sorted(found):
             if merged and merged[-1][2] == label and start < merged[-1][1]:
@@ -103,16 +103,22 @@ class GateContext:
                 merged.append([start, end, label, reason])
         return [GateFinding(*canonical.to_original(start, end), label, reason) for start, end, label, reason in merged]
 
-    def _possible_names(self, tokens: Sequence[Token], lang: Optional[str], skip: set[int]):
+    def _possible_names(self, text: str, tokens: Sequence[Token], lang: Optional[str], skip: set[int]):
         """Words that are not ordinary vocabulary: runs of them become one possible-name span."""
         words = lexicon(lang or "en", self.settings.en_model, self.settings.fr_model)
+        # A lower-case or sentence-initial word of the other language (French in an English idea, or an
+        # idea whose language was misread) is vocabulary too; a capitalised one mid-sentence is judged by
+        # the idea's language only ("Pierre" is a name in English).
+        other = lexicon("en" if words.lang == "fr" else "fr", self.settings.en_model, self.settings.fr_model)
         spans: list[list[int]] = []
         previous_end = -10
         for token in tokens:
             base = token.base
             if token.start in skip or len(base) < 2 or base in self.vocabulary or token.key in self.vocabulary:
                 continue
-            if words.knows(base):
+            if words.knows(token.word) or words.knows(base):
+                continue
+            if (token.text.islower() or sentence_start(text, token.start)) and other.knows(token.word):
                 continue
             if spans and token.start - previous_end <= 1:
                 spans[-1][1] = token.end

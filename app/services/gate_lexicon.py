@@ -39,7 +39,10 @@ _PREFIXES = ("anti", "co", "counter", "cross", "de", "dis", "inter", "intra", "m
 # Honorifics and short forms that stand next to names but are not names themselves.
 _TITLES = {"mr", "mrs", "ms", "dr", "mx", "prof", "hon", "rev", "sr", "jr", "st", "mme", "mlle", "mm", "me", "pr",
            "etc", "eg", "ie", "vs", "cf", "nb", "ok", "okay", "email", "e-mail", "online", "website", "internet",
-           "covid", "lgbtq", "lgbtqi", "lgbtqia", "2slgbtqi", "plenary", "co-chair", "rapporteur", "breakout"}
+           "covid", "lgbtq", "lgbtqi", "lgbtqia", "2slgbtqi", "plenary", "co-chair", "rapporteur", "breakout",
+           # compounds of the field that the word lists lack
+           "peacebuilding", "peacebuilder", "peacekeeping", "peacekeeper", "peacemaking", "peacemaker",
+           "ceasefire", "gbv", "sgbv", "crsv", "ngo", "ngos", "csos", "cso", "ongs", "ong"}
 
 _lock = threading.Lock()
 _lexicons: dict[tuple[str, str], "Lexicon"] = {}
@@ -93,6 +96,18 @@ def _lookup_words(model_name: str) -> tuple[set[str], list[tuple[str, str]]]:
         rules.extend((old, new) for old, new in pairs if old and old.isalpha())
     return ({w.lower() for w in words if isinstance(w, str) and w and "_" not in w},
             sorted(set(rules), key=lambda r: -len(r[0])))
+
+
+def _stop_words(lang: str) -> set[str]:
+    """spaCy's stop words (MIT): pronouns, articles, prepositions the lemma tables leave out."""
+    try:
+        if lang == "fr":
+            from spacy.lang.fr.stop_words import STOP_WORDS
+        else:
+            from spacy.lang.en.stop_words import STOP_WORDS
+    except ImportError:  # pragma: no cover - spaCy is a hard dependency
+        return set()
+    return {w.lower() for w in STOP_WORDS}
 
 
 def _web2_words() -> set[str]:
@@ -163,6 +178,7 @@ def lexicon(lang: str, en_model: str, fr_model: str) -> Lexicon:
             words, rules = _lookup_words(model)
             if lang == "en":
                 words |= _web2_words()
+            words |= _stop_words(lang)
             found = _lexicons[key] = Lexicon(lang, words, rules)
         return found
 

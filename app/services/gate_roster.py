@@ -67,15 +67,23 @@ class Token:
     @property
     def base(self) -> str:
         """The key without a French elision or an English possessive ("l'egalite", "okafor's")."""
-        key = self.key
-        if "'" in key:
-            head, _, tail = key.partition("'")
-            if head in _ELISIONS and tail:
-                key = tail
-            if key.endswith("'s"):
-                key = key[:-2]
-            key = key.strip("'")
-        return key
+        return _without_clitics(self.key)
+
+    @property
+    def word(self) -> str:
+        """The canonical spelling in lower case, accents kept, without elision or possessive ("égalité")."""
+        return _without_clitics(self.text.lower().replace("\u2019", "'"))
+
+
+def _without_clitics(word: str) -> str:
+    if "'" in word:
+        head, _, tail = word.partition("'")
+        if head in _ELISIONS and tail:
+            word = tail
+        if word.endswith("'s"):
+            word = word[:-2]
+        word = word.strip("'")
+    return word
 
 
 def tokens_of(text: str, key: Optional[str] = None) -> list[Token]:
@@ -218,7 +226,7 @@ class GateRoster:
                 other = tokens[neighbour]
                 if neighbour in candidates or (len(other.text) == 1 and other.text.isupper()):
                     return token.text[:1].isupper()
-        if not token.text[:1].isupper() or token.text.isupper() or _sentence_start(text, token.start):
+        if not token.text[:1].isupper() or token.text.isupper() or sentence_start(text, token.start):
             return False
         return not _in_title(text, tokens, index, candidates)
 
@@ -269,12 +277,12 @@ def _in_title(text: str, tokens: Sequence[Token], index: int, candidates: dict) 
             other += step
         if 0 <= other < len(tokens) and abs(other - index) <= 2 and other not in candidates:
             word = tokens[other].text
-            if word[:1].isupper() and not word.isupper() and not _sentence_start(text, tokens[other].start):
+            if word[:1].isupper() and not word.isupper() and not sentence_start(text, tokens[other].start):
                 return True
     return False
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def sentence_start(text: str, start: int) -> bool:
     """True when only spaces, quotes or brackets stand between start and the previous sentence end."""
     index = start - 1
     while index >= 0 and text[index] in " \t\"'“‘«(*•–—":

@@ -113,6 +113,8 @@ PLANTED = [
     ("Zebulon Quarrington asked for stable funding.", "en", "block"),
     ("Ask Ysolde about the shelters.", "en", "block"),
     ("The Brackenridge Foundation should fund the shelters.", "en", "block"),
+    # a French word used as a name mid-sentence in an English idea is still a possible name
+    ("The plan, said Victoire, needs more money.", "en", "block"),
 ]
 
 CONTROL = [
@@ -128,4 +130,6 @@ CONTROL = [
     ("Funding for Indigenous women's shelters should double by 2030.", "en"),
     ("Les organisations de femmes ont besoin d'un financement pluriannuel.", "fr"),
     ("Will the plan fund peacebuilders and mediators in every region?", "en"),
+    ("Parmi les priorités, le financement des refuges doit être stable.", "fr"),
+    ("Core funding, sans conditions, for women's groups in every region.", "en"),
 ]
