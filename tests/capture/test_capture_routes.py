@@ -370,3 +370,17 @@ def test_script_in_notes_is_shown_as_text(rapporteur_client, themes_a):
     _submit(rapporteur_client, themes_a, [payload], "k-0000000009")
     ideas_page = rapporteur_client.get("/capture/ideas").get_data(as_text=True)
     assert "<img src=x" not in ideas_page and "&lt;img src=x" in ideas_page
+
+
+PERSON_NAMES = ["Halldis Kowalczyk", "Baptiste Oyelaran", "Ysolde Marchetti", "Tomasz Quennell", "Aroha Lindgren",
+                "Wanjiru Castellanos", "Ilse Brannigan", "Oskar Nakamura-Reyes", "Fenna Dubrovski", "Kojo Haldane"]
+
+
+@pytest.mark.parametrize("label", ["", "ORG", "PLACE"])
+def test_no_person_name_is_restored_whatever_label_the_page_sends(rapporteur_client, themes_a, label):
+    refused = 0
+    for name in PERSON_NAMES:
+        note = f"Ms. {name} argued that shelters need core funding."
+        response = _restore(rapporteur_client, themes_a, name, note, label=label)
+        refused += response.status_code == 422 and response.json["allowed"] is False
+    assert refused == len(PERSON_NAMES)
