@@ -80,6 +80,9 @@ ROSTER_REASONS = frozenset({Reason.ROSTER_NAME, Reason.ROSTER_NAME_VARIANT, Reas
 # A capitalised word no rule could place, with no other evidence of a name: the export gate
 # asks a person to look at it once rather than blocking every export.
 WEAK_PERSON_REASONS = frozenset({Reason.UNKNOWN_PROPER_NOUN})
+# The reasons that say an organization was named as someone's affiliation: never restorable.
+ATTRIBUTION_REASONS = frozenset({Reason.SPEAKER_AFFILIATION, Reason.AFFILIATION_CUE,
+                                 Reason.PUBLIC_BODY_ATTRIBUTED, Reason.ROSTER_AFFILIATION})
 
 
 def is_weak_person(codes) -> bool:
@@ -91,6 +94,11 @@ def is_weak_person(codes) -> bool:
 def is_roster(codes) -> bool:
     """True when a roster recognizer stands behind the span."""
     return any(Reason(c) in ROSTER_REASONS for c in codes)
+
+
+def is_attribution(codes) -> bool:
+    """True when the span names an organization as someone's affiliation."""
+    return any(Reason(c) in ATTRIBUTION_REASONS for c in codes)
 
 
 def message(code: "Reason | str", lang: str = "en") -> str:

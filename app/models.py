@@ -393,3 +393,21 @@ class ClearedWarning(db.Model):
     fingerprint: Mapped[str] = mapped_column(String(100))
     cleared_by_id: Mapped[Optional[int]] = mapped_column(ForeignKey("user.id"), nullable=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CheckResult(db.Model):
+    """The anonymizer's findings on one export text, stored when an idea is approved.
+
+    Keyed by a hash of the text and of what the check depends on (roster, allow-list, models):
+    offsets, labels and reasons only, never the text, so exports reuse approval-time checks.
+    """
+
+    __tablename__ = "check_result"
+    __table_args__ = (UniqueConstraint("conference_id", "text_hash", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conference.id"), index=True)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(64))
+    findings: Mapped[list] = mapped_column(JSON, default=list)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -55,7 +55,7 @@ def _exercise_routes(app, client):
         preview = client.post(prefix + "/preview", json={"text": note})
         assert preview.status_code == 200
         for term in ("Odalys Verhaegen", "Harbourlight Women's Collective", "ingrid.k@sablewood.example.org"):
-            assert client.post(prefix + "/restore", json={"term": term}).status_code == 422
+            assert client.post(prefix + "/restore", json={"term": term, "note": note, "label": ""}).status_code == 422
         key = f"invariant-{number:04d}-key"
         body = {"submission_key": key, "ideas": preview.json["ideas"],
                 # A rapporteur trying to restore names: the server's second pass refuses them.

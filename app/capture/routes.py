@@ -21,10 +21,10 @@ from app.services.capture import (
     assigned_places,
     build_preview,
     find_place,
-    restore_refusal,
     summarize_places,
 )
 from app.services.conference_setup import current_conference
+from app.services.restores import restore_decision
 
 JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore", "capture.token"}
 AUTOSAVE_SECONDS = 4
@@ -146,7 +146,11 @@ def restore(session_id: int, group_id: int):
     term = _text_field(data, "term")
     if not term.strip():
         raise CaptureError("Choose a removed term to restore.", 400)
-    refusal = restore_refusal(term, current_conference(), _settings(), label=_text_field(data, "label"))
+    note = _text_field(data, "note")
+    if len(note) > _max_chars():
+        idea_service.check_note_size(note, _max_chars())
+    # The label comes from the server's own detection of the note; the page's "label" is ignored.
+    refusal = restore_decision(term, note, current_conference(), _settings())
     if refusal:
         return jsonify(allowed=False, error=refusal), 422
     return jsonify(allowed=True, term=term.strip())

@@ -27,7 +27,9 @@ from app.review import bp
 from app.security import role_required
 from app.services import review as service
 from app.services.conference_setup import current_conference
+from app.services.export_precheck import precheck_approved
 from app.services.idea_themes import active_themes, warm_up_in_background
+from app.services.typed_text import clean_keywords, clean_typed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,7 +205,9 @@ def approve(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     service.approve(current_user, item)
-    return _idea_done(item, conference, f"Idea #{item.id} approved.")
+    response = _idea_done(item, conference, f"Idea #{item.id} approved.")
+    precheck_approved(conference, item, _settings())  # after the commit: exports find it checked
+    return response
 
 
 @bp.post("/ideas/<int:idea_id>/reopen")
@@ -321,11 +325,21 @@ def add_theme():
     except ValueError:
         kind = ThemeKind.PRINCIPAL
     try:
-        theme = service.add_theme(current_user, conference, form.get("code", ""), form.get("name", ""),
-                                  form.get("description", ""), form.get("keywords", ""), kind)
+        name, description, keywords = _clean_theme_fields(conference, form)
+        theme = service.add_theme(current_user, conference, form.get("code", ""), name, description or "",
+                                  keywords or "", kind)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
     return _codebook_done(conference, f"Theme {theme.code} added.")
+
+
+def _clean_theme_fields(conference: Conference, form) -> tuple[str, Optional[str], Optional[str]]:
+    """A theme's name, description and keywords anonymized before they are stored (None: not sent)."""
+    settings = _settings()
+    description, keywords = form.get("description"), form.get("keywords")
+    return (clean_typed(form.get("name", ""), conference, settings),
+            None if description is None else clean_typed(description, conference, settings),
+            None if keywords is None else clean_keywords(keywords, conference, settings))
 
 
 def _theme_or_404(conference: Conference, theme_id: int):
@@ -342,8 +356,7 @@ def rename_theme(theme_id: int):
     conference = _conference()
     theme = _theme_or_404(conference, theme_id)
     try:
-        service.update_theme(current_user, theme, request.form.get("name", ""),
-                             request.form.get("description"), request.form.get("keywords"))
+        service.update_theme(current_user, theme, *_clean_theme_fields(conference, request.form))
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
     return _codebook_done(conference, f"Theme {theme.code} updated.")
@@ -395,9 +408,9 @@ def promote_theme():
     conference = _conference()
     form = request.form
     try:
-        theme = service.promote_candidate(current_user, conference, form.get("code", ""), form.get("name", ""),
-                                          form.get("keywords", ""), _ids(form.getlist("idea_ids")),
-                                          form.get("description", ""))
+        name, description, keywords = _clean_theme_fields(conference, form)
+        theme = service.promote_candidate(current_user, conference, form.get("code", ""), name, keywords or "",
+                                          _ids(form.getlist("idea_ids")), description or "")
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
     return _codebook_done(conference, f"Emerging theme {theme.code} added, on {len(form.getlist('idea_ids'))} idea(s).")

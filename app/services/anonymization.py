@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 
 from anonymizer import AllowList, AnonymizationResult, AnonymizerEngine, Roster, load_pipelines
 from anonymizer.pipeline import DEFAULT_MODELS, load_model
-from anonymizer.reasons import is_roster, is_weak_person  # noqa: F401 - reason codes, for the preview and export gate
+from anonymizer.reasons import is_attribution, is_roster, is_weak_person  # noqa: F401 - reason codes, for the preview and export gate
 from anonymizer.vocab import fold  # noqa: F401 - the roster's folding, for services that compare terms with it
 from sqlalchemy import select
 
@@ -71,6 +71,11 @@ def _version(conference: Conference) -> str:
     terms = db.session.scalars(select(AllowTerm.term).where(AllowTerm.conference_id == conference.id))
     digest = hashlib.sha256("\n".join(sorted(terms)).encode()).hexdigest()
     return f"{roster_time}|{digest}"
+
+
+def engine_version(conference: Conference) -> str:
+    """What a conference's engine is built from (roster time, allow-list), for keying stored checks."""
+    return _version(conference)
 
 
 def engine_for(conference: Optional[Conference], settings: AnonymizerSettings) -> AnonymizerEngine:

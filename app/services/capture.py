@@ -213,9 +213,14 @@ def segments_of(text: str, spans: Iterable) -> list[Segment]:
         kind = "flag" if action == "flag" else "redact"
         placeholder = _span_value(span, "placeholder", "") or (
             DEFAULT_FLAG_PLACEHOLDER if kind == "flag" else f"[{LABEL_NAMES.get(label, 'removed')}]")
-        segments.append(Segment(kind, text[start:end], placeholder, label,
-                                _span_value(span, "reason", "") or "may identify someone",
-                                restorable=kind == "redact" and label not in NEVER_RESTORED_LABELS))
+        reason = _span_value(span, "reason", "") or "may identify someone"
+        # An organization named as the speaker's affiliation would attribute what was said.
+        from app.services.anonymization import is_attribution
+
+        attributed = label == "ORG" and is_attribution(_span_value(span, "codes", ()) or ())
+        segments.append(Segment(kind, text[start:end], placeholder, label, reason,
+                                restorable=kind == "redact" and label not in NEVER_RESTORED_LABELS
+                                and not attributed))
         cursor = max(cursor, end)
     if cursor < len(text):
         segments.append(Segment("text", text[cursor:]))
@@ -321,7 +326,9 @@ def restore_refusal(term: str, conference: Optional[Conference], settings: Anony
     if label.upper() in NEVER_RESTORED_LABELS:
         return f"A {LABEL_NAMES[label.upper()]} can never be restored."
     engine = engine_for(conference, settings)
-    if _roster_matches(engine, term):
+    from app.services.typed_text import roster_hit
+
+    if _roster_matches(engine, term) or roster_hit(term, conference, settings):
         return ROSTER_REFUSAL
     probes = [_probe_labels(engine, term, frame) for frame in RESTORE_PROBES]
     if any(roster for _, roster in probes):

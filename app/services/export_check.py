@@ -1,41 +1,33 @@
 """The final anonymization check every export passes before it is served.
 
-Each idea, each theme name and description, and each proposal title in an export is run
-through the anonymizer engine built with the conference roster, one text at a time so the
-page can point at what to fix. Findings have two severities:
+Two independent layers read each idea, theme name and description and proposal title:
 
-- **block**: a PERSON redaction, any CONTACT detail, or anything that matches a roster name or
-  affiliation. The export is refused until a co-chair edits the text.
-- **warn**: the weaker detections (an ORG not on the roster, a ROLE, a PLACE, a QUASI flag, a
-  flagged PERSON, and a PERSON redaction whose only evidence is a capitalised word the
-  anonymizer does not know, e.g. "Shelters" opening a sentence). A co-chair looks once and clears it for that idea; the clearance holds
-  until the idea's text changes (ClearedWarning, fingerprint of label + idea text + span text).
+1. the final gate (app.services.final_gate): canonical text, the roster matched fuzzily,
+   contacts, and every word that is not ordinary vocabulary as a "possible name";
+2. the anonymizer engine built with the conference roster (app.services.engine_check, whose
+   results are stored when an idea is approved, so an export reuses them).
 
-Uncleared warnings on ideas block the export too: a role or an origin ("the Deputy Minister",
-"the Colombian expert") is exactly what the Chatham House Rule forbids, so a person looks at
-each once before it leaves the room. Warnings on theme names/descriptions and proposal
-titles (codebook and co-chair wording, not speech, and not clearable per idea) are shown but
-do not block; blocking findings there do.
+- **block**: a roster or contact finding of the gate; a PERSON redaction, a CONTACT or anything
+  on the roster from the engine. The export is refused until a co-chair edits the text.
+- **warn**: a possible name (gate); the engine's weaker detections (ORG not on the roster, ROLE,
+  PLACE, QUASI, a PERSON whose only evidence is an unknown capitalised word). A co-chair looks
+  once and clears it for that idea until its text changes (ClearedWarning: label + text hashes).
 
-As well as the anonymizer, each text is scanned directly for the roster's full names and for
-roster affiliations that are not on the allow-list: a second net that does not depend on the
-statistical model.
+Uncleared warnings on ideas block the export too; on theme and proposal texts (not clearable
+per idea) they are shown but do not block, while blocking findings there do.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-import threading
 import time
-import weakref
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import ClearedWarning, Conference, Idea, User
+from app.models import ClearedWarning, Conference, Idea, Theme, User
 from app.services import audit
 from app.services.conference_setup import allowlist_terms, load_roster
 
@@ -187,64 +179,6 @@ class RosterIndex:
         words = re.findall(r"[^\W\d_][\w'-]*", span_text)
         return any(w[0].isupper() and _fold(w) in self.name_parts for w in words if len(w) >= 3)
 
-    def scan(self, text: str) -> list[tuple[int, int]]:
-        """Offsets of roster full names and non-allow-listed affiliations written out in text.
-
-        Folding keeps offsets only when it keeps length; texts where it does not are scanned
-        on their folded form and reported as the whole text.
-        """
-        if self._scan is None:
-            return []
-        folded = _fold(text)
-        hits = [(m.start(), m.end()) for m in self._scan.finditer(folded)]
-        if hits and len(folded) != len(text):
-            return [(0, len(text))]
-        return hits
-
-
-# Detections per engine, keyed by (lang, text). The engine is deterministic for its roster,
-# allow-list and models, and engine_for builds a new engine whenever the roster or allow-list
-# changes, so a result found for the same text by the same engine is the result a re-run would
-# give. Keyed weakly by engine: a replaced engine takes its results with it. Bounded per engine.
-_CACHE_LIMIT = 50_000
-_detections: "weakref.WeakKeyDictionary[object, OrderedDict]" = weakref.WeakKeyDictionary()
-_cache_lock = threading.Lock()
-
-
-@dataclass(frozen=True)
-class _Found:
-    start: int
-    end: int
-    label: str
-    action: str
-    reason: str
-    text: str
-    codes: tuple = ()
-
-
-def _detect(engine, texts: list[tuple[str, Optional[str]]], use_cache: bool) -> list[list[_Found]]:
-    """The anonymizer's spans for each text, batched per language through spaCy's pipe."""
-    with _cache_lock:
-        cache = _detections.setdefault(engine, OrderedDict()) if use_cache else OrderedDict()
-        results: list[Optional[list[_Found]]] = [cache.get(key) for key in texts]
-    missing: dict[Optional[str], list[int]] = {}
-    for index, (key, found) in enumerate(zip(texts, results)):
-        if found is None:
-            missing.setdefault(key[1], []).append(index)
-    for lang, indexes in missing.items():
-        outcomes = engine.anonymize_many([texts[i][0] for i in indexes], lang=lang)
-        for index, outcome in zip(indexes, outcomes):
-            results[index] = [_Found(s.start, s.end, s.label, s.action, s.reason,
-                                     s.text or texts[index][0][s.start:s.end], tuple(s.codes)) for s in outcome.spans]
-    if use_cache:
-        with _cache_lock:
-            for key, found in zip(texts, results):
-                cache[key] = found
-                cache.move_to_end(key)
-            while len(cache) > _CACHE_LIMIT:
-                cache.popitem(last=False)
-    return results  # type: ignore[return-value]
-
 
 @dataclass
 class _Text:
@@ -284,32 +218,79 @@ def _classify(span, roster: RosterIndex) -> str:
     return WARN
 
 
+def _codebook_texts(conference: Conference) -> list[str]:
+    """The codebook's own words: theme names, descriptions and keywords (never possible names)."""
+    texts: list[str] = []
+    for theme in db.session.scalars(select(Theme).where(Theme.conference_id == conference.id)):
+        texts.extend([theme.name, theme.description or "", *theme.keyword_list])
+    return texts
+
+
+def gate_context(conference: Conference, settings, roster_entries=None):
+    """The final gate's context for a conference (cached until its roster, allow-list or codebook change)."""
+    from app.services import final_gate
+    from app.services.anonymization import engine_version
+
+    codebook = _codebook_texts(conference)
+    digest = hashlib.sha256("\x00".join(codebook).encode("utf-8", "surrogatepass")).hexdigest()
+    version = f"{engine_version(conference)}|{digest}|{settings.en_model}|{settings.fr_model}"
+
+    def build():
+        entries = roster_entries if roster_entries is not None else load_roster(conference, settings.key_path)
+        return final_gate.GateContext(entries, allowlist_terms(conference), codebook,
+                                      final_gate.GateSettings(settings.en_model, settings.fr_model))
+
+    return final_gate.context_for(conference.id, version, build)
+
+
+def gate_findings(conference: Conference, settings, pairs, use_cache: bool, roster_entries=None) -> list:
+    """The gate's findings for each (text, lang), cached by text hash unless use_cache is False."""
+    from app.services import final_gate
+
+    context, results = gate_context(conference, settings, roster_entries)
+    if not use_cache:
+        return [tuple(context.check(text, lang)) for text, lang in pairs]
+    return final_gate.check_many(context, results, pairs)
+
+
+def _gate_span(entry: _Text, finding, cleared: set) -> CheckSpan:
+    """A gate finding as a check span: roster and contacts refuse, possible names wait for a co-chair."""
+    severity = BLOCK if finding.refuses else WARN
+    span_text = entry.text[finding.start:finding.end]
+    fp = fingerprint(finding.label, entry.text, span_text)
+    return CheckSpan(finding.start, finding.end, finding.label, "redact" if finding.refuses else "flag",
+                     finding.reason, span_text, severity, fp,
+                     cleared=severity == WARN and (entry.target_id, fp) in cleared)
+
+
 def check_texts(conference: Conference, texts: list[_Text], settings, use_cache: bool = True) -> CheckReport:
-    """Run the anonymizer and the roster scan over texts; mark warnings already cleared."""
-    # Imported here so the app starts even where the spaCy models are not installed yet.
-    from app.services.anonymization import engine_for
+    """Run the final gate and the anonymizer over texts; mark warnings already cleared.
+
+    The gate (app.services.final_gate) is the independent layer; the engine's detections
+    (app.services.engine_check, stored at approval) are the second.
+    """
+    from app.services import engine_check
 
     started = time.perf_counter()
-    engine = engine_for(conference, settings)
-    roster = RosterIndex(load_roster(conference, settings.key_path), allowlist_terms(conference))
+    entries = load_roster(conference, settings.key_path)
+    roster = RosterIndex(entries, allowlist_terms(conference))
     idea_ids = [t.target_id for t in texts if t.kind == "idea"]
     cleared = _cleared_fingerprints(idea_ids)
-    results = _detect(engine, [(t.text, t.lang) for t in texts], use_cache)
+    pairs = [(t.text, t.lang) for t in texts]
+    gated = gate_findings(conference, settings, pairs, use_cache, entries)
+    results = engine_check.detect(conference, settings, pairs, use_cache)
     items: list[CheckedItem] = []
-    for entry, found in zip(texts, results):
+    for entry, found, gate_found in zip(texts, results, gated):
         spans: list[CheckSpan] = []
         for span in found:
-            span_text = span.text
             severity = _classify(span, roster)
-            fp = fingerprint(span.label, entry.text, span_text)
-            spans.append(CheckSpan(span.start, span.end, span.label, span.action, span.reason, span_text,
+            fp = fingerprint(span.label, entry.text, span.text)
+            spans.append(CheckSpan(span.start, span.end, span.label, span.action, span.reason, span.text,
                                    severity, fp,
                                    cleared=severity == WARN and (entry.target_id, fp) in cleared))
-        for start, end in roster.scan(entry.text):
-            if not any(s.severity == BLOCK and s.start <= start and s.end >= end for s in spans):
-                span_text = entry.text[start:end]
-                spans.append(CheckSpan(start, end, "ROSTER", "redact", "a roster name or affiliation",
-                                       span_text, BLOCK, fingerprint("ROSTER", entry.text, span_text)))
+        for finding in gate_found:
+            if not any(s.severity == BLOCK and s.start <= finding.start and s.end >= finding.end for s in spans):
+                spans.append(_gate_span(entry, finding, cleared))
         if spans:
             spans.sort(key=lambda s: (s.start, -s.end))
             items.append(CheckedItem(entry.kind, entry.target_id, entry.field, entry.text, spans))

@@ -18,12 +18,12 @@ from app.extensions import db
 from app.models import Conference, Idea, IdeaStatus, User, utcnow
 from app.services import audit, drafts, idea_themes
 from app.services.capture import (
+    IDEA_SEPARATOR,
     CaptureError,
     CapturePlace,
     Segment,
     clean_for_storage,
     clean_ideas_for_storage,
-    vet_restores,
 )
 
 if TYPE_CHECKING:
@@ -123,7 +123,9 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
         raise CaptureError(f"At most {MAX_IDEAS_PER_SUBMIT} ideas can be submitted at once.", 400)
     check_note_size("\n\n".join(texts), max_chars)
 
-    allowed = vet_restores(restored, conference, settings)
+    from app.services.restores import vet_restores_in  # the server's detection of this note decides
+
+    allowed = vet_restores_in(restored, IDEA_SEPARATOR.join(texts), conference, settings)
     kept = [k for k in kept if isinstance(k, str)]
     ideas: list[Idea] = []
     removed_again: list[Segment] = []
@@ -142,8 +144,9 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
         db.session.add_all(ideas)
         db.session.flush()
         for index, segment in restores:
+            # The label and the placeholder the term replaced: never the restored words themselves.
             audit.record(user, "restore_term", "idea", ideas[index].id, label=segment.label,
-                         term=segment.text.strip())
+                         placeholder=segment.placeholder)
         audit.record(user, "submit_ideas", "session", place.session.id, count=len(ideas),
                      group_id=place.group.id)
         drafts.destroy_draft(user.id, place.session.id, place.group.id)

@@ -36,6 +36,7 @@ from app.models import (
     utcnow,
 )
 from app.services import audit, idea_themes
+from app.services.typed_text import clean_typed, scrub_roster
 
 MAX_IDEA_CHARS = 5_000
 MAX_REASON_CHARS = 1_000
@@ -231,7 +232,7 @@ def _clean_reason(reason: str, conference: Conference, settings) -> str:
         raise ReviewError("Give a reason; the rapporteur and the audit trail need it.")
     if len(reason) > MAX_REASON_CHARS:
         raise ReviewError(f"Keep the reason under {MAX_REASON_CHARS} characters.")
-    return _without_spans(reason, _anonymize(reason, conference, settings).spans)
+    return clean_typed(reason, conference, settings)
 
 
 def _touch(idea: Idea) -> None:
@@ -309,7 +310,7 @@ def edit(user: User, idea: Idea, text: str, settings) -> EditOutcome:
         raise ReviewError(f"Keep an idea under {MAX_IDEA_CHARS} characters.")
     conference = _conference_of(idea)
     result = _anonymize(text, conference, settings, lang=idea.lang or None)
-    clean = _without_spans(text, result.spans)
+    clean = scrub_roster(_without_spans(text, result.spans), conference, settings, idea.lang or None)
     removed = sum(1 for span in result.spans if span.action == "redact")
     flagged = sum(1 for span in result.spans if span.action == "flag")
     changed = clean != idea.text
@@ -828,7 +829,7 @@ def merge_by_hand(user: User, conference: Conference, idea_ids: Sequence[int],
     from_proposals = {str(source.id): [i.id for i in source.ideas] for source in sources.values()}
     title = " ".join((title or "").split())
     if title and settings is not None:
-        title = _without_spans(title, _anonymize(title, conference, settings).spans)
+        title = clean_typed(title, conference, settings)
     merged = Proposal(conference_id=conference.id, status=PROPOSAL_ACCEPTED,
                       title=title or _proposal_title(list(ideas.values())))
     db.session.add(merged)

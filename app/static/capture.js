@@ -290,7 +290,7 @@
       applyDecisions();
       return;
     }
-    postJSON(root.dataset.restoreUrl, { term: segment.text, label: segment.label }).then(function (r) {
+    postJSON(root.dataset.restoreUrl, { term: segment.text, note: state.previewedNote || note.value }).then(function (r) {
       if (r.ok && r.data.allowed) {
         state.restored[k] = true;
         show(restoreMessage, "Restored. The restore is recorded for the co-chairs when you submit.");

@@ -176,19 +176,54 @@ def test_preview_stores_nothing(app, rapporteur_client, themes_a):
     assert _count(app, Idea) == 0 and _count(app, Draft) == 0
 
 
+ROSTER_RESTORE_NOTE = ("Odalys Verhaegen of the Harbourlight Women's Collective said shelters need funding. "
+                       "Verhaegen repeated it.")
+
+
+def _restore(client, prefix, term, note, **extra):
+    return client.post(prefix + "/restore", json={"term": term, "note": note, **extra})
+
+
 def test_restore_refuses_roster_names_and_affiliations(rapporteur_client, themes_a):
     for term in ("Odalys Verhaegen", "Verhaegen", "Harbourlight Women's Collective"):
-        response = rapporteur_client.post(themes_a + "/restore", json={"term": term})
+        response = _restore(rapporteur_client, themes_a, term, ROSTER_RESTORE_NOTE, label="")
         assert response.status_code == 422, term
-        assert "roster" in response.json["error"] or "never" in response.json["error"]
+        error = response.json["error"]
+        assert "roster" in error or "never" in error or "affiliation" in error, error
 
 
-def test_restore_allows_a_place_or_non_roster_body_but_not_a_person(rapporteur_client, themes_a):
-    for term in ("Kenora", "Brightwater"):
-        response = rapporteur_client.post(themes_a + "/restore", json={"term": term})
-        assert response.status_code == 200 and response.json["allowed"] is True, term
-    response = rapporteur_client.post(themes_a + "/restore", json={"term": "Halldis Kowalczyk", "label": "PERSON"})
-    assert response.status_code == 422 and "person" in response.json["error"]
+def test_restore_allows_a_body_that_is_not_an_affiliation(rapporteur_client, themes_a):
+    note = "The Brightwater Tenants Alliance runs shelters that need core funding."
+    response = _restore(rapporteur_client, themes_a, "Brightwater Tenants Alliance", note)
+    assert response.status_code == 200 and response.json["allowed"] is True
+
+
+def test_restore_takes_the_label_from_the_server_never_the_page(rapporteur_client, themes_a):
+    note = "Ms. Halldis Kowalczyk argued for core funding."
+    for label in ("", "ORG", "PLACE", None):
+        response = _restore(rapporteur_client, themes_a, "Halldis Kowalczyk", note, label=label)
+        assert response.status_code == 422 and "person" in response.json["error"], label
+    # A term the server did not remove from the note, or no note at all, is not restored either.
+    assert "not removed" in _restore(rapporteur_client, themes_a, "core funding", note).json["error"]
+    assert rapporteur_client.post(themes_a + "/restore", json={"term": "Halldis Kowalczyk"}).status_code == 422
+
+
+@pytest.mark.parametrize("note", [
+    "Halldis Kowalczyk from the Sablewood Tenants Alliance argued for core funding.",
+    "[Participant 1] from the Sablewood Tenants Alliance argued for core funding.",
+    "The Sablewood Tenants Alliance rep argued for core funding.",
+])
+def test_restore_refuses_the_speakers_affiliation(rapporteur_client, themes_a, note):
+    response = _restore(rapporteur_client, themes_a, "Sablewood Tenants Alliance", note)
+    assert response.status_code == 422 and "affiliation" in response.json["error"]
+
+
+def test_a_speakers_affiliation_restored_anyway_is_removed_at_submit(rapporteur_client, themes_a):
+    note = "[Participant 1] from the Sablewood Tenants Alliance argued for core funding."
+    response = rapporteur_client.post(themes_a + "/submit", json={
+        "submission_key": "k-attrib-0001", "ideas": [note], "restored": ["Sablewood Tenants Alliance"]})
+    assert response.status_code == 201
+    assert "Sablewood" not in response.json["ideas"][0]["text"] and "core funding" in response.json["ideas"][0]["text"]
 
 
 def test_a_person_restored_anyway_is_removed_by_the_second_pass(rapporteur_client, themes_a):
@@ -216,14 +251,15 @@ def test_flagged_detail_is_removed_unless_kept(app, rapporteur_client, themes_a)
     assert "only Inuk woman" in kept.json["ideas"][0]["text"]
 
 
-def test_restored_term_is_stored_and_audited(app, rapporteur_client, themes_a):
-    note = "The Brightwater rep argued for core funding."
+def test_restored_term_is_stored_and_audited_without_the_term(app, rapporteur_client, themes_a):
+    note = "The Brightwater Tenants Alliance runs shelters that need core funding."
     response = rapporteur_client.post(themes_a + "/submit", json={
-        "submission_key": "k-restore-0001", "ideas": [note], "restored": ["Brightwater"]})
+        "submission_key": "k-restore-0001", "ideas": [note], "restored": ["Brightwater Tenants Alliance"]})
     assert response.json["ideas"][0]["text"] == note
     with app.app_context():
         event = db.session.scalar(select(AuditEvent).where(AuditEvent.action == "restore_term"))
-        assert event.detail == {"label": "ORG", "term": "Brightwater"} and event.target_type == "idea"
+        assert event.detail["label"] == "ORG" and event.target_type == "idea"
+        assert event.detail["placeholder"].startswith("[") and "Brightwater" not in str(event.detail)
 
 
 # --- submit -------------------------------------------------------------------------------
@@ -334,3 +370,17 @@ def test_script_in_notes_is_shown_as_text(rapporteur_client, themes_a):
     _submit(rapporteur_client, themes_a, [payload], "k-0000000009")
     ideas_page = rapporteur_client.get("/capture/ideas").get_data(as_text=True)
     assert "<img src=x" not in ideas_page and "&lt;img src=x" in ideas_page
+
+
+PERSON_NAMES = ["Halldis Kowalczyk", "Baptiste Oyelaran", "Ysolde Marchetti", "Tomasz Quennell", "Aroha Lindgren",
+                "Wanjiru Castellanos", "Ilse Brannigan", "Oskar Nakamura-Reyes", "Fenna Dubrovski", "Kojo Haldane"]
+
+
+@pytest.mark.parametrize("label", ["", "ORG", "PLACE"])
+def test_no_person_name_is_restored_whatever_label_the_page_sends(rapporteur_client, themes_a, label):
+    refused = 0
+    for name in PERSON_NAMES:
+        note = f"Ms. {name} argued that shelters need core funding."
+        response = _restore(rapporteur_client, themes_a, name, note, label=label)
+        refused += response.status_code == 422 and response.json["allowed"] is False
+    assert refused == len(PERSON_NAMES)

@@ -81,3 +81,16 @@ def test_rapporteur_types_previews_and_submits_clean_ideas(live_server, page):
     sign_in(other_tab, live_server, "rapporteur")
     expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved \d\d:\d\d:\d\d"), timeout=15_000)
     assert page.js_errors == []
+
+
+def test_restore_is_decided_on_the_previewed_note(live_server, page):
+    """The page sends the previewed note with the term; the server's own detection decides."""
+    sign_in(page, live_server, "rapporteur")
+    page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
+    page.locator("#note").fill("- The Brightwater Tenants Alliance runs shelters that need core funding.\n")
+    page.locator("#note").press("Control+Enter")
+    expect(page.locator("#preview")).to_be_visible(timeout=90_000)
+    page.locator("#removal-list li", has_text="Brightwater").locator("button", has_text="Restore").click()
+    expect(page.locator("#restore-message")).to_contain_text("Restored")
+    expect(page.locator("#clean-text")).to_have_value(re.compile("Brightwater Tenants Alliance runs shelters"))
+    assert page.js_errors == []

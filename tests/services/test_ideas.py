@@ -173,16 +173,17 @@ def test_restored_term_survives_only_when_not_a_roster_entry_or_person(app):
     with app.app_context():
         conference, user, place, settings = _context(app)
         text = ("Marit Solvang from the Harbourlight Women's Collective said shelters need funding. "
-                "The Brightwater rep argued for core funding.")
+                "The Brightwater Tenants Alliance runs shelters that need core funding.")
         result = idea_service.submit_ideas(
             user, conference, place, idea_service.new_submission_key(), [text], settings, 50_000,
-            restored=["Marit Solvang", "Harbourlight Women's Collective", "Brightwater"])
+            restored=["Marit Solvang", "Harbourlight Women's Collective", "Brightwater Tenants Alliance"])
         stored = result.ideas[0].text
         assert "Marit" not in stored and "Solvang" not in stored and "Harbourlight" not in stored
-        assert "The Brightwater rep argued for core funding." in stored
+        assert "The Brightwater Tenants Alliance runs shelters that need core funding." in stored
         restores = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "restore_term")).all()
-        assert [(e.detail["term"], e.detail["label"], e.target_type, e.target_id) for e in restores] == [
-            ("Brightwater", "ORG", "idea", result.ideas[0].id)]
+        assert [(e.detail["label"], e.target_type, e.target_id) for e in restores] == [
+            ("ORG", "idea", result.ideas[0].id)]
+        assert "Brightwater" not in str(restores[0].detail)  # the placeholder, never the term
 
 
 def test_without_restore_the_second_pass_removes_the_term(app):
