@@ -9,7 +9,7 @@ from flask import Flask, redirect, render_template, url_for
 from flask_login import current_user
 
 from app import config as default_config
-from app.extensions import csrf, db, login_manager, migrate
+from app.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
 
@@ -54,6 +54,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to continue."
@@ -62,8 +63,13 @@ def register_extensions(app: Flask) -> None:
     from app.models import User
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> Optional[User]:
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    def load_user(session_id: str) -> Optional[User]:
+        """The user of a session cookie "id:version"; None once the version was bumped (signed out)."""
+        user_id, _, version = session_id.partition(":")
+        if not (user_id.isdigit() and version.isdigit() and len(user_id) < 19 and len(version) < 19):
+            return None
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.session_version == int(version) else None
 
 
 def register_blueprints(app: Flask) -> None:

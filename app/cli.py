@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.services import conference_setup as setup
-from app.services.accounts import AccountError, create_user
+from app.services.accounts import AccountError, change_password, create_user, find_user
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -156,15 +156,13 @@ def seed_demo_command(quiet_passwords: bool) -> None:
         click.echo(f"Demo conference already present: {conference.name}")
     passwords = {}
     for username, role, groups in DEMO_ACCOUNTS:
-        password = secrets.token_urlsafe(9)
-        user = db.session.scalar(select(User).where(User.username == username))
+        password = secrets.token_urlsafe(12)  # 16 characters: the password policy asks for 12 or more
+        user = find_user(username)
         if user is None:
             user = create_user(username, password, role)
             _assign(user, groups)
         else:
-            user.set_password(password)
-            user.failed_logins, user.locked_until = 0, None
-            db.session.commit()
+            change_password(user, password)  # also ends its sessions and clears its lockouts
         passwords[username] = (role, password)
     click.echo("Demo accounts (new passwords at every seed-demo):")
     for username, (role, password) in passwords.items():

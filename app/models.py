@@ -25,7 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
@@ -164,6 +164,26 @@ class BreakoutGroup(db.Model):
     conference: Mapped[Conference] = relationship(back_populates="groups")
 
 
+def username_key(username: str) -> str:
+    """The case-insensitive form of a username (what uniqueness and sign-in compare)."""
+    return (username or "").strip().lower()
+
+
+class LoginThrottle(db.Model):
+    """Failed sign-ins per (username key, client address): one counter row, updated atomically.
+
+    Keyed by address as well as account, so guesses from one place cannot lock the owner out
+    elsewhere; keyed by the typed username, known or not, so a lockout never reveals an account.
+    """
+
+    __tablename__ = "login_throttle"
+
+    account: Mapped[str] = mapped_column(String(160), primary_key=True)
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class User(UserMixin, db.Model):
     """A staff account: administrator, co-chair, rapporteur or report drafter."""
 
@@ -171,20 +191,32 @@ class User(UserMixin, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
+    # The lower-cased username: unique, so "Admin" and "admin" cannot coexist; sign-in looks it up.
+    username_key: Mapped[str] = mapped_column(String(160), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Part of the session cookie's user id; bumped at sign-out and password change to end old sessions.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     assignments: Mapped[list["Assignment"]] = relationship(
         back_populates="user", cascade="all, delete-orphan"
     )
 
+    @validates("username")
+    def _keep_username_key(self, _key: str, username: str) -> str:
+        self.username_key = username_key(username)
+        return username
+
     def set_password(self, password: str) -> None:
-        """Store a salted hash, never the password."""
+        """Store a salted hash, never the password; sessions signed in with the old one end."""
         self.password_hash = generate_password_hash(password)
+        self.session_version = (self.session_version or 0) + 1
+
+    def get_id(self) -> str:  # Flask-Login stores this in the session cookie
+        """The id and session version, so a bumped version invalidates old cookies."""
+        return f"{self.id}:{self.session_version or 0}"
 
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""

@@ -52,6 +52,7 @@ def _test_config(instance) -> dict:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'test.sqlite'}",
         "WTF_CSRF_ENABLED": False,
         "LOGIN_MAX_FAILURES": 3,
+        "RATELIMIT_ENABLED": False,  # tests/security/test_rate_limits.py turns it on
     }
 
 

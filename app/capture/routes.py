@@ -13,6 +13,7 @@ from app.capture import bp
 from app.capture.forms import IdeaEditForm
 from app.extensions import db
 from app.models import Role
+from app.rate_limits import autosave_limits, preview_limits, submit_limits
 from app.security import role_required
 from app.services import drafts
 from app.services import ideas as idea_service
@@ -107,6 +108,7 @@ def capture(session_id: int, group_id: int):
 
 
 @bp.post("/<int:session_id>/<int:group_id>/draft")
+@autosave_limits
 @role_required(Role.RAPPORTEUR)
 def autosave(session_id: int, group_id: int):
     """Store the note as an encrypted draft (or drop the draft when the note is empty)."""
@@ -126,6 +128,7 @@ def autosave(session_id: int, group_id: int):
 
 
 @bp.post("/<int:session_id>/<int:group_id>/preview")
+@preview_limits
 @role_required(Role.RAPPORTEUR)
 def preview(session_id: int, group_id: int):
     """Anonymize the note and describe every removal and flag (nothing is stored)."""
@@ -153,6 +156,7 @@ def restore(session_id: int, group_id: int):
 
 
 @bp.post("/<int:session_id>/<int:group_id>/submit")
+@submit_limits
 @role_required(Role.RAPPORTEUR)
 def submit(session_id: int, group_id: int):
     """Store the confirmed ideas once (idempotent on the page's submission key)."""
