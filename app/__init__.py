@@ -9,6 +9,7 @@ from flask import Flask, redirect, render_template, url_for
 from flask_login import current_user
 
 from app import config as default_config
+from app import inputs
 from app.extensions import csrf, db, limiter, login_manager, migrate
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
@@ -18,6 +19,7 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     """Build the app: defaults, then instance/config.py, then DATABASE_URL, then the test config."""
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
+    inputs.init_app(app)  # bounded <int:> ids and safe JSON, before any route is added
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
@@ -29,6 +31,7 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
 
 def configure(app: Flask, test_config: Optional[Mapping[str, Any]]) -> None:
     """Load settings and make sure instance/ holds the secrets it needs."""
+    from app.services.instance_files import secure_instance
     from app.services.keys import load_or_create_secret
 
     app.config.from_object(default_config)
@@ -47,6 +50,7 @@ def configure(app: Flask, test_config: Optional[Mapping[str, Any]]) -> None:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret(os.path.join(instance, "secret_key"))
     app.config.setdefault("ENCRYPTION_KEY_PATH", os.path.join(instance, "encryption.key"))
+    secure_instance(instance, app.config["SQLALCHEMY_DATABASE_URI"])
 
 
 def register_extensions(app: Flask) -> None:
@@ -111,6 +115,12 @@ def register_error_handlers(app: Flask) -> None:
         return request.is_json or request.accept_mimetypes.best == "application/json"
 
     def render_error(code: int, message: str):
+        # A failed flush leaves the session unusable; rendering the page (which loads the user)
+        # would then fail with PendingRollbackError and the server's bare page would show.
+        try:
+            db.session.rollback()
+        except Exception:  # noqa: BLE001 - the error page must render whatever the database does
+            app.logger.warning("rollback before the error page failed")
         if wants_json():
             return jsonify(error=message), code
         return render_template("error.html", code=code, message=message), code
@@ -125,7 +135,7 @@ def register_error_handlers(app: Flask) -> None:
         404: "There is nothing at this address.",
         405: "That action is not allowed here.",
         413: "What you sent is too large.",
-        429: "Too many attempts. Wait a few minutes and try again.",
+        429: "Too many requests in a short time. Wait a minute and try again; nothing you typed is lost.",
         500: "Something went wrong on the server. Nothing you typed was stored in clear.",
     }.items():
         app.register_error_handler(code, lambda error, c=code, m=message: render_error(c, m))

@@ -9,6 +9,7 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 from app.models import Assignment, BreakoutGroup, Role, User
@@ -83,6 +84,9 @@ def import_conference_command(path: str) -> None:
     except setup.SetupError as exc:
         db.session.rollback()
         _fail(str(exc))
+    except (ValueError, TypeError, KeyError, SQLAlchemyError):  # never show Python's own text
+        db.session.rollback()
+        _fail(f"Conference not imported: {setup.UNEXPECTED_SHAPE}")
     click.echo(f"Imported {conference.name!r}: {len(conference.days)} days, "
                f"{sum(len(d.sessions) for d in conference.days)} sessions, "
                f"{len(conference.groups)} groups, {len(conference.themes)} themes.")

@@ -12,6 +12,7 @@ from flask_wtf.csrf import generate_csrf
 from app.capture import bp
 from app.capture.forms import IdeaEditForm
 from app.extensions import db
+from app.inputs import InputError, json_object
 from app.models import Role
 from app.rate_limits import autosave_limits, preview_limits, submit_limits
 from app.security import role_required
@@ -52,10 +53,10 @@ def _max_chars() -> int:
 
 def _json_body() -> dict:
     """The request's JSON object, or a 400 with a clear message."""
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise CaptureError("The request data is not valid JSON. Reload the page; your draft is kept.", 400)
-    return data
+    try:
+        return json_object()
+    except InputError as exc:
+        raise CaptureError(exc.message, 400) from exc
 
 
 def _text_field(data: dict, name: str = "text") -> str:
