@@ -138,7 +138,8 @@ def register_error_handlers(app: Flask) -> None:
         429: "Too many requests in a short time. Wait a minute and try again; nothing you typed is lost.",
         500: "Something went wrong on the server. Nothing you typed was stored in clear.",
     }.items():
-        app.register_error_handler(code, lambda error, c=code, m=message: render_error(c, m))
+        app.register_error_handler(
+            code, lambda error, c=code, m=message: render_error(c, getattr(error, "user_message", None) or m))
 
 
 def register_security_headers(app: Flask) -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
+from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
 
 MAX_DB_ID = 2**63 - 1  # the largest id PostgreSQL's BIGINT and SQLite's INTEGER hold
@@ -24,6 +25,14 @@ class InputError(ValueError):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class BadInput(BadRequest):
+    """A 400 whose description is written for the user; the app's error page shows it."""
+
+    def __init__(self, message: str):
+        super().__init__(description=message)
+        self.user_message = message
 
 
 class BoundedIntConverter(IntegerConverter):
@@ -51,7 +60,7 @@ def query_id(name: str, default: Optional[int] = None) -> Optional[int]:
     try:
         return db_id(raw)
     except ValueError:
-        abort(400, description=f"The “{name}” parameter must be an id.")
+        raise BadInput(f"The “{name}” parameter must be an id (a whole number).") from None
 
 
 def _check_decoded(data: Any) -> None:
