@@ -29,6 +29,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
+from app.sign_in_models import LoginThrottle, SessionVersioned, username_key  # noqa: F401 (LoginThrottle: a model)
 
 
 def utcnow() -> datetime:
@@ -164,45 +165,21 @@ class BreakoutGroup(db.Model):
     conference: Mapped[Conference] = relationship(back_populates="groups")
 
 
-def username_key(username: str) -> str:
-    """The case-insensitive form of a username (what uniqueness and sign-in compare)."""
-    return (username or "").strip().lower()
-
-
-class LoginThrottle(db.Model):
-    """Failed sign-ins per (username key, client address): one counter row, updated atomically.
-
-    Keyed by address as well as account, so guesses from one place cannot lock the owner out
-    elsewhere; keyed by the typed username, known or not, so a lockout never reveals an account.
-    """
-
-    __tablename__ = "login_throttle"
-
-    account: Mapped[str] = mapped_column(String(160), primary_key=True)
-    address: Mapped[str] = mapped_column(String(64), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    window_started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-
-
-class User(UserMixin, db.Model):
+class User(SessionVersioned, UserMixin, db.Model):
     """A staff account: administrator, co-chair, rapporteur or report drafter."""
 
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
-    # The lower-cased username: unique, so "Admin" and "admin" cannot coexist; sign-in looks it up.
-    username_key: Mapped[str] = mapped_column(String(160), unique=True)
+    username_key: Mapped[str] = mapped_column(String(160), unique=True)  # lower-cased: "Admin" = "admin"
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Part of the session cookie's user id; bumped at sign-out and password change to end old sessions.
-    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # see get_id
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    assignments: Mapped[list["Assignment"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan"
-    )
+    assignments: Mapped[list["Assignment"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
     @validates("username")
     def _keep_username_key(self, _key: str, username: str) -> str:
@@ -213,10 +190,6 @@ class User(UserMixin, db.Model):
         """Store a salted hash, never the password; sessions signed in with the old one end."""
         self.password_hash = generate_password_hash(password)
         self.session_version = (self.session_version or 0) + 1
-
-    def get_id(self) -> str:  # Flask-Login stores this in the session cookie
-        """The id and session version, so a bumped version invalidates old cookies."""
-        return f"{self.id}:{self.session_version or 0}"
 
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""

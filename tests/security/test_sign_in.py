@@ -3,6 +3,7 @@
 that end server-side, case-insensitive usernames, and the password policy for every role."""
 from __future__ import annotations
 
+import re
 import statistics
 import threading
 import time
@@ -25,6 +26,11 @@ def sign_in(client, username, password, address=None):
                        environ_base={"REMOTE_ADDR": address} if address else {})
 
 
+def page(response) -> str:
+    """The page without its CSRF tokens (signed with the time, so they differ between any two pages)."""
+    return re.sub(r'(csrf[-_]token"[^>]*(?:content|value)=")[^"]*', r"\1", response.get_data(as_text=True))
+
+
 def test_lockout_is_per_address_so_the_owner_elsewhere_can_sign_in(app):
     attacker, owner = app.test_client(), app.test_client()
     for _ in range(MAX_FAILURES):
@@ -40,7 +46,7 @@ def test_unknown_and_real_usernames_get_the_same_answers(app):
     client = app.test_client()
     wrong = sign_in(client, "cochair", "wrong-guess-123", "192.0.2.1")
     unknown = sign_in(client, "no-such-person", "wrong-guess-123", "192.0.2.2")
-    assert (wrong.status_code, wrong.data) == (unknown.status_code, unknown.data) == (401, wrong.data)
+    assert (wrong.status_code, page(wrong)) == (unknown.status_code, page(unknown)) == (401, page(wrong))
     assert b"Wrong username or password" in wrong.data
     for _ in range(MAX_FAILURES):
         sign_in(client, "cochair", "wrong-guess-123", "192.0.2.3")
@@ -48,7 +54,7 @@ def test_unknown_and_real_usernames_get_the_same_answers(app):
     locked_real = sign_in(client, "cochair", "wrong-guess-123", "192.0.2.3")
     locked_unknown = sign_in(client, "no-such-person", "wrong-guess-123", "192.0.2.4")
     assert locked_real.status_code == locked_unknown.status_code == 429
-    assert locked_real.data == locked_unknown.data
+    assert page(locked_real) == page(locked_unknown)
 
 
 def test_unknown_usernames_cost_a_hash_like_real_ones(app):
@@ -56,14 +62,14 @@ def test_unknown_usernames_cost_a_hash_like_real_ones(app):
 
     def median_seconds(username, first_address):
         times = []
-        for n in range(5):
+        for n in range(7):
             start = time.perf_counter()
             sign_in(client, username, "wrong-guess-123", f"{first_address}.{n}")
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 
     real, unknown = median_seconds("cochair", "10.1.1"), median_seconds("no-such-person", "10.2.2")
-    assert 0.5 < unknown / real < 2.0, (real, unknown)
+    assert 1 / 3 < unknown / real < 3, (real, unknown)  # without the dummy hash: about 1/10
 
 
 def test_concurrent_guesses_cannot_check_more_passwords_than_the_limit(app):
