@@ -11,6 +11,7 @@ from flask_login import current_user
 from app import config as default_config
 from app import inputs
 from app.extensions import csrf, db, limiter, login_manager, migrate
+from app.rate_limits import trust_proxy
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
 
@@ -21,6 +22,7 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     configure(app, test_config)
     inputs.init_app(app)  # bounded <int:> ids and safe JSON, before any route is added
     register_extensions(app)
+    trust_proxy(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)

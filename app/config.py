@@ -22,6 +22,8 @@ WTF_CSRF_TIME_LIMIT = None  # a breakout session outlasts the default hour
 # Rate limits (Flask-Limiter). Storage "memory://" counts per process; with several gunicorn
 # servers use a shared store, e.g. RATELIMIT_STORAGE_URI = "redis://host:6379". Per-address
 # limits are generous because a whole venue may share one address behind its Wi-Fi.
+# Reverse proxies in front of the app (nginx: 1): client addresses then come from X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 RATELIMIT_ENABLED = True
 RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
 RATELIMIT_HEADERS_ENABLED = True

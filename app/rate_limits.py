@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from flask import current_app
+from flask import Flask, current_app
 from flask_limiter.util import get_remote_address
 from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.extensions import limiter
 
@@ -37,6 +38,17 @@ def _limits(user_setting: Optional[str], address_setting: str,
         return view
 
     return decorate
+
+
+def trust_proxy(app: Flask) -> None:
+    """Behind PROXY_COUNT reverse proxies, take the client address from X-Forwarded-For.
+
+    Without it every request would seem to come from the proxy: one address for the whole venue,
+    so a few wrong passwords would lock an account for everyone.
+    """
+    count = int(app.config.get("PROXY_COUNT", 0))
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
 
 sign_in_limits = _limits(None, "RATELIMIT_SIGN_IN_PER_ADDRESS", methods=["POST"])

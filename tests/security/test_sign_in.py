@@ -168,3 +168,17 @@ def test_the_policy_explains_itself_and_accepts_test_and_demo_passwords():
 def test_cli_refuses_a_weak_password(runner):
     result = runner.invoke(args=["create-user", "weakling", "--role", "admin", "--password", "password1234"])
     assert result.exit_code != 0 and "most common" in result.output
+
+
+@pytest.mark.app_config(PROXY_COUNT=1)
+def test_behind_a_proxy_the_lockout_uses_the_forwarded_address(app):
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    attacker, owner = app.test_client(), app.test_client()
+    for _ in range(MAX_FAILURES + 1):
+        attacker.post("/auth/login", data={"username": "cochair", "password": "wrong-guess-123"},
+                      environ_base=proxy, headers={"X-Forwarded-For": "198.51.100.66"})
+    response = owner.post("/auth/login", data={"username": "cochair", "password": PASSWORD},
+                          environ_base=proxy, headers={"X-Forwarded-For": "203.0.113.20"})
+    assert response.status_code == 302
+    with app.app_context():
+        assert db.session.scalar(select(LoginThrottle.address)) == "198.51.100.66"
