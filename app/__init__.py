@@ -70,12 +70,12 @@ def register_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_user(session_id: str) -> Optional[User]:
-        """The user of a session cookie "id:version"; None once the version was bumped (signed out)."""
+        """The user of a session cookie "id:version"; None once signed out (version bumped) or deactivated."""
         user_id, _, version = session_id.partition(":")
         if not (user_id.isdigit() and version.isdigit() and len(user_id) < 19 and len(version) < 19):
             return None
         user = db.session.get(User, int(user_id))
-        return user if user is not None and user.session_version == int(version) else None
+        return user if user is not None and user.active and user.session_version == int(version) else None
 
 
 def register_blueprints(app: Flask) -> None:

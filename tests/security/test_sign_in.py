@@ -182,3 +182,14 @@ def test_behind_a_proxy_the_lockout_uses_the_forwarded_address(app):
     assert response.status_code == 302
     with app.app_context():
         assert db.session.scalar(select(LoginThrottle.address)) == "198.51.100.66"
+
+
+def test_deactivating_an_account_ends_its_sessions(app, admin_client):
+    client = app.test_client()
+    assert sign_in(client, "drafter", PASSWORD).status_code == 302
+    assert client.get("/export/").status_code == 200
+    with app.app_context():
+        drafter_id = find_user("drafter").id
+    assert admin_client.post(f"/admin/users/{drafter_id}/active").status_code == 303
+    assert client.get("/export/").status_code == 302
+    assert sign_in(app.test_client(), "drafter", PASSWORD).status_code == 401
