@@ -133,7 +133,10 @@ def _parse_date(value: Any) -> Optional[date]:
 
 def parse_roster_csv(raw: str) -> list[tuple[str, str]]:
     """Read `name,affiliation` rows; the header is optional; blank names are an error."""
-    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    try:
+        rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    except csv.Error:  # a field over 128 KB, a stray carriage return: say so plainly
+        raise SetupError("The roster is not a readable CSV file of `name,affiliation` lines.") from None
     if rows and [c.strip().lower() for c in rows[0][:2]] == ["name", "affiliation"]:
         rows = rows[1:]
     entries: list[tuple[str, str]] = []

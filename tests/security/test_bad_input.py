@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Conference, ExportRecord, User
+from app.services import conference_setup as setup
 from app.services import drafts
 from app.services.accounts import find_user
 
@@ -121,6 +122,21 @@ def test_bad_conference_files_get_a_plain_message(app, admin_client, runner, tmp
     assert not any(fragment in result.output for fragment in PYTHON_TEXT)
     with app.app_context():
         assert db.session.scalar(select(func.count(Conference.id))) == 1
+
+
+@pytest.mark.parametrize("content", ['"' + "a" * 200_000 + '",x', 'a,b\r"c"d"'], ids=["huge-field", "stray-cr"])
+def test_unreadable_roster_csv_gets_a_plain_message(app, admin_client, runner, tmp_path, content):
+    response = admin_client.post("/admin/roster", data={"roster_file": (io.BytesIO(content.encode()), "r.csv")},
+                                 content_type="multipart/form-data")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400 and "not a readable CSV file" in page
+    if len(content) > 1000:  # the command reads with universal newlines, so a stray CR is a line end there
+        path = tmp_path / "r.csv"
+        path.write_text(content, encoding="utf-8")
+        result = runner.invoke(args=["import-roster", str(path)])
+        assert result.exit_code == 1 and "not a readable CSV file" in result.output
+    with app.app_context():
+        assert setup.roster_size(setup.current_conference()) == 3  # the old roster is kept
 
 
 def test_the_error_page_rolls_back_a_failed_session_first(app):
