@@ -107,7 +107,7 @@ def _ids(values) -> list[int]:
     for value in values:
         for part in str(value).replace(";", ",").replace(" ", ",").split(","):
             part = part.strip().lstrip("#")
-            if part.isdigit():
+            if part.isdigit() and len(part) < 19:  # beyond 63 bits it cannot be an id
                 ids.append(int(part))
     return list(dict.fromkeys(ids))
 

@@ -190,3 +190,29 @@ def test_cli_export_file_is_private(app, runner, tmp_path):
     result = runner.invoke(args=["export", "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert oct(out.stat().st_mode & 0o777) == "0o600" and json.loads(out.read_text(encoding="utf-8")) is not None
+
+
+# Every form and query field name the views read, each filled with values that once crashed a view.
+FIELDS = ("allowlist at description fingerprint format group_ids idea_ids into keywords name next password reason "
+          "role show_groups_in_exports text theme_id username ideas_text submission_key proposal_ids code kind "
+          "title day session group theme status before since").split()
+JUNK = [TOO_BIG, "-1", "", "0", "1e9", "nan", "' OR 1=1 --", "<script>x</script>", "\x00", "１２", "2026-13-45T99:99"]
+
+
+def test_junk_values_on_every_route_never_give_a_5xx(app, admin_client):
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # count 500s as a user would get them
+    values, failures, sent = url_values(app), [], 0
+    for case in route_cases(app):
+        if case.endpoint == "auth.logout":
+            continue
+        url = build_url(app, case, values)
+        for junk in JUNK:
+            data = {field: junk for field in FIELDS}
+            if case.method == "GET":
+                responses = [admin_client.get(url, query_string=data)]
+            else:
+                responses = [admin_client.post(url, data=data), admin_client.post(url, json=data)]
+            sent += len(responses)
+            failures += [f"{case.name} {junk[:20]!r}: {r.status_code}" for r in responses if r.status_code >= 500]
+    assert sent > 500
+    assert failures == []
