@@ -193,3 +193,19 @@ def test_deactivating_an_account_ends_its_sessions(app, admin_client):
     assert admin_client.post(f"/admin/users/{drafter_id}/active").status_code == 303
     assert client.get("/export/").status_code == 302
     assert sign_in(app.test_client(), "drafter", PASSWORD).status_code == 401
+
+
+def test_demo_seed_passwords_follow_the_policy_and_sign_in(tmp_path):
+    from app import create_app
+
+    instance = tmp_path / "instance"
+    app = create_app({"TESTING": True, "INSTANCE_PATH_OVERRIDE": str(instance), "RATELIMIT_ENABLED": False,
+                      "WTF_CSRF_ENABLED": False, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'demo.sqlite'}"})
+    output = app.test_cli_runner().invoke(args=["seed-demo"]).output
+    accounts = re.findall(r"^  (?:Administrator|Co-chair|Report drafter|Rapporteur)\s+(\S+)\s+(\S+)$", output, re.M)
+    assert len(accounts) == 5, output
+    for username, password in accounts:
+        assert password_problem(password, username) is None
+        assert sign_in(app.test_client(), username, password).status_code == 302
+    with app.app_context():
+        db.engine.dispose()
