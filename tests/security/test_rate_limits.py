@@ -31,6 +31,7 @@ def test_sign_in_is_limited_per_address(app):
     refused = client.post("/auth/login", data={"username": "cochair", "password": PASSWORD},
                           environ_base={"REMOTE_ADDR": "198.51.100.1"})
     assert refused.status_code == 429 and "Too many requests" in refused.get_data(as_text=True)
+    assert 0 < int(refused.headers["Retry-After"]) <= 60
     assert client.get("/auth/login", environ_base={"REMOTE_ADDR": "198.51.100.1"}).status_code == 200
     assert _sign_in(app.test_client(), "cochair", "198.51.100.2").status_code == 302
 
