@@ -9,7 +9,9 @@ from flask import Flask, redirect, render_template, url_for
 from flask_login import current_user
 
 from app import config as default_config
-from app.extensions import csrf, db, login_manager, migrate
+from app import inputs
+from app.extensions import csrf, db, limiter, login_manager, migrate
+from app.rate_limits import trust_proxy
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
 
@@ -18,7 +20,9 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     """Build the app: defaults, then instance/config.py, then DATABASE_URL, then the test config."""
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
+    inputs.init_app(app)  # bounded <int:> ids and safe JSON, before any route is added
     register_extensions(app)
+    trust_proxy(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)
@@ -29,6 +33,7 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
 
 def configure(app: Flask, test_config: Optional[Mapping[str, Any]]) -> None:
     """Load settings and make sure instance/ holds the secrets it needs."""
+    from app.services.instance_files import secure_instance
     from app.services.keys import load_or_create_secret
 
     app.config.from_object(default_config)
@@ -47,6 +52,7 @@ def configure(app: Flask, test_config: Optional[Mapping[str, Any]]) -> None:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = load_or_create_secret(os.path.join(instance, "secret_key"))
     app.config.setdefault("ENCRYPTION_KEY_PATH", os.path.join(instance, "encryption.key"))
+    secure_instance(instance, app.config["SQLALCHEMY_DATABASE_URI"])
 
 
 def register_extensions(app: Flask) -> None:
@@ -54,6 +60,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
+    limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please sign in to continue."
@@ -62,8 +69,13 @@ def register_extensions(app: Flask) -> None:
     from app.models import User
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> Optional[User]:
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    def load_user(session_id: str) -> Optional[User]:
+        """The user of a session cookie "id:version"; None once signed out (version bumped) or deactivated."""
+        user_id, _, version = session_id.partition(":")
+        if not (user_id.isdigit() and version.isdigit() and len(user_id) < 19 and len(version) < 19):
+            return None
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.active and user.session_version == int(version) else None
 
 
 def register_blueprints(app: Flask) -> None:
@@ -105,6 +117,12 @@ def register_error_handlers(app: Flask) -> None:
         return request.is_json or request.accept_mimetypes.best == "application/json"
 
     def render_error(code: int, message: str):
+        # A failed flush leaves the session unusable; rendering the page (which loads the user)
+        # would then fail with PendingRollbackError and the server's bare page would show.
+        try:
+            db.session.rollback()
+        except Exception:  # noqa: BLE001 - the error page must render whatever the database does
+            app.logger.warning("rollback before the error page failed")
         if wants_json():
             return jsonify(error=message), code
         return render_template("error.html", code=code, message=message), code
@@ -119,10 +137,11 @@ def register_error_handlers(app: Flask) -> None:
         404: "There is nothing at this address.",
         405: "That action is not allowed here.",
         413: "What you sent is too large.",
-        429: "Too many attempts. Wait a few minutes and try again.",
+        429: "Too many requests in a short time. Wait a minute and try again; nothing you typed is lost.",
         500: "Something went wrong on the server. Nothing you typed was stored in clear.",
     }.items():
-        app.register_error_handler(code, lambda error, c=code, m=message: render_error(c, m))
+        app.register_error_handler(
+            code, lambda error, c=code, m=message: render_error(c, getattr(error, "user_message", None) or m))
 
 
 def register_security_headers(app: Flask) -> None:

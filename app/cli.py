@@ -9,11 +9,12 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.services import conference_setup as setup
-from app.services.accounts import AccountError, create_user
+from app.services.accounts import AccountError, change_password, create_user, find_user
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -83,6 +84,9 @@ def import_conference_command(path: str) -> None:
     except setup.SetupError as exc:
         db.session.rollback()
         _fail(str(exc))
+    except (ValueError, TypeError, KeyError, SQLAlchemyError):  # never show Python's own text
+        db.session.rollback()
+        _fail(f"Conference not imported: {setup.UNEXPECTED_SHAPE}")
     click.echo(f"Imported {conference.name!r}: {len(conference.days)} days, "
                f"{sum(len(d.sessions) for d in conference.days)} sessions, "
                f"{len(conference.groups)} groups, {len(conference.themes)} themes.")
@@ -156,15 +160,13 @@ def seed_demo_command(quiet_passwords: bool) -> None:
         click.echo(f"Demo conference already present: {conference.name}")
     passwords = {}
     for username, role, groups in DEMO_ACCOUNTS:
-        password = secrets.token_urlsafe(9)
-        user = db.session.scalar(select(User).where(User.username == username))
+        password = secrets.token_urlsafe(12)  # 16 characters: the password policy asks for 12 or more
+        user = find_user(username)
         if user is None:
             user = create_user(username, password, role)
             _assign(user, groups)
         else:
-            user.set_password(password)
-            user.failed_logins, user.locked_until = 0, None
-            db.session.commit()
+            change_password(user, password)  # also ends its sessions and clears its lockouts
         passwords[username] = (role, password)
     click.echo("Demo accounts (new passwords at every seed-demo):")
     for username, (role, password) in passwords.items():

@@ -19,3 +19,19 @@ REMEMBER_COOKIE_HTTPONLY = True
 REMEMBER_COOKIE_SAMESITE = "Lax"
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 WTF_CSRF_TIME_LIMIT = None  # a breakout session outlasts the default hour
+# Rate limits (Flask-Limiter). Storage "memory://" counts per process; with several gunicorn
+# servers use a shared store, e.g. RATELIMIT_STORAGE_URI = "redis://host:6379". Per-address
+# limits are generous because a whole venue may share one address behind its Wi-Fi.
+# Reverse proxies in front of the app (nginx: 1): client addresses then come from X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+RATELIMIT_ENABLED = True
+RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a 429
+RATELIMIT_SWALLOW_ERRORS = True  # a shared store that is down must not stop rapporteurs saving
+RATELIMIT_SIGN_IN_PER_ADDRESS = "60 per minute"
+RATELIMIT_PREVIEW_PER_USER = "20 per minute"
+RATELIMIT_PREVIEW_PER_ADDRESS = "300 per minute"
+RATELIMIT_SUBMIT_PER_USER = "20 per minute"
+RATELIMIT_SUBMIT_PER_ADDRESS = "300 per minute"
+RATELIMIT_AUTOSAVE_PER_USER = "60 per minute"  # the page autosaves every few seconds
+RATELIMIT_AUTOSAVE_PER_ADDRESS = "1200 per minute"

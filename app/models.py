@@ -25,10 +25,11 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
+from app.sign_in_models import LoginThrottle, SessionVersioned, username_key  # noqa: F401 (LoginThrottle: a model)
 
 
 def utcnow() -> datetime:
@@ -164,27 +165,31 @@ class BreakoutGroup(db.Model):
     conference: Mapped[Conference] = relationship(back_populates="groups")
 
 
-class User(UserMixin, db.Model):
+class User(SessionVersioned, UserMixin, db.Model):
     """A staff account: administrator, co-chair, rapporteur or report drafter."""
 
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
+    username_key: Mapped[str] = mapped_column(String(160), unique=True)  # lower-cased: "Admin" = "admin"
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=20))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[Optional[datetime]] = mapped_column(DateTime(timezone=True), nullable=True)
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # see get_id
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
-    assignments: Mapped[list["Assignment"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan"
-    )
+    assignments: Mapped[list["Assignment"]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+    @validates("username")
+    def _keep_username_key(self, _key: str, username: str) -> str:
+        self.username_key = username_key(username)
+        return username
 
     def set_password(self, password: str) -> None:
-        """Store a salted hash, never the password."""
+        """Store a salted hash, never the password; sessions signed in with the old one end."""
         self.password_hash = generate_password_hash(password)
+        self.session_version = (self.session_version or 0) + 1
 
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash."""

@@ -26,6 +26,7 @@ def role_required(*roles: Role) -> Callable:
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapped.required_roles = roles  # read by the role-matrix test in tests/security/
         return wrapped
 
     return decorator

@@ -52,6 +52,7 @@ def _test_config(instance) -> dict:
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'test.sqlite'}",
         "WTF_CSRF_ENABLED": False,
         "LOGIN_MAX_FAILURES": 3,
+        "RATELIMIT_ENABLED": False,  # tests/security/test_rate_limits.py turns it on
     }
 
 
@@ -66,13 +67,22 @@ def migrated_database(tmp_path_factory):
     return instance / "test.sqlite"
 
 
+def pytest_configure(config):
+    """Register the marker that changes the app fixture's config for one test."""
+    config.addinivalue_line("markers", "app_config(**settings): extra config for the app fixture")
+
+
 @pytest.fixture
-def app(tmp_path, migrated_database):
-    """An app on its own migrated SQLite file, with a small conference, roster and one user per role."""
+def app(tmp_path, migrated_database, request):
+    """An app on its own migrated SQLite file, with a small conference, roster and one user per role.
+
+    `@pytest.mark.app_config(WTF_CSRF_ENABLED=True)` on a test changes settings before the app is built.
+    """
     instance = tmp_path / "instance"
     instance.mkdir()
     shutil.copy(migrated_database, instance / "test.sqlite")
-    app = create_app(_test_config(instance))
+    marker = request.node.get_closest_marker("app_config")
+    app = create_app({**_test_config(instance), **(marker.kwargs if marker else {})})
     with app.app_context():
         conference = setup.import_conference(TEST_CONFERENCE)
         setup.replace_roster(conference, TEST_ROSTER, app.config["ENCRYPTION_KEY_PATH"])

@@ -2,9 +2,11 @@
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.admin import bp
 from app.extensions import db
+from app.inputs import db_id
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.security import role_required
 from app.services import audit
@@ -57,9 +59,14 @@ def import_conference():
     try:
         data = setup.parse_conference_file(raw, request.files["conference_file"].filename or "")
         conference = setup.import_conference(data)
-    except (setup.SetupError, ValueError, TypeError, KeyError) as exc:
+    except setup.SetupError as exc:  # its message is written for the administrator
         db.session.rollback()
         flash(f"Conference not imported: {exc}", "error")
+        return _admin_page_with_error()
+    except (ValueError, TypeError, KeyError, SQLAlchemyError) as exc:  # never show Python's own text
+        db.session.rollback()
+        current_app.logger.warning("conference import failed: %s", type(exc).__name__)
+        flash(f"Conference not imported: {setup.UNEXPECTED_SHAPE}", "error")
         return _admin_page_with_error()
     audit.record(current_user, "import_conference", "conference", conference.id)
     db.session.commit()
@@ -149,7 +156,7 @@ def add_user():
         flash(str(exc), "error")
         return _admin_page_with_error()
     conference = setup.current_conference()
-    group_ids = {int(g) for g in request.form.getlist("group_ids") if g.isdigit()}
+    group_ids = set(request.form.getlist("group_ids", type=db_id))
     if conference and group_ids:
         groups = db.session.scalars(select(BreakoutGroup).where(
             BreakoutGroup.conference_id == conference.id, BreakoutGroup.id.in_(group_ids)))

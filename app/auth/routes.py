@@ -5,7 +5,8 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp
-from app.services.accounts import authenticate
+from app.rate_limits import sign_in_limits
+from app.services.accounts import authenticate, end_sessions
 
 
 def _safe_next(target: str | None) -> str:
@@ -16,6 +17,7 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@sign_in_limits
 def login():
     """Show the sign-in form, and sign in."""
     if current_user.is_authenticated:
@@ -24,6 +26,7 @@ def login():
         result = authenticate(
             request.form.get("username", ""),
             request.form.get("password", ""),
+            request.remote_addr or "unknown",
             current_app.config["LOGIN_MAX_FAILURES"],
             current_app.config["LOGIN_LOCKOUT_SECONDS"],
         )
@@ -38,7 +41,8 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    """Sign out (POST, so a link elsewhere cannot sign someone out)."""
+    """Sign out (POST, so a link elsewhere cannot sign someone out); every copy of the cookie stops working."""
+    end_sessions(current_user._get_current_object())
     logout_user()
     flash("You are signed out.", "info")
     return redirect(url_for("auth.login"))

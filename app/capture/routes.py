@@ -12,7 +12,9 @@ from flask_wtf.csrf import generate_csrf
 from app.capture import bp
 from app.capture.forms import IdeaEditForm
 from app.extensions import db
+from app.inputs import InputError, json_object
 from app.models import Role
+from app.rate_limits import autosave_limits, preview_limits, submit_limits
 from app.security import role_required
 from app.services import drafts
 from app.services import ideas as idea_service
@@ -51,10 +53,10 @@ def _max_chars() -> int:
 
 def _json_body() -> dict:
     """The request's JSON object, or a 400 with a clear message."""
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise CaptureError("The request data is not valid JSON. Reload the page; your draft is kept.", 400)
-    return data
+    try:
+        return json_object()
+    except InputError as exc:
+        raise CaptureError(exc.message, 400) from exc
 
 
 def _text_field(data: dict, name: str = "text") -> str:
@@ -107,6 +109,7 @@ def capture(session_id: int, group_id: int):
 
 
 @bp.post("/<int:session_id>/<int:group_id>/draft")
+@autosave_limits
 @role_required(Role.RAPPORTEUR)
 def autosave(session_id: int, group_id: int):
     """Store the note as an encrypted draft (or drop the draft when the note is empty)."""
@@ -126,6 +129,7 @@ def autosave(session_id: int, group_id: int):
 
 
 @bp.post("/<int:session_id>/<int:group_id>/preview")
+@preview_limits
 @role_required(Role.RAPPORTEUR)
 def preview(session_id: int, group_id: int):
     """Anonymize the note and describe every removal and flag (nothing is stored)."""
@@ -157,6 +161,7 @@ def restore(session_id: int, group_id: int):
 
 
 @bp.post("/<int:session_id>/<int:group_id>/submit")
+@submit_limits
 @role_required(Role.RAPPORTEUR)
 def submit(session_id: int, group_id: int):
     """Store the confirmed ideas once (idempotent on the page's submission key)."""

@@ -6,11 +6,10 @@ from typing import Optional
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import select
-
-from app.extensions import db
-from app.models import Role, User
+from app.models import Role
+from app.services.accounts import find_user
 from app.services.conference_setup import current_conference
+from app.services.instance_files import open_private
 from app.services.exports import EXPORTABLE_STATUSES, FORMATS, ExportError, ExportFilters, run_export
 
 # Exit status when the final anonymization check refuses the export (1 and 2 are click's own).
@@ -37,7 +36,7 @@ def export_command(format_name: str, out_path: str, day: Optional[int], session_
         raise click.ClickException("No conference yet: run `flask import-conference FILE` or `flask seed-demo`.")
     user = None
     if username:
-        user = db.session.scalar(select(User).where(User.username == username))
+        user = find_user(username)
         if user is None or not user.has_role(Role.DRAFTER):
             raise click.ClickException(f"No drafter account named {username!r}.")
     from app.services.anonymization import AnonymizerSettings
@@ -67,7 +66,7 @@ def export_command(format_name: str, out_path: str, day: Optional[int], session_
         stream.write(record.content)
         stream.flush()
     else:
-        with open(out_path, "wb") as handle:
+        with open_private(out_path) as handle:  # 0600: an export is for the drafter to pass on
             handle.write(record.content)
     click.echo(f"Export #{record.id}: {FORMATS[format_name].label}, {record.size} bytes, sha256 {record.sha256}"
                + (f" -> {out_path}" if out_path != "-" else ""), err=out_path == "-")

@@ -10,6 +10,7 @@ from werkzeug.routing import BuildError
 
 from app.export import bp
 from app.extensions import db
+from app.inputs import db_id
 from app.models import Idea, Role
 from app.security import role_required
 from app.services import audit
@@ -46,9 +47,10 @@ def _int_or_none(value: Optional[str]) -> Optional[int]:
     value = (value or "").strip()
     if not value:
         return None
-    if not value.isdigit():
-        raise ExportError("Day and session must be numbers.")
-    return int(value)
+    try:
+        return db_id(value)
+    except ValueError:
+        raise ExportError("Day and session must be numbers.") from None
 
 
 def _filters_from(values: Mapping[str, str]) -> ExportFilters:
@@ -145,7 +147,9 @@ def create():
 
 def _send(record):
     """Serve an export's bytes with its type, file name and hash."""
-    response = send_file(io.BytesIO(record.content), mimetype=FORMATS[record.format].mimetype,
+    # Werkzeug adds "; charset=utf-8" to text types itself; passing it too would say it twice.
+    mimetype = FORMATS[record.format].mimetype.split(";")[0]
+    response = send_file(io.BytesIO(record.content), mimetype=mimetype,
                          as_attachment=True, download_name=record.filename)
     response.headers["X-Export-Id"] = str(record.id)
     response.headers["X-Content-SHA256"] = record.sha256

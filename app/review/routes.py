@@ -22,6 +22,7 @@ from flask import (
 from flask_login import current_user
 
 from app.extensions import db
+from app.inputs import db_id, query_id
 from app.models import Conference, Idea, Role, ThemeKind, as_utc, utcnow
 from app.review import bp
 from app.security import role_required
@@ -108,7 +109,7 @@ def _ids(values) -> list[int]:
     for value in values:
         for part in str(value).replace(";", ",").replace(" ", ",").split(","):
             part = part.strip().lstrip("#")
-            if part.isdigit():
+            if part.isdigit() and len(part) < 19:  # beyond 63 bits it cannot be an id
                 ids.append(int(part))
     return list(dict.fromkeys(ids))
 
@@ -142,7 +143,7 @@ def queue():
     if conference is None:
         return render_template("review/no_conference.html")
     filters = service.QueueFilters.from_args(request.args)
-    before = request.args.get("before", type=int)
+    before = query_id("before")
     ideas = service.queue_ideas(conference, filters, before_id=before)
     more = len(ideas) == service.QUEUE_PAGE_SIZE
     return render_template(
@@ -161,7 +162,7 @@ def queue_poll():
     """New ideas since the `since` cursor (and ideas changed since `at`), rendered for the queue."""
     conference = _conference()
     filters = service.QueueFilters.from_args(request.args)
-    since = request.args.get("since", default=0, type=int)
+    since = query_id("since", default=0)
     changed_since: Optional[datetime] = None
     if request.args.get("at"):
         try:
@@ -269,7 +270,7 @@ def idea_theme(idea_id: int, action: str):
     """Confirm a theme, change to a theme (dropping other suggestions) or remove one."""
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
-    theme = service.get_theme(conference, request.form.get("theme_id", type=int))
+    theme = service.get_theme(conference, request.form.get("theme_id", type=db_id))
     if action not in ("confirm", "change", "remove"):
         abort(404)
     try:
@@ -368,7 +369,7 @@ def merge_theme(theme_id: int):
     """Merge a theme into another: its ideas move to the target."""
     conference = _conference()
     source = _theme_or_404(conference, theme_id)
-    target = service.get_theme(conference, request.form.get("into", type=int))
+    target = service.get_theme(conference, request.form.get("into", type=db_id))
     try:
         if target is None:
             raise service.ReviewError("Choose the theme to merge into.")

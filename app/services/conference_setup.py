@@ -7,7 +7,6 @@ import json
 from datetime import date
 from typing import Any, Iterable, Optional
 
-import yaml
 from sqlalchemy import delete, select
 
 from app.extensions import db
@@ -24,6 +23,7 @@ from app.models import (
     utcnow,
 )
 from app.services import keys
+from app.services.conference_file import ConferenceFileError, check_shape, load_conference_text
 
 PLAN_SECTIONS = ("partners", "baselines", "targets", "actions", "indicators")
 
@@ -32,20 +32,21 @@ class SetupError(ValueError):
     """A conference file, roster or allow-list that cannot be imported, with the reason."""
 
 
+UNEXPECTED_SHAPE = ("the file does not have the expected shape; compare it with "
+                    "app/data/demo_conference.yaml.")
+
+
 def current_conference() -> Optional[Conference]:
     """The conference this installation serves (the most recently created one)."""
     return db.session.scalar(select(Conference).order_by(Conference.id.desc()).limit(1))
 
 
 def parse_conference_file(raw: str, filename: str = "") -> dict[str, Any]:
-    """Read a conference description from YAML or JSON text."""
+    """Read a conference description from YAML (anchors and aliases refused) or JSON text."""
     try:
-        data = json.loads(raw) if filename.endswith(".json") else yaml.safe_load(raw)
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        raise SetupError(f"The conference file is not valid YAML or JSON: {exc}") from exc
-    if not isinstance(data, dict) or not data.get("name"):
-        raise SetupError("The conference file needs a top-level mapping with a 'name'.")
-    return data
+        return load_conference_text(raw, filename)
+    except ConferenceFileError as exc:
+        raise SetupError(str(exc)) from None
 
 
 def import_conference(data: dict[str, Any]) -> Conference:
@@ -55,6 +56,10 @@ def import_conference(data: dict[str, Any]) -> Conference:
     days: [{number, date?, title?, sessions: [{title, kind, starts_at?, plan_section?}]}],
     themes: [{code, name, description?, keywords?: [..] | "a, b", kind?}]}
     """
+    try:
+        check_shape(data)
+    except ConferenceFileError as exc:
+        raise SetupError(str(exc)) from None
     conference = Conference(
         name=str(data["name"]).strip(),
         short_name=str(data.get("short_name", "")).strip(),
@@ -128,7 +133,10 @@ def _parse_date(value: Any) -> Optional[date]:
 
 def parse_roster_csv(raw: str) -> list[tuple[str, str]]:
     """Read `name,affiliation` rows; the header is optional; blank names are an error."""
-    rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    try:
+        rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
+    except csv.Error:  # a field over 128 KB, a stray carriage return: say so plainly
+        raise SetupError("The roster is not a readable CSV file of `name,affiliation` lines.") from None
     if rows and [c.strip().lower() for c in rows[0][:2]] == ["name", "affiliation"]:
         rows = rows[1:]
     entries: list[tuple[str, str]] = []

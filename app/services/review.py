@@ -18,6 +18,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.inputs import db_id
 from app.models import (
     AuditEvent,
     BreakoutGroup,
@@ -64,7 +65,7 @@ STATUS_CHOICES = ("submitted", "approved", "rejected", "returned", "all")
 
 def _int_or_none(value: Any) -> Optional[int]:
     try:
-        return int(value) if value not in (None, "") else None
+        return db_id(value) if value not in (None, "") else None
     except (TypeError, ValueError):
         return None
 

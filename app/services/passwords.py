@@ -1,0 +1,47 @@
+"""The password policy every account follows, whatever its role.
+
+At least 12 characters; not one of the 10,000 most common passwords (also after stripping the
+digits and symbols people add at either end: "Password2024!" is "password"); not only digits and
+symbols; at least 5 different characters; never containing the username. The list is bundled in
+app/data/common_passwords.txt (source and licence at its top), so nothing is fetched at run time.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+MIN_LENGTH = 12
+MAX_LENGTH = 256  # hashing cost stays bounded
+MIN_DISTINCT = 5
+COMMON_PASSWORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "common_passwords.txt"
+_EDGE_CHARACTERS = "0123456789!@#$%^&*()-_=+[]{};:'\",.<>/?\\|`~ "
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The bundled list of common passwords, lower-cased."""
+    lines = COMMON_PASSWORDS_PATH.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def password_problem(password: str, username: str = "") -> Optional[str]:
+    """Why password may not be used (a sentence for the person choosing it), or None when it is fine."""
+    password = password or ""
+    if len(password) < MIN_LENGTH:
+        return f"The password must have at least {MIN_LENGTH} characters."
+    if len(password) > MAX_LENGTH:
+        return f"The password must have at most {MAX_LENGTH} characters."
+    lowered = password.lower()
+    core = lowered.strip(_EDGE_CHARACTERS)
+    if not core:
+        return "The password cannot be only digits and symbols."
+    if len(set(lowered)) < MIN_DISTINCT:
+        return f"The password must use at least {MIN_DISTINCT} different characters."
+    common = common_passwords()
+    if lowered in common or core in common:
+        return "That password is one of the most common passwords; choose another."
+    name = (username or "").strip().lower()
+    if len(name) >= 3 and name in lowered:
+        return "The password cannot contain the username."
+    return None
