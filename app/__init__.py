@@ -24,6 +24,9 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     register_security_headers(app)
     register_commands(app)
     configure_logging(app)
+    from app.services import readiness
+
+    readiness.install(app)  # model warm-up and the job worker thread, with the first request served
     return app
 
 
@@ -72,6 +75,7 @@ def register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.capture import bp as capture_bp
     from app.export import bp as export_bp
+    from app.health import bp as health_bp
     from app.review import bp as review_bp
 
     app.register_blueprint(auth_bp)
@@ -79,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp)
     app.register_blueprint(export_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(health_bp)
 
     @app.get("/")
     def home():
