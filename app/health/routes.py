@@ -14,7 +14,10 @@ def healthz():
 @bp.get("/readyz")
 def readyz():
     """Readiness: 200 once the anonymizer's models and the theme model are loaded, else 503."""
-    readiness.start_background(current_app._get_current_object())
+    app = current_app._get_current_object()
+    readiness.start_background(app)
+    if app.config.get("WARM_UP", True):
+        readiness.start_warm_up(app)  # someone waits for this process: load now (also under tests)
     loading = readiness.loading()
     if loading:
         return jsonify(ready=False, loading=loading, failed=readiness.failed()), 503
