@@ -1,6 +1,7 @@
 """Warm start and SQLite settings: /healthz, /readyz before and after the models load, WAL."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import text
 
 from app.extensions import db
@@ -27,7 +28,9 @@ def test_readyz_is_503_until_the_models_are_loaded(app, client, monkeypatch):
     assert response.get_json() == {"ready": True, "loading": []}
 
 
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app, db_backend):
+    if db_backend != "sqlite":
+        pytest.skip("SQLite settings; PostgreSQL needs none")
     with app.app_context(), db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
