@@ -62,6 +62,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please sign in to continue."
     login_manager.session_protection = "strong"
 
+    from app import models_jobs  # noqa: F401 - the job table belongs to the schema
     from app.models import User
 
     @login_manager.user_loader

@@ -269,7 +269,8 @@ def outcome(db_url: str, instance: Path, stats: Stats) -> dict:
 
     from app import create_app
     from app.extensions import db
-    from app.models import Idea, IdeaTheme, Job
+    from app.models import Idea, IdeaTheme
+    from app.models_jobs import Job
 
     app = create_app({"INSTANCE_PATH_OVERRIDE": str(instance), "SQLALCHEMY_DATABASE_URI": db_url})
     with app.app_context():
@@ -290,7 +291,7 @@ def drain(db_url: str, instance: Path, timeout: float) -> float:
 
     from app import create_app
     from app.extensions import db
-    from app.models import Job
+    from app.models_jobs import Job
 
     app = create_app({"INSTANCE_PATH_OVERRIDE": str(instance), "SQLALCHEMY_DATABASE_URI": db_url})
     started = time.monotonic()

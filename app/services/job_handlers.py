@@ -11,7 +11,8 @@ from typing import Optional
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Conference, Idea, Job, User
+from app.models import Conference, Idea, User
+from app.models_jobs import Job
 from app.services import idea_themes, review
 from app.services.jobs import EMERGING, PROPOSALS, REFRESH, SUGGEST, enqueue, handler
 

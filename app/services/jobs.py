@@ -24,7 +24,8 @@ from typing import Callable, Iterable, Optional
 from sqlalchemy import and_, or_, select, update
 
 from app.extensions import db
-from app.models import Conference, Idea, Job, utcnow
+from app.models import Conference, Idea, utcnow
+from app.models_jobs import Job
 
 log = logging.getLogger(__name__)
 

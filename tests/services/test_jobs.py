@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.extensions import db
-from app.models import BreakoutGroup, Idea, IdeaTheme, Job, Session, utcnow
+from app.models import BreakoutGroup, Idea, IdeaTheme, Session, utcnow
+from app.models_jobs import Job
 from app.services import idea_themes, jobs
 from job_support import run_jobs
 
