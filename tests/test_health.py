@@ -48,3 +48,17 @@ def test_the_capture_page_waits_for_the_server_before_preview(app, rapporteur_cl
     assert 'id="preview-button" disabled' in capture
     assert "Preparing the anonymizer…" in capture
     assert 'data-ready-url="/readyz"' in capture
+
+
+def test_the_theme_lemmatizer_shares_the_anonymizers_spacy_pipelines(app):
+    from app.services.anonymization import AnonymizerSettings, pipelines
+    from app.services.themes import Lemmatizer
+
+    anonymizer_models = pipelines(AnonymizerSettings.from_config(app.config))
+    lemmatizer = Lemmatizer()
+    assert lemmatizer._nlp["en"] is anonymizer_models["en"]
+    assert lemmatizer._nlp["fr"] is anonymizer_models["fr"]
+    # The anonymizer's pipeline does not run the lemmatizer; the theme lemmatizer still gets lemmas.
+    assert "lemmatizer" in anonymizer_models["en"].disabled
+    assert lemmatizer.lemmas("Women leaders were trained.", "en") == ["woman", "leader", "train"]
+    assert "financer" in lemmatizer.lemmas("Les organisations doivent être financées.", "fr")

@@ -7,6 +7,7 @@ of a rapporteur's first preview paying the 8-15 s of loading.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 from app.extensions import db
@@ -80,10 +81,17 @@ def start_warm_up(app) -> bool:
     return True
 
 
+_background_pid = 0
+
+
 def start_background(app) -> None:
     """Everything a serving process runs beside requests: the model warm-up and the job worker."""
+    global _background_pid
+    if _background_pid == os.getpid():
+        return  # the hot path: every request of a process that already started them
     from app.services import jobs
 
+    _background_pid = os.getpid()
     if app.config.get("WARM_UP", not app.testing):
         start_warm_up(app)
     if app.config.get("JOBS_WORKER_THREAD", not app.testing):
