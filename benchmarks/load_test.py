@@ -152,10 +152,15 @@ def post(http, url, stats: Stats, kind: str, token: str, timeout: float = 60, **
     return None
 
 
-def rapporteur(base, username, places, notes, stats: Stats, rng: random.Random, done: threading.Event) -> None:
-    """Preview then submit each note; resend some submits and cut some short, as a flaky network would."""
+def rapporteur(base, username, places, notes, stats: Stats, rng: random.Random, done: threading.Event,
+               think: float = 0.0) -> None:
+    """Preview then submit each note; resend some submits and cut some short, as a flaky network would.
+
+    ``think``: mean seconds between two notes (uniform 0..2x), the time a rapporteur spends typing.
+    """
     http, token = session_for(base, username)
     for n in range(notes):
+        time.sleep(rng.uniform(0, 2 * think))
         session_id, group_id = places[n % len(places)]
         prefix = f"{base}/capture/{session_id}/{group_id}"
         text = note_text(rng)
@@ -323,6 +328,8 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--think", type=float, default=3.0,
+                        help="mean seconds a rapporteur types between notes (0: back-to-back, a stress test)")
     parser.add_argument("--drain-timeout", type=float, default=600)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="wps-load-"))
@@ -348,15 +355,16 @@ def main() -> None:
     stats, stop, rng = Stats(), threading.Event(), random.Random(args.seed)
     done = [threading.Event() for _ in places]
     threads = [threading.Thread(target=rapporteur, args=(base, name, places[name], args.notes, stats,
-                                                         random.Random(rng.random()), done[i]))
+                                                         random.Random(rng.random()), done[i], args.think))
                for i, name in enumerate(places)]
     side = [threading.Thread(target=cochair, args=(base, stats, stop, random.Random(1))),
             threading.Thread(target=drafter, args=(base, stats, stop))]
     started = time.monotonic()
     for thread in threads + side:
         thread.start()
-    while sum(e.is_set() for e in done) < len(done) // 2 and time.monotonic() - started < 900:
-        time.sleep(0.5)
+    total_notes = args.rapporteurs * args.notes
+    while len(stats.expected) < total_notes // 2 and time.monotonic() - started < 900:
+        time.sleep(0.2)  # kill a worker when half the notes are in: mid-run, with requests in flight
     victims = worker_pids(server.pid)
     if victims:
         os.kill(victims[0], signal.SIGKILL)
@@ -378,7 +386,7 @@ def main() -> None:
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=60)
     result = outcome(db_url, instance, stats)
-    print(f"load phase {load_s:.0f} s: {len(stats.expected)} notes stored of {args.rapporteurs * args.notes}, "
+    print(f"load phase {load_s:.0f} s (think time {args.think:.1f} s): {len(stats.expected)} notes stored of {args.rapporteurs * args.notes}, "
           f"{stats.resends} resends, {stats.aborted} aborted submits, {stats.connection_errors} connection errors")
     print(f"lost ideas {result['lost']}, duplicated ideas {result['duplicated']}, 5xx answers {stats.status_5xx}")
     print(f"preview p95 {p95(stats.latency['preview']):.2f} s (median {statistics.median(stats.latency['preview']):.2f}), "
