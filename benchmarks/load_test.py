@@ -101,6 +101,7 @@ class Stats:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.latency: dict[str, list[float]] = {"preview": [], "submit": []}
+        self.timed: dict[str, list[tuple[float, float]]] = {"preview": [], "submit": []}  # (end, seconds)
         self.status_5xx = 0
         self.connection_errors = 0
         self.aborted = 0
@@ -114,6 +115,7 @@ class Stats:
                 self.status_5xx += 1
             elif kind in self.latency and status < 400:
                 self.latency[kind].append(seconds)
+                self.timed[kind].append((time.monotonic(), seconds))
 
 
 def session_for(base: str, username: str) -> tuple[requests.Session, str]:
@@ -366,6 +368,7 @@ def main() -> None:
     while len(stats.expected) < total_notes // 2 and time.monotonic() - started < 900:
         time.sleep(0.2)  # kill a worker when half the notes are in: mid-run, with requests in flight
     victims = worker_pids(server.pid)
+    killed_at = time.monotonic()
     if victims:
         os.kill(victims[0], signal.SIGKILL)
         print(f"kill -9 of worker {victims[0]} after {time.monotonic() - started:.0f} s", flush=True)
@@ -391,6 +394,9 @@ def main() -> None:
     print(f"lost ideas {result['lost']}, duplicated ideas {result['duplicated']}, 5xx answers {stats.status_5xx}")
     print(f"preview p95 {p95(stats.latency['preview']):.2f} s (median {statistics.median(stats.latency['preview']):.2f}), "
           f"submit p95 {p95(stats.latency['submit']):.2f} s (median {statistics.median(stats.latency['submit']):.2f})")
+    calm = {k: [sec for end, sec in v if not killed_at - 1 <= end <= killed_at + 15] for k, v in stats.timed.items()}
+    print(f"  outside the 15 s after the worker kill: preview p95 {p95(calm['preview']):.2f} s, "
+          f"submit p95 {p95(calm['submit']):.2f} s")
     print(f"after kill -9 and restart (ready in {ready_again:.1f} s, queue drained in {drained:.0f} s): "
           f"{result['themed']} of {result['ideas']} ideas have theme suggestions "
           f"({100 * result['themed'] / max(1, result['ideas']):.1f} %); jobs {result['jobs']}")
