@@ -31,6 +31,8 @@ from pathlib import Path
 
 import requests
 
+from load_server import rss_mb, start_server, wait_ready, worker_pids
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 PASSWORD = "load-test-password-1"
@@ -229,47 +231,6 @@ def drafter(base, stats: Stats, stop: threading.Event) -> None:
              data={"format": "csv", "status": "submitted", "csrf_token": token})
 
 
-def start_server(tmp: Path, port: int, workers: int, env: dict) -> subprocess.Popen:
-    """gunicorn with the repository's gunicorn.conf.py, on 127.0.0.1 only."""
-    log = open(tmp / "gunicorn.log", "ab")
-    return subprocess.Popen(
-        [str(REPO / ".venv" / "bin" / "gunicorn"), "-c", str(REPO / "gunicorn.conf.py"), "--pythonpath",
-         f"{REPO},{tmp}", "-b", f"127.0.0.1:{port}", "-w", str(workers), "bench_app:app"],
-        cwd=str(tmp), env=env, stdout=log, stderr=log, start_new_session=True)
-
-
-def worker_pids(master: int) -> list[int]:
-    """The gunicorn workers: the master's children."""
-    out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process, MB."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
-
-
-def wait_ready(base: str, timeout: float) -> float:
-    """Seconds until /readyz answered 200 ten times in a row (every worker ready)."""
-    started = time.monotonic()
-    streak = 0
-    while time.monotonic() - started < timeout:
-        try:
-            streak = streak + 1 if requests.get(base + "/readyz", timeout=5).status_code == 200 else 0
-        except requests.RequestException:
-            streak = 0
-        if streak >= 10:
-            return time.monotonic() - started
-        time.sleep(0.3)
-    raise RuntimeError("the server never became ready")
-
-
 def outcome(db_url: str, instance: Path, stats: Stats) -> dict:
     """Lost and duplicated ideas, and the share of ideas with theme suggestions, from the database."""
     from sqlalchemy import func, select
@@ -321,8 +282,8 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * len(ordered))) - 1)]
 
 
-def main() -> None:
-    """Seed, serve, load, kill, restart, drain, report."""
+def parse_args() -> argparse.Namespace:
+    """Command-line settings (defaults: 20 rapporteurs x 10 notes, 2 workers, 3 s think time)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite")
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL", ""))
@@ -333,27 +294,11 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=3.0,
                         help="mean seconds a rapporteur types between notes (0: back-to-back, a stress test)")
     parser.add_argument("--drain-timeout", type=float, default=600)
-    args = parser.parse_args()
-    tmp = Path(tempfile.mkdtemp(prefix="wps-load-"))
-    instance = tmp / "instance"
-    instance.mkdir()
-    if args.db == "postgres":
-        if not args.pg_url:
-            sys.exit("--pg-url (or BENCH_DATABASE_URL) is needed for --db postgres")
-        db_url = args.pg_url
-    else:
-        db_url = f"sqlite:///{tmp / 'load.sqlite'}"
-    (tmp / "bench_app.py").write_text(WRAPPER)
-    places = seed(db_url, instance, args.rapporteurs)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "BENCH_INSTANCE": str(instance), "BENCH_DB": db_url, "GUNICORN_THREADS": "4"}
-    server = start_server(tmp, port, args.workers, env)
-    ready_s = wait_ready(base, 300)
-    print(f"server ready in {ready_s:.1f} s ({args.workers} workers, {args.db})", flush=True)
+    return parser.parse_args()
 
+
+def run_load(base: str, server: subprocess.Popen, places: dict, args) -> dict:
+    """All clients at once; kill -9 of one worker once half the notes are stored."""
     stats, stop, rng = Stats(), threading.Event(), random.Random(args.seed)
     done = [threading.Event() for _ in places]
     threads = [threading.Thread(target=rapporteur, args=(base, name, places[name], args.notes, stats,
@@ -364,44 +309,70 @@ def main() -> None:
     started = time.monotonic()
     for thread in threads + side:
         thread.start()
-    total_notes = args.rapporteurs * args.notes
-    while len(stats.expected) < total_notes // 2 and time.monotonic() - started < 900:
-        time.sleep(0.2)  # kill a worker when half the notes are in: mid-run, with requests in flight
+    while len(stats.expected) < args.rapporteurs * args.notes // 2 and time.monotonic() - started < 900:
+        time.sleep(0.2)  # mid-run, with requests in flight
     victims = worker_pids(server.pid)
     killed_at = time.monotonic()
     if victims:
         os.kill(victims[0], signal.SIGKILL)
-        print(f"kill -9 of worker {victims[0]} after {time.monotonic() - started:.0f} s", flush=True)
+        print(f"kill -9 of worker {victims[0]} after {killed_at - started:.0f} s", flush=True)
     for thread in threads:
         thread.join(timeout=1800)
     load_s = time.monotonic() - started
     stop.set()
     for thread in side:
         thread.join(timeout=120)
-    rss = {pid: rss_mb(pid) for pid in worker_pids(server.pid)}
+    rss = [rss_mb(pid) for pid in worker_pids(server.pid)]
+    return {"stats": stats, "killed_at": killed_at, "load_s": load_s, "rss": rss}
+
+
+def report(args, run: dict, result: dict, ready_again: float, drained: float, rss_after: list) -> None:
+    """Print the figures."""
+    stats, mb = run["stats"], (lambda values: ", ".join(f"{v:.0f} MB" for v in values))
+    print(f"load phase {run['load_s']:.0f} s (think time {args.think:.1f} s): {len(stats.expected)} notes stored "
+          f"of {args.rapporteurs * args.notes}, {stats.resends} resends, {stats.aborted} aborted submits, "
+          f"{stats.connection_errors} connection errors")
+    print(f"lost ideas {result['lost']}, duplicated ideas {result['duplicated']}, 5xx answers {stats.status_5xx}")
+    for kind in ("preview", "submit"):
+        values = stats.latency[kind]
+        calm = [sec for end, sec in stats.timed[kind] if not run["killed_at"] - 1 <= end <= run["killed_at"] + 15]
+        print(f"{kind} p95 {p95(values):.2f} s (median {statistics.median(values):.2f}; "
+              f"outside the 15 s after the worker kill {p95(calm):.2f} s)")
+    print(f"after kill -9 and restart (ready in {ready_again:.1f} s, queue drained in {drained:.0f} s): "
+          f"{result['themed']} of {result['ideas']} ideas have theme suggestions "
+          f"({100 * result['themed'] / max(1, result['ideas']):.1f} %); jobs {result['jobs']}")
+    print(f"worker RSS at end of load: {mb(run['rss'])}; after restart and drain: {mb(rss_after)}")
+
+
+def main() -> None:
+    """Seed, serve, load, kill, restart, drain, report."""
+    args = parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="wps-load-"))
+    instance = tmp / "instance"
+    instance.mkdir()
+    if args.db == "postgres" and not args.pg_url:
+        sys.exit("--pg-url (or BENCH_DATABASE_URL) is needed for --db postgres")
+    db_url = args.pg_url if args.db == "postgres" else f"sqlite:///{tmp / 'load.sqlite'}"
+    (tmp / "bench_app.py").write_text(WRAPPER)
+    places = seed(db_url, instance, args.rapporteurs)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "BENCH_INSTANCE": str(instance), "BENCH_DB": db_url, "GUNICORN_THREADS": "4"}
+    server = start_server(tmp, port, args.workers, env)
+    print(f"server ready in {wait_ready(base, 300):.1f} s ({args.workers} workers, {args.db})", flush=True)
+    run = run_load(base, server, places, args)
     # The whole server dies mid-queue (kill -9 of the master and every worker), then starts again.
     os.killpg(server.pid, signal.SIGKILL)
     server.wait()
     server = start_server(tmp, port, args.workers, env)
     ready_again = wait_ready(base, 300)
     drained = drain(db_url, instance, args.drain_timeout)
-    rss_after = {pid: rss_mb(pid) for pid in worker_pids(server.pid)}
+    rss_after = [rss_mb(pid) for pid in worker_pids(server.pid)]
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=60)
-    result = outcome(db_url, instance, stats)
-    print(f"load phase {load_s:.0f} s (think time {args.think:.1f} s): {len(stats.expected)} notes stored of {args.rapporteurs * args.notes}, "
-          f"{stats.resends} resends, {stats.aborted} aborted submits, {stats.connection_errors} connection errors")
-    print(f"lost ideas {result['lost']}, duplicated ideas {result['duplicated']}, 5xx answers {stats.status_5xx}")
-    print(f"preview p95 {p95(stats.latency['preview']):.2f} s (median {statistics.median(stats.latency['preview']):.2f}), "
-          f"submit p95 {p95(stats.latency['submit']):.2f} s (median {statistics.median(stats.latency['submit']):.2f})")
-    calm = {k: [sec for end, sec in v if not killed_at - 1 <= end <= killed_at + 15] for k, v in stats.timed.items()}
-    print(f"  outside the 15 s after the worker kill: preview p95 {p95(calm['preview']):.2f} s, "
-          f"submit p95 {p95(calm['submit']):.2f} s")
-    print(f"after kill -9 and restart (ready in {ready_again:.1f} s, queue drained in {drained:.0f} s): "
-          f"{result['themed']} of {result['ideas']} ideas have theme suggestions "
-          f"({100 * result['themed'] / max(1, result['ideas']):.1f} %); jobs {result['jobs']}")
-    print(f"worker RSS at end of load: {', '.join(f'{v:.0f} MB' for v in rss.values())}; "
-          f"after restart and drain: {', '.join(f'{v:.0f} MB' for v in rss_after.values())}")
+    report(args, run, outcome(db_url, instance, run["stats"]), ready_again, drained, rss_after)
     print(f"(instance and gunicorn log in {tmp})")
 
 
