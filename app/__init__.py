@@ -28,6 +28,9 @@ def create_app(test_config: Optional[Mapping[str, Any]] = None) -> Flask:
     register_security_headers(app)
     register_commands(app)
     configure_logging(app)
+    from app.services import readiness
+
+    readiness.install(app)  # model warm-up and the job worker thread, with the first request served
     return app
 
 
@@ -66,6 +69,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.login_message = "Please sign in to continue."
     login_manager.session_protection = "strong"
 
+    from app import models_jobs  # noqa: F401 - the job table belongs to the schema
     from app.models import User
 
     @login_manager.user_loader
@@ -84,6 +88,7 @@ def register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.capture import bp as capture_bp
     from app.export import bp as export_bp
+    from app.health import bp as health_bp
     from app.review import bp as review_bp
 
     app.register_blueprint(auth_bp)
@@ -91,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(review_bp)
     app.register_blueprint(export_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(health_bp)
 
     @app.get("/")
     def home():

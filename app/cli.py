@@ -26,7 +26,8 @@ def register(app: Flask) -> None:
                     purge_drafts_command):
         app.cli.add_command(command)
     for module_name, attribute in (("app.review.commands", "evaluate_themes_command"),
-                                   ("app.export.commands", "export_command")):
+                                   ("app.export.commands", "export_command"),
+                                   ("app.cli_jobs", "run_jobs_command")):
         try:
             module = __import__(module_name, fromlist=[attribute])
         except ModuleNotFoundError:

@@ -2,10 +2,12 @@
 its client and CLI runner, and signed-in clients for each role (the Flask tutorial's shape)."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
 from flask_migrate import upgrade
+from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
@@ -44,16 +46,60 @@ TEST_ROSTER = [
 TEST_ALLOWLIST = ["Department of National Defence", "DND", "UN Women", "UNSCR 1325", "C-NAP", "WPS"]
 
 
+def _test_config_base() -> dict:
+    return {"TESTING": True, "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False, "LOGIN_MAX_FAILURES": 3,
+            "RATELIMIT_ENABLED": False}  # tests/security/test_rate_limits.py turns it on
+
+
 def _test_config(instance) -> dict:
-    return {
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "INSTANCE_PATH_OVERRIDE": str(instance),
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'test.sqlite'}",
-        "WTF_CSRF_ENABLED": False,
-        "LOGIN_MAX_FAILURES": 3,
-        "RATELIMIT_ENABLED": False,  # tests/security/test_rate_limits.py turns it on
-    }
+    return {**_test_config_base(), "INSTANCE_PATH_OVERRIDE": str(instance),
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{instance / 'test.sqlite'}"}
+
+
+# The database-touching tests run on SQLite always, and again on PostgreSQL when CI (or you) gives
+# one: TEST_DATABASE_URL=postgresql+psycopg://user:password@127.0.0.1/dbname (see .ci/run).
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+NO_POSTGRES = "PostgreSQL pass skipped: TEST_DATABASE_URL is not set (.ci/run sets it)"
+# Browser tests (a live server and Chromium) stay on SQLite: they test the pages, not the database.
+SQLITE_ONLY_FIXTURES = {"live_server", "page"}
+
+
+def pytest_generate_tests(metafunc):
+    """Give every test that uses the app a SQLite and a PostgreSQL run."""
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    backends = ["sqlite"]
+    if not SQLITE_ONLY_FIXTURES & set(metafunc.fixturenames):
+        backends.append(pytest.param("postgresql", marks=[
+            pytest.mark.postgresql, pytest.mark.skipif(not TEST_DATABASE_URL, reason=NO_POSTGRES)]))
+    metafunc.parametrize("db_backend", backends)
+
+
+@pytest.fixture(scope="session")
+def postgres_database():
+    """The PostgreSQL test database, emptied and migrated once per test session."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(TEST_DATABASE_URL)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    template = create_app({**_test_config_base(), "SQLALCHEMY_DATABASE_URI": TEST_DATABASE_URL,
+                           "INSTANCE_PATH_OVERRIDE": os.path.join(os.getcwd(), "instance", "pg-test")})
+    with template.app_context():
+        upgrade()
+        tables = [t.name for t in db.metadata.sorted_tables]
+        db.engine.dispose()
+    return tables
+
+
+def _empty_postgres(app, tables) -> None:
+    """A clean slate for one test: every table emptied, ids from 1 again (migrations kept)."""
+    with app.app_context():
+        quoted = ", ".join(f'"{name}"' for name in tables)
+        with db.engine.begin() as connection:
+            connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
 
 
 @pytest.fixture(scope="session")
@@ -73,16 +119,23 @@ def pytest_configure(config):
 
 
 @pytest.fixture
-def app(tmp_path, migrated_database, request):
-    """An app on its own migrated SQLite file, with a small conference, roster and one user per role.
+def app(tmp_path, request, db_backend):
+    """An app on a migrated, empty database (its own SQLite file, or the emptied PostgreSQL test
+    database), with a small conference, roster and one user per role.
 
     `@pytest.mark.app_config(WTF_CSRF_ENABLED=True)` on a test changes settings before the app is built.
     """
     instance = tmp_path / "instance"
     instance.mkdir()
-    shutil.copy(migrated_database, instance / "test.sqlite")
     marker = request.node.get_closest_marker("app_config")
-    app = create_app({**_test_config(instance), **(marker.kwargs if marker else {})})
+    config = {**_test_config(instance), **(marker.kwargs if marker else {})}
+    if db_backend == "postgresql":
+        config["SQLALCHEMY_DATABASE_URI"] = TEST_DATABASE_URL
+        app = create_app(config)
+        _empty_postgres(app, request.getfixturevalue("postgres_database"))
+    else:
+        shutil.copy(request.getfixturevalue("migrated_database"), instance / "test.sqlite")
+        app = create_app(config)
     with app.app_context():
         conference = setup.import_conference(TEST_CONFERENCE)
         setup.replace_roster(conference, TEST_ROSTER, app.config["ENCRYPTION_KEY_PATH"])

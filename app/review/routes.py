@@ -13,6 +13,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     jsonify,
     redirect,
     render_template,
@@ -28,8 +29,9 @@ from app.review import bp
 from app.security import role_required
 from app.services import review as service
 from app.services.conference_setup import current_conference
+from app.services import jobs
 from app.services.export_precheck import precheck_approved
-from app.services.idea_themes import active_themes, warm_up_in_background
+from app.services.idea_themes import active_themes
 from app.services.typed_text import clean_keywords, clean_typed
 
 
@@ -37,12 +39,13 @@ from app.services.typed_text import clean_keywords, clean_typed
 # Helpers
 # ---------------------------------------------------------------------------------------------
 
-@bp.before_app_request
-def _warm_up_suggester() -> None:
-    """On the process's first request, start loading the theme models in the background."""
-    app = current_app._get_current_object()
-    if app.config.get("REVIEW_WARM_UP", not app.testing):
-        warm_up_in_background(app)
+@bp.app_template_global()
+def suggestions_pending(idea: Idea) -> bool:
+    """Whether an idea's theme suggestions are queued but not computed yet (read once per request)."""
+    if not hasattr(g, "pending_idea_ids"):
+        g.pending_idea_ids = jobs.pending_idea_ids(idea.conference_id)
+    pending = g.pending_idea_ids
+    return (idea.status.value == "submitted") if pending is None else idea.id in pending
 
 
 def _settings():
@@ -128,6 +131,7 @@ def dashboard():
     figures = service.dashboard(conference)
     max_theme = max([c.total for c in figures["theme_counts"]] + [1])
     return render_template("review/dashboard.html", conference=conference, max_theme=max_theme,
+                           candidates_pending=service.candidates_pending(conference),
                            of_groups=service.plenary_free_group_count(conference), **figures)
 
 
@@ -304,6 +308,7 @@ def themes():
     counts = {c.theme.id: c for c in service.theme_counts(conference)}
     return render_template("review/themes.html", conference=conference, codebook=service.codebook(conference),
                            counts=counts, candidates=service.emerging_candidates(conference),
+                           candidates_pending=service.candidates_pending(conference),
                            theme_options=active_themes(conference))
 
 
@@ -430,7 +435,8 @@ def proposals():
         return render_template("review/no_conference.html")
     return render_template("review/proposals.html", conference=conference,
                            suggested=service.proposals_overview(conference, service.PROPOSAL_SUGGESTED),
-                           accepted=service.proposals_overview(conference, service.PROPOSAL_ACCEPTED))
+                           accepted=service.proposals_overview(conference, service.PROPOSAL_ACCEPTED),
+                           detection_pending=jobs.has_pending(conference.id, jobs.PROPOSALS))
 
 
 def _proposal_done(message: str):
@@ -451,8 +457,8 @@ def _proposal_or_404(conference: Conference, proposal_id: int):
 def detect_proposals():
     """Look for the same proposal raised by several groups."""
     conference = _conference()
-    created = service.detect_proposals(current_user, conference)
-    return _proposal_done(f"{created} possible same proposal(s) found.")
+    jobs.enqueue(jobs.PROPOSALS, conference, {"user_id": current_user.id})
+    return _proposal_done("Looking for the same proposal across groups; suggestions appear here in a moment.")
 
 
 @bp.post("/proposals/merge")

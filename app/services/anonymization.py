@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from anonymizer import AllowList, AnonymizationResult, AnonymizerEngine, Roster, load_pipelines
+from anonymizer import AllowList, AnonymizationResult, AnonymizerEngine, Roster
 from anonymizer.pipeline import DEFAULT_MODELS, load_model
 from anonymizer.reasons import is_attribution, is_roster, is_weak_person  # noqa: F401 - reason codes, for the preview and export gate
 from anonymizer.vocab import fold  # noqa: F401 - the roster's folding, for services that compare terms with it
@@ -46,11 +46,36 @@ class AnonymizerSettings:
 
 def pipelines(settings: AnonymizerSettings) -> dict:
     """The spaCy pipelines, loaded once per process."""
-    key = (settings.en_model, settings.fr_model)
+    return shared_pipelines(settings.en_model, settings.fr_model)
+
+
+def shared_pipelines(en_model: Optional[str] = None, fr_model: Optional[str] = None) -> dict:
+    """One spaCy pipeline per language and process, shared by the anonymizer and the theme lemmatizer.
+
+    Loaded with the lemmatizer *disabled* rather than excluded: the anonymizer's ``nlp(text)`` runs
+    without it as before, and the theme lemmatizer runs it explicitly on a tagged doc. One load instead
+    of two saves about 60 MB and a second of start-up per process. Model names default to env
+    ANONYMIZER_EN_MODEL / ANONYMIZER_FR_MODEL (an empty French name means English only).
+    """
+    en_model = en_model or os.environ.get("ANONYMIZER_EN_MODEL") or DEFAULT_MODELS["en"]
+    fr_model = fr_model if fr_model is not None else (os.environ.get("ANONYMIZER_FR_MODEL") or DEFAULT_MODELS["fr"])
+    key = (en_model, fr_model)
     with _lock:
         if key not in _pipelines:
-            _pipelines[key] = load_pipelines(en_model=settings.en_model, fr_model=settings.fr_model)
-        return _pipelines[key]
+            loaded = {}
+            for lang, name in (("en", en_model), ("fr", fr_model)):
+                if name:
+                    nlp = load_model(name, exclude=[])
+                    if "lemmatizer" in nlp.pipe_names:
+                        nlp.disable_pipe("lemmatizer")
+                    loaded[lang] = nlp
+            _pipelines[key] = loaded
+        return dict(_pipelines[key])
+
+
+def models_loaded() -> bool:
+    """Whether this process has loaded the anonymizer's spaCy pipelines."""
+    return bool(_pipelines)
 
 
 def load_spacy_model(lang: str, exclude: list[str]) -> "Language":

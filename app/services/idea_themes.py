@@ -1,10 +1,10 @@
 """Theme suggestions attached to ideas as they arrive.
 
-Capture calls :func:`attach_suggestions` in the request that stores the ideas, so a new idea's
-ranked suggestions are in the database before any co-chair can see it. Building a suggester (reading
-the codebook, embedding its descriptions) is the slow part, so one suggester is kept per conference
-and rebuilt only when the codebook changes; confirmations by co-chairs are fed to the cached
-suggester as they happen instead of forcing a rebuild.
+The job worker (app.services.jobs) calls :func:`attach_suggestions` for ideas that capture or a co-chair's
+edit queued: no request waits for the theme model. Building a suggester (reading the codebook, embedding
+its descriptions) is the slow part, so one suggester is kept per conference and process, rebuilt only
+when the codebook changes; co-chairs' confirmations are read from the database and taught to the cached
+suggester when it is next used, instead of forcing a rebuild.
 """
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ from app.services.codebook import ThemeDef
 SUGGESTIONS_PER_IDEA = 3
 
 _lock = threading.Lock()
-# conference id -> (codebook version, suggester)
-_suggesters: dict[int, tuple[str, Any]] = {}
+# conference id -> (codebook version, suggester, confirmed examples it learned)
+_suggesters: dict[int, tuple[str, Any, set]] = {}
 
 
 def active_themes(conference: Conference) -> list[Theme]:
@@ -58,84 +58,48 @@ def codebook_version(themes: Iterable[Theme]) -> str:
 
 def confirmed_examples(conference: Conference) -> list[tuple[str, list[str]]]:
     """(idea text, confirmed theme codes) for every idea a co-chair has themed, active themes only."""
+    return [(text, codes) for _, text, codes in _confirmed_rows(conference)]
+
+
+def _confirmed_rows(conference: Conference) -> list[tuple[int, str, list[str]]]:
     rows = db.session.execute(
         select(Idea.id, Idea.text, Theme.code)
         .join(IdeaTheme, IdeaTheme.idea_id == Idea.id)
         .join(Theme, Theme.id == IdeaTheme.theme_id)
         .where(Idea.conference_id == conference.id, IdeaTheme.confirmed.is_(True),
                Idea.status != IdeaStatus.REJECTED, Theme.retired.is_(False), Theme.merged_into_id.is_(None))
-        .order_by(Idea.id)
+        .order_by(Idea.id, Theme.code)
     ).all()
     examples: dict[int, tuple[str, list[str]]] = {}
     for idea_id, text, code in rows:
         examples.setdefault(idea_id, (text, []))[1].append(code)
-    return list(examples.values())
+    return [(idea_id, text, codes) for idea_id, (text, codes) in examples.items()]
 
 
 def suggester_for(conference: Conference, themes: Optional[Sequence[Theme]] = None):
-    """The cached ThemeSuggester of a conference, rebuilt when its codebook changed."""
+    """The cached ThemeSuggester of a conference, rebuilt when its codebook changed.
+
+    Confirmations are read from the database on each use: new ones are taught to the cached suggester
+    (so a co-chair's confirm stays a plain database write, in any process), and a confirmation taken
+    back forces a rebuild.
+    """
     from app.services.themes import ThemeSuggester  # the method engineer's module; heavy imports
 
     themes = list(themes) if themes is not None else active_themes(conference)
     version = codebook_version(themes)
-    cached = _suggesters.get(conference.id)
-    if cached and cached[0] == version:
-        return cached[1]
+    examples = {(idea_id, text, tuple(codes)) for idea_id, text, codes in _confirmed_rows(conference)}
     with _lock:
         cached = _suggesters.get(conference.id)
-        if cached and cached[0] == version:
+        if cached and cached[0] == version and cached[2] <= examples:
+            for _, text, codes in sorted(examples - cached[2]):
+                cached[1].add_confirmed(text, codes)
+            cached[2].update(examples)
             return cached[1]
         suggester = ThemeSuggester([theme_def(t) for t in themes])
-        for text, codes in confirmed_examples(conference):
+        for _, text, codes in sorted(examples):
             suggester.add_confirmed(text, codes)
-        _suggesters[conference.id] = (version, suggester)
+        _suggesters[conference.id] = (version, suggester, set(examples))
         return suggester
-
-
-def learn_confirmation(conference: Conference, idea: Idea) -> None:
-    """Teach the cached suggester an idea's confirmed themes (nothing to do if none is cached)."""
-    cached = _suggesters.get(conference.id)
-    if not cached:
-        return
-    codes = [link.theme.code for link in idea.themes
-             if link.confirmed and not link.theme.retired and link.theme.merged_into_id is None]
-    if codes:
-        cached[1].add_confirmed(idea.text, codes)
-
-
-_warm_started = False
-_warm_lock = threading.Lock()  # not _lock: that one is held for a whole suggester build
-
-
-def warm_up_in_background(app) -> None:
-    """Load the models and build the current conference's suggester in a thread, once per process.
-
-    Without this the first rapporteur to submit after a restart would wait for the models to load.
-    """
-    global _warm_started
-    if _warm_started:
-        return
-    with _warm_lock:
-        if _warm_started:
-            return
-        _warm_started = True
-
-    def run() -> None:
-        from app.services.conference_setup import current_conference
-
-        with app.app_context():
-            try:
-                conference = current_conference()
-                if conference is not None and active_themes(conference):
-                    suggester_for(conference)
-            except Exception:  # a warm-up failure must not take the app down; the first use retries
-                import logging
-
-                logging.getLogger(__name__).exception("theme suggester warm-up failed")
-            finally:
-                db.session.remove()
-
-    threading.Thread(target=run, name="theme-suggester-warm-up", daemon=True).start()
 
 
 def forget_suggesters() -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import Conference, Idea, IdeaStatus, User, utcnow
-from app.services import audit, drafts, idea_themes
+from app.services import audit, drafts, jobs
 from app.services.capture import (
     IDEA_SEPARATOR,
     CaptureError,
@@ -150,6 +150,7 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
         audit.record(user, "submit_ideas", "session", place.session.id, count=len(ideas),
                      group_id=place.group.id)
         drafts.destroy_draft(user.id, place.session.id, place.group.id)
+        suggest_themes(conference, ideas)  # committed with the ideas: a crash cannot lose the job
         db.session.commit()
     except IntegrityError:
         # Another request with the same key won the race: answer with what it stored.
@@ -158,24 +159,16 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
         if not existing:
             raise
         return _replay(existing, place)
-    suggest_themes(conference, ideas)
     return SubmitResult(ideas, replayed=False, removed_again=removed_again)
 
 
 def suggest_themes(conference: Conference, ideas: Sequence[Idea]) -> None:
-    """Attach theme suggestions to ideas already stored, in a transaction of their own.
+    """Queue theme suggestions for stored ideas (the caller commits).
 
-    The ideas are committed first: a failure in the suggester must never cost a rapporteur
-    a submitted note. It is logged by exception type only (never text) and co-chairs can
-    still theme the ideas by hand.
+    The job worker ranks them (app.services.jobs): submitting never waits for the theme model, and a
+    failure in the suggester can never cost a rapporteur a submitted note.
     """
-    try:
-        idea_themes.attach_suggestions(conference, ideas)
-        db.session.commit()
-    except Exception as exc:  # noqa: BLE001 - any suggester failure is survivable here
-        db.session.rollback()
-        log.error("theme suggestions failed for %d ideas (%s); ideas are stored without them",
-                  len(ideas), type(exc).__name__)
+    jobs.enqueue_suggestions(conference, ideas)
 
 
 def ideas_for_places(places: Sequence[CapturePlace]) -> list[Idea]:
@@ -217,8 +210,8 @@ def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
         idea.status = IdeaStatus.SUBMITTED
     idea.updated_at = utcnow()
     audit.record(user, "edit_idea", "idea", idea.id)
-    db.session.commit()
     suggest_themes(conference, [idea])  # the suggestions follow the new text
+    db.session.commit()
     return EditResult(idea, cleaned.removed)
 
 

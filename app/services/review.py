@@ -7,8 +7,8 @@ anonymizer first, because the invariant holds for co-chairs too.
 """
 from __future__ import annotations
 
+import hashlib
 import re
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,7 +36,7 @@ from app.models import (
     as_utc,
     utcnow,
 )
-from app.services import audit, idea_themes
+from app.services import audit, idea_themes, jobs
 from app.services.typed_text import clean_typed, scrub_roster
 
 MAX_IDEA_CHARS = 5_000
@@ -320,7 +320,7 @@ def edit(user: User, idea: Idea, text: str, settings) -> EditOutcome:
         if getattr(result, "lang", None):
             idea.lang = result.lang
         _touch(idea)
-        idea_themes.attach_suggestions(conference, [idea])
+        jobs.enqueue_suggestions(conference, [idea])  # ranked by the job worker, not in this transaction
     audit.record(user, "idea.edit", "idea", idea.id, removed=removed, flagged=flagged, changed=changed)
     return EditOutcome(removed=removed, flagged=flagged, changed=changed)
 
@@ -352,7 +352,7 @@ def confirm_theme(user: User, idea: Idea, theme: Theme) -> IdeaTheme:
     _touch(idea)
     audit.record(user, "idea.theme_confirm", "idea", idea.id, theme_id=theme.id)
     db.session.flush()
-    idea_themes.learn_confirmation(_conference_of(idea), idea)
+    # No model work here: the suggester learns confirmations when the job worker next uses it.
     return link
 
 
@@ -485,7 +485,18 @@ def codebook(conference: Conference) -> dict[str, list[Theme]]:
 
 
 def refresh_suggestions(conference: Conference) -> int:
-    """Re-rank themes of ideas still waiting for review after the codebook changed."""
+    """Queue a re-ranking of the ideas still waiting for review after the codebook changed.
+
+    The job worker does the ranking (see app.services.job_handlers); returns how many ideas wait.
+    """
+    jobs.enqueue(jobs.REFRESH, conference)
+    jobs.enqueue(jobs.EMERGING, conference)
+    return db.session.scalar(select(func.count(Idea.id)).where(
+        Idea.conference_id == conference.id, Idea.status == IdeaStatus.SUBMITTED)) or 0
+
+
+def rerank_waiting_ideas(conference: Conference) -> int:
+    """Re-rank themes of ideas still waiting for review (the refresh job's work)."""
     ideas = list(db.session.scalars(
         select(Idea).where(Idea.conference_id == conference.id, Idea.status == IdeaStatus.SUBMITTED)
         .options(selectinload(Idea.themes))
@@ -512,10 +523,6 @@ class Candidate:
         """A code a co-chair can accept or change: letters of the first characteristic word."""
         letters = re.sub(r"[^A-Za-z]", "", (self.words[0] if self.words else "NEW")).upper()
         return (letters[:6] or "NEW")
-
-
-_candidate_cache: dict[int, tuple[tuple, list[tuple[list[str], list[int], str]]]] = {}
-_candidate_lock = threading.Lock()
 
 
 def unthemed_pool(conference: Conference) -> list[Idea]:
@@ -550,11 +557,6 @@ def _normalize_candidate(raw: Any) -> tuple[list[int], list[str], str]:
     return [int(m) for m in (members or [])], [str(w) for w in (words or [])], str(label or "")
 
 
-# Up to this many unthemed ideas, candidates are always computed in the request (well under a second).
-SYNC_CANDIDATE_BUDGET = 150
-_candidate_jobs: set[int] = set()
-
-
 def _find_candidates(suggester, texts: list[str], langs: list[Optional[str]], ids: list[int]):
     raw_candidates = []
     for raw in suggester.emerging_candidates(texts, langs=langs) or []:
@@ -563,32 +565,38 @@ def _find_candidates(suggester, texts: list[str], langs: list[Optional[str]], id
     return raw_candidates
 
 
-def _candidates_in_background(conference_id: int, key: tuple, suggester, texts, langs, ids) -> None:
-    """Compute candidates off the request (plain data only: no database in the thread)."""
-    with _candidate_lock:
-        if conference_id in _candidate_jobs:
-            return
-        _candidate_jobs.add(conference_id)
+def _candidate_key(themes: Sequence[Theme], ideas: Sequence[Idea]) -> str:
+    """What a candidate list was computed from: the codebook and the unthemed ideas as they were."""
+    digest = hashlib.sha256(idea_themes.codebook_version(themes).encode())
+    for idea in ideas:
+        digest.update(f"{idea.id}:{as_utc(idea.updated_at)}|".encode())
+    return digest.hexdigest()
 
-    def run() -> None:
-        try:
-            found = _find_candidates(suggester, texts, langs, ids)
-            with _candidate_lock:
-                _candidate_cache[conference_id] = (key, found)
-        finally:
-            with _candidate_lock:
-                _candidate_jobs.discard(conference_id)
 
-    threading.Thread(target=run, name="emerging-candidates", daemon=True).start()
+def compute_candidates(conference: Conference) -> dict[str, Any]:
+    """Cluster the unthemed ideas (the emerging-candidates job's work; slow, never in a request)."""
+    ideas = unthemed_pool(conference)
+    themes = idea_themes.active_themes(conference)
+    key = _candidate_key(themes, ideas)
+    if len(ideas) < 2 or not themes:
+        return {"key": key, "candidates": []}
+    suggester = idea_themes.suggester_for(conference, themes)
+    found = _find_candidates(suggester, [i.text for i in ideas], [i.lang or None for i in ideas],
+                             [i.id for i in ideas])
+    return {"key": key, "candidates": [list(c) for c in found]}
+
+
+def candidates_pending(conference: Conference) -> bool:
+    """Whether fresh emerging candidates are still being computed."""
+    return jobs.has_pending(conference.id, jobs.EMERGING)
 
 
 def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = True) -> list[Candidate]:
-    """Clusters of ideas that fit no theme well, proposed as emerging themes, newest first (cached).
+    """Clusters of ideas that fit no theme well, proposed as emerging themes, newest first.
 
-    When new ideas arrived since the last answer, the last answer is shown while a fresh one is
-    computed in the background (clustering thousands of ideas takes seconds). With nothing to show
-    yet, the answer is computed in the request when wait is true (the codebook page) or when it is
-    quick; otherwise (the dashboard) in the background.
+    Computed by the job worker; this reads the newest result. When ideas or the codebook changed since,
+    a fresh computation is queued and the last answer is shown meanwhile (restricted to ideas still
+    unthemed). ``wait`` is kept for callers of the earlier in-request version and has no effect.
     """
     ideas = unthemed_pool(conference)
     if len(ideas) < 2:
@@ -596,38 +604,19 @@ def emerging_candidates(conference: Conference, limit: int = 10, wait: bool = Tr
     themes = idea_themes.active_themes(conference)
     if not themes:
         return []
-    key = (idea_themes.codebook_version(themes), tuple(i.id for i in ideas), tuple(i.updated_at for i in ideas))
-    cached = _candidate_cache.get(conference.id)
-    if cached and cached[0] == key:
-        raw_candidates = cached[1]
-    else:
-        suggester = idea_themes.suggester_for(conference, themes)
-        texts = [idea.text for idea in ideas]
-        langs = [idea.lang or None for idea in ideas]
-        ids = [idea.id for idea in ideas]
-        quick = len(ideas) <= SYNC_CANDIDATE_BUDGET
-        if quick or (cached is None and wait):
-            raw_candidates = _find_candidates(suggester, texts, langs, ids)
-            with _candidate_lock:
-                _candidate_cache[conference.id] = (key, raw_candidates)
-        else:
-            _candidates_in_background(conference.id, key, suggester, texts, langs, ids)
-            raw_candidates = cached[1] if cached else []
+    result = jobs.latest_result(conference.id, jobs.EMERGING) or {}
+    if result.get("key") != _candidate_key(themes, ideas) and not candidates_pending(conference):
+        jobs.enqueue(jobs.EMERGING, conference)
+        db.session.commit()
     by_id = {idea.id: idea for idea in ideas}
     candidates = [
-        Candidate(key="-".join(str(i) for i in sorted(ids)), words=words,
+        Candidate(key="-".join(str(i) for i in sorted(ids)), words=list(words),
                   ideas=[by_id[i] for i in ids if i in by_id], label=label)
-        for words, ids, label in raw_candidates
+        for words, ids, label in result.get("candidates", [])
     ]
     candidates = [c for c in candidates if len(c.ideas) >= 2]
     candidates.sort(key=lambda c: max(i.id for i in c.ideas), reverse=True)
     return candidates[:limit]
-
-
-def forget_candidates() -> None:
-    """Drop cached candidates (tests, where every database reuses conference id 1)."""
-    with _candidate_lock:
-        _candidate_cache.clear()
 
 
 def promote_candidate(user: User, conference: Conference, code: str, name: str, keywords: str,
@@ -728,23 +717,28 @@ def detect_proposals(user: Optional[User], conference: Conference) -> int:
     Earlier suggestions nobody accepted are replaced; accepted proposals and their ideas stay as they
     are; groupings co-chairs undid are not proposed again. Returns how many were suggested.
     """
-    for stale in db.session.scalars(
+    stale = list(db.session.scalars(
         select(Proposal).where(Proposal.conference_id == conference.id, Proposal.status == PROPOSAL_SUGGESTED)
-    ):
-        for idea in list(stale.ideas):
-            idea.proposal_id = None
-        db.session.delete(stale)
-    db.session.flush()
+    ))
+    stale_ids = [p.id for p in stale]
+    free = Idea.proposal_id.is_(None) if not stale_ids else or_(Idea.proposal_id.is_(None),
+                                                                 Idea.proposal_id.in_(stale_ids))
     ideas = list(db.session.scalars(
-        select(Idea).where(Idea.conference_id == conference.id, Idea.status != IdeaStatus.REJECTED,
-                           Idea.proposal_id.is_(None))
+        select(Idea).where(Idea.conference_id == conference.id, Idea.status != IdeaStatus.REJECTED, free)
         .options(selectinload(Idea.group)).order_by(Idea.id)
     ))
+    # The model work first, while nothing is written: the write transaction below stays short.
+    clusters = matcher_for(conference).group_proposals(_idea_records(ideas)) if len(ideas) >= 2 else []
+    for proposal in stale:
+        for idea in list(proposal.ideas):
+            idea.proposal_id = None
+        db.session.delete(proposal)
+    db.session.flush()
     if len(ideas) < 2:
         return 0
     dismissed = _dismissed_sets(conference)
     created = 0
-    for cluster in matcher_for(conference).group_proposals(_idea_records(ideas)):
+    for cluster in clusters:
         members = [ideas[i] for i in cluster if 0 <= i < len(ideas)]
         if len(members) < 2 or len({m.group_id for m in members}) < 2:
             continue

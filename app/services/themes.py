@@ -152,16 +152,17 @@ class Lemmatizer:
     def __init__(self) -> None:
         import spacy
 
-        from app.services.anonymization import load_spacy_model
+        from app.services.anonymization import shared_pipelines
 
-        self._nlp = {}
+        # The anonymizer's own pipelines (one load per process), whose lemmatizer is loaded but
+        # disabled: it is run here explicitly, after the tagger, without the parser and NER.
+        try:
+            self._nlp = shared_pipelines()
+        except OSError:
+            log.warning("spaCy models not installed; using blank tokenizers")
+            self._nlp = {}
         for lang in ("en", "fr"):
-            try:
-                # Only what lemmas need: the parser and NER cost most of the time. The anonymizer's
-                # pipelines exclude the lemmatizer, so these are loaded apart, by the same names.
-                self._nlp[lang] = load_spacy_model(lang, exclude=["parser", "ner", "senter"])
-            except OSError:
-                log.warning("spaCy model for %s not installed; using a blank tokenizer", lang)
+            if lang not in self._nlp:
                 self._nlp[lang] = spacy.blank(lang)
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, str], list[str]] = {}
@@ -189,8 +190,11 @@ class Lemmatizer:
         return [set(self._lemmas_in(text, lang, False)) for lang in self._nlp]
 
     def _lemmas_in(self, text: str, lang: str, content_only: bool) -> list[str]:
+        nlp = self._nlp[lang]
         with self._lock:
-            doc = self._nlp[lang](text)
+            doc = nlp(text, disable=["parser", "ner", "senter"])
+            if "lemmatizer" in nlp.disabled:
+                doc = nlp.get_pipe("lemmatizer")(doc)
         out = []
         for tok in doc:
             if tok.is_punct or tok.is_space or tok.like_num:

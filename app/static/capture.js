@@ -307,7 +307,27 @@
     });
   }
 
+  // ---- warm start: Preview waits until this server has its models loaded ----------------------
+  var previewButton = document.getElementById("preview-button");
+  var readyStatus = document.getElementById("ready-status");
+  var serverReady = false;
+
+  function checkReady() {
+    fetch(root.dataset.readyUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) {
+        if (response.ok) {
+          serverReady = true;
+          previewButton.disabled = false;
+          readyStatus.hidden = true;
+          return;
+        }
+        setTimeout(checkReady, 1000);
+      })
+      .catch(function () { setTimeout(checkReady, 2000); });
+  }
+
   function runPreview() {
+    if (!serverReady) { readyStatus.hidden = false; return; }
     show(noteError, "");
     if (!note.value.trim()) { show(noteError, "The note is empty: type what the group said, then preview it."); return; }
     if (note.value.length > maxChars) {
@@ -414,7 +434,7 @@
   cleanText.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); submitIdeas(0); }
   });
-  document.getElementById("preview-button").addEventListener("click", runPreview);
+  previewButton.addEventListener("click", runPreview);
   document.getElementById("rebuild-button").addEventListener("click", function () {
     state.cleanDirty = false;
     show(restoreMessage, "");
@@ -431,4 +451,5 @@
   });
 
   updateCount();
+  checkReady();
 }());

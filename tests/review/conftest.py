@@ -38,13 +38,9 @@ def theme_id(code: str) -> int:
 @pytest.fixture(autouse=True)
 def fresh_suggesters():
     """Each test has its own database, so no suggester may outlive it."""
-    from app.services.review import forget_candidates
-
     forget_suggesters()
-    forget_candidates()
     yield
     forget_suggesters()
-    forget_candidates()
 
 
 @pytest.fixture

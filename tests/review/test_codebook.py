@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import AuditEvent, Idea, IdeaTheme, Theme, ThemeKind
 
+from job_support import run_jobs
 from conftest import add_idea, confirm, theme_id
 
 
@@ -109,6 +110,11 @@ def test_candidate_emerging_themes_are_shown_with_characteristic_words(app, coch
         ]:
             add_idea(text, group=group)
     page = cochair_client.get("/review/themes").get_data(as_text=True)
+    # Clustering is job work: the first view queues it and says so.
+    assert "Looking for new clusters" in page
+    assert run_jobs(app) >= 1
+    page = cochair_client.get("/review/themes").get_data(as_text=True)
+    assert "Looking for new clusters" not in page
     assert "Candidate emerging themes" in page
     # Low-fit ideas about one new subject are proposed together, with their words.
     assert "Promote to emerging theme" in page

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import AuditEvent, Idea, Proposal
 
+from job_support import run_jobs
 from conftest import add_idea
 
 
@@ -93,7 +94,11 @@ def test_detect_suggests_near_duplicates_from_different_groups_then_accept(app, 
     ids = _three_groups_same_proposal(app)
     response = cochair_client.post("/review/proposals/detect", follow_redirects=True)
     page = response.get_data(as_text=True)
-    assert "possible same proposal" in page
+    # The request only queues the detection; the page says so until the job worker has run.
+    assert "Looking for the same proposal across groups" in page
+    assert run_jobs(app) >= 1
+    page = cochair_client.get("/review/proposals").get_data(as_text=True)
+    assert "Looking for the same proposal across groups…" not in page
     with app.app_context():
         suggested = db.session.scalars(select(Proposal).where(Proposal.status == "suggested")).all()
         matching = [p for p in suggested if set(ids) <= {i.id for i in p.ideas}]
@@ -105,6 +110,7 @@ def test_detect_suggests_near_duplicates_from_different_groups_then_accept(app, 
         assert db.session.get(Proposal, proposal_id).status == "accepted"
     # Detecting again keeps accepted proposals as they are.
     cochair_client.post("/review/proposals/detect")
+    run_jobs(app)
     with app.app_context():
         assert db.session.get(Proposal, proposal_id).status == "accepted"
         assert {i.proposal_id for i in map(lambda i: db.session.get(Idea, i), ids)} == {proposal_id}
@@ -113,12 +119,14 @@ def test_detect_suggests_near_duplicates_from_different_groups_then_accept(app, 
 def test_dismissed_suggestion_is_not_proposed_again(app, cochair_client, sample):
     _three_groups_same_proposal(app)
     cochair_client.post("/review/proposals/detect")
+    run_jobs(app)
     with app.app_context():
         before = db.session.scalar(select(Proposal).where(Proposal.status == "suggested"))
         dismissed = {i.id for i in before.ideas}
         dismissed_id = before.id
     cochair_client.post(f"/review/proposals/{dismissed_id}/undo")
     cochair_client.post("/review/proposals/detect")
+    run_jobs(app)
     with app.app_context():
         for proposal in db.session.scalars(select(Proposal).where(Proposal.status == "suggested")):
             assert not {i.id for i in proposal.ideas} <= dismissed

@@ -15,6 +15,8 @@ PUBLIC_ENDPOINTS = {
     "static": "stylesheets and scripts",
     "auth.login": "the sign-in form",
     "home": "redirects to the sign-in form or to the user's page",
+    "health.healthz": "liveness for the proxy and the process manager; says nothing but 'ok'",
+    "health.readyz": "readiness: whether the models are loaded; the capture page polls it",
 }
 SIGNED_IN_ENDPOINTS = {"auth.logout": "any signed-in user may sign out"}
 IDENTITIES: list[Optional[Role]] = [None, *Role]  # None: not signed in
