@@ -3,6 +3,7 @@
     python -m anonymizer --jsonl [--roster roster.csv] [--allow allowlist.txt] < in.jsonl > out.jsonl
     python -m anonymizer [--roster ...] [--allow ...] < note.txt          (plain: prints clean text)
     python -m anonymizer evaluate --gold notes.jsonl [--roster ...] [--allow ...] [--leaks]
+    python -m anonymizer ideas --jsonl | --evaluate GOLD     (clean ideas, see anonymizer/ideas/cli.py)
 Options --model-en / --model-fr choose the spaCy pipelines.
 """
 from __future__ import annotations
@@ -88,6 +89,10 @@ def run_jsonl(engine: AnonymizerEngine, fin, fout) -> int:
 def main(argv=None) -> int:
     """Entry point; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "ideas":  # clean ideas: see anonymizer/ideas/cli.py
+        from .ideas.cli import main as ideas_main
+
+        return ideas_main(argv[1:])
     if argv and argv[0] == "evaluate":
         from .evaluation import evaluate, format_report, load_jsonl
 

@@ -50,9 +50,10 @@ class _Reading:
     toks: list[int]
     hint: Optional[str] = None
     support: int = 0
+    reported: bool = False  # came after a neutral reporting verb ("explained the timeline")
 
 
-def _read(ctx: Context, toks: list[int], hint: Optional[str], depth: int) -> list[_Reading]:
+def _read(ctx: Context, toks: list[int], hint: Optional[str], depth: int, reported: bool = False) -> list[_Reading]:
     """Read one unit (or the remainder of one after a frame) into readings."""
     toks = strip_attribution(ctx, toks)
     if not toks:
@@ -60,18 +61,18 @@ def _read(ctx: Context, toks: list[int], hint: Optional[str], depth: int) -> lis
     frame = find_frame(ctx, toks) if depth < MAX_DEPTH else None
     if frame and frame.section == "agreement":
         out = [_Reading([], support=support_count(ctx, toks[:frame.verb_at]))]
-        rest = after_agreement(ctx, toks[frame.verb_at:])
+        rest = after_agreement(ctx, toks[frame.content_at:])
         return out + (_read(ctx, rest, hint, depth + 1) if rest else [])
     if frame:
         content = toks[frame.content_at:]
-        inner = _read(ctx, content, hint or frame_kind(frame.section), depth + 1) if content else []
-        return inner
+        kind = hint or frame_kind(frame.section)
+        return _read(ctx, content, kind, depth + 1, reported or kind is None) if content else []
     start = find_commitment(ctx, toks)
     if start is not None:
         return [_Reading(toks[start:], hint or "commitment")]
     if depth == 0 and (is_personal(ctx, toks) or _logistics(ctx, toks)):
         return []
-    return [_Reading(toks, hint)]
+    return [_Reading(toks, hint, reported=reported)]
 
 
 def _logistics(ctx: Context, toks: list[int]) -> bool:
@@ -84,8 +85,8 @@ def _logistics(ctx: Context, toks: list[int]) -> bool:
 def _unit_readings(ctx: Context, toks: list[int]) -> list[_Reading]:
     """Readings of one unit, after bullets, headings, contacts and labels are dealt with."""
     toks = strip_bullet(ctx, toks)
-    if not toks or is_heading(ctx, toks):
-        return []
+    if not toks or is_heading(ctx, toks) or ctx.doc[toks[-1]].text.endswith(":"):
+        return []  # a heading ("Discussion on housing:") introduces ideas, it is not one
     if any(ctx.label(i) == "CONTACT" for i in toks):
         return []
     toks, hint = strip_label(ctx, toks)
@@ -113,7 +114,7 @@ def ideas_from_parse(parsed: ParsedNote, lang: str) -> NoteIdeas:
                 continue
             text = render(ctx, toks)
             start, end = source_range(ctx, toks)
-            result.ideas.append(Idea(text, classify(ctx, toks, reading.hint), start, end))
+            result.ideas.append(Idea(text, classify(ctx, toks, reading.hint, reading.reported), start, end))
     return result
 
 

@@ -12,6 +12,7 @@ from .context import SUBJECT_DEPS, Context
 FRAME_SECTIONS = ("commitment", "concern", "question", "proposal", "agreement", "report")
 KIND_OF = {"commitment": "commitment", "concern": "concern", "question": "question", "proposal": "proposal"}
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "obl", "acomp", "attr", "oprd"})
+SOURCE_PREPS = frozenset({"from", "by", "de", "par"})
 COMPLEMENTIZERS = frozenset({"that", "que", "qu'", "qu’", ":"})
 # French verbs whose "il" is impersonal ("il faut"): not a person.
 IMPERSONAL = frozenset({"faut", "faudrait", "fallait", "semble", "agit", "reste", "suffit", "importe", "manque"})
@@ -51,7 +52,7 @@ def _subject_is_scaffold(ctx: Context, verb_toks: list[int]) -> bool:
         for head in (tok, tok.head):
             for child in head.children:
                 if child.dep_ in SUBJECT_DEPS and child.i < verb_toks[0]:
-                    return ctx.is_scaffold(child.i)
+                    return ctx.is_scaffold(child.i) and not ctx.is_punct(child.i)
     return False
 
 
@@ -92,6 +93,10 @@ def _tail(ctx: Context, toks: list[int], k: int) -> int:
     """Skip the words that still belong to the frame after its verb ("out", "that", "the group", ":")."""
     while k < len(toks):
         n = ctx.match(toks, k, "frame_tail")
+        if not n and ctx.is_attribution(toks[k]):
+            n = 1  # "heard from [P] that"
+        elif not n and ctx.words[toks[k]] in SOURCE_PREPS and k + 1 < len(toks) and ctx.is_attribution(toks[k + 1]):
+            n = 2
         if not n:
             break
         k += n

@@ -13,7 +13,8 @@ from .context import Context
 KINDS = ("proposal", "finding", "concern", "question", "commitment", "figure")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _MODALS = {"en": ("should", "must", "ought", "need", "needs", "have to", "has to"),
-           "fr": ("devrait", "devraient", "doit", "doivent", "faut", "faudrait")}
+           "fr": ("devrait", "devraient", "doit", "doivent", "devons", "devrions", "devez", "faut", "faudrait",
+                  "faudra")}
 
 
 def _numbers(ctx: Context, toks: list[int]) -> list[float]:
@@ -53,8 +54,12 @@ def _has_modal(ctx: Context, toks: list[int]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", text) for m in modals)
 
 
-def classify(ctx: Context, toks: list[int], hint: str | None) -> str:
-    """The kind of the idea made of *toks*, given the hint of its label or frame verb."""
+def classify(ctx: Context, toks: list[int], hint: str | None, reported: bool = False) -> str:
+    """The kind of the idea made of *toks*, given the hint of its label or frame verb.
+
+    A bare noun phrase is an ask when it stands alone (a bullet), a finding after a neutral verb
+    ("explained the timeline").
+    """
     if hint in KINDS:
         return hint
     if toks and ctx.doc[toks[-1]].text == "?" or any(ctx.doc[i].text == "?" for i in toks[-2:]):
@@ -67,6 +72,6 @@ def classify(ctx: Context, toks: list[int], hint: str | None) -> str:
         return "concern"
     if ctx.contains(toks, "proposal_cue"):
         return "proposal"
-    if not ctx.has_verb(toks):
+    if not ctx.has_verb(toks) and not reported:
         return "proposal"
     return "finding"

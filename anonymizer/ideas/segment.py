@@ -6,8 +6,12 @@ from .context import CLOSING, OPENING, Context
 
 BULLETS = frozenset({"-", "*", "•", "–", "—", "·", ">", "o"})
 CHUNK_EXTRA = frozenset({"'s", "’s", "view", "avis", "opinion", "put", "it", "according", "to", "son", "sa",
-                         "mon", "my", "selon", "après", "d'", "d’", "as", "in", "for", "pour", "à", "de", "l'"})
+                         "mon", "my", "his", "her", "selon", "après", "d'", "d’", "as", "in", "for", "pour", "à", "de", "l'",
+                         "experience", "expérience", "understanding"})
 MAX_LABEL = 8
+# "Concern raised by [P]:", "Proposition de [P] :": words around a label that say who, not what
+LABEL_FILLERS = frozenset({"from", "of", "by", "de", "du", "par", "raised", "proposed", "suggested", "noted",
+                           "soulevé", "soulevée", "proposé", "proposée", "suggéré", "suggérée"})
 FULL_STOPS = frozenset({".", "?", "!", "…", "...", "?»", ".»"})
 
 
@@ -18,7 +22,7 @@ def units(ctx: Context) -> list[list[int]]:
     for tok in ctx.doc:
         newline = tok.is_space and "\n" in tok.text
         # The parser's sentence starts are trusted only after a full stop: French ones often fall at commas.
-        sentence = tok.is_sent_start and current and ctx.doc[current[-1]].text in FULL_STOPS
+        sentence = tok.is_sent_start and current and _after_full_stop(ctx, current)
         if current and (newline or sentence or "\n" in ctx.parsed.note[ctx.parsed.ends[current[-1]]:
                                                                         ctx.parsed.starts[tok.i]]):
             out.append(current)
@@ -34,6 +38,14 @@ def units(ctx: Context) -> list[list[int]]:
     if current:
         out.append(current)
     return [u for u in out if any(not ctx.is_punct(i) for i in u)]
+
+
+def _after_full_stop(ctx: Context, current: list[int]) -> bool:
+    """Whether the unit so far ends a sentence (a full stop, possibly inside a closing quote)."""
+    last = ctx.doc[current[-1]].text
+    if last in CLOSING and len(current) > 1:
+        last = ctx.doc[current[-2]].text
+    return last in FULL_STOPS
 
 
 def strip_bullet(ctx: Context, toks: list[int]) -> list[int]:
@@ -52,6 +64,11 @@ def strip_bullet(ctx: Context, toks: list[int]) -> list[int]:
 def is_heading(ctx: Context, toks: list[int]) -> bool:
     """Attendance, heading and note-taker lines: only placeholders, numbers and heading words."""
     heading = ctx.vocab.words("heading")
+    if ctx.contains(toks, "agreement"):
+        return False
+    first = next((i for i in toks if not ctx.is_punct(i)), None)
+    if first is not None and ctx.words[first] in heading and len(toks) <= 8 and not ctx.has_verb(toks):
+        return True  # "Session 3 - Financing", "Thème : logement"
     for i in toks:
         tok = ctx.doc[i]
         if ctx.is_punct(i) or ctx.label(i) or tok.like_num or ctx.words[i] in heading:
@@ -67,13 +84,27 @@ def strip_label(ctx: Context, toks: list[int]) -> tuple[list[int], str | None]:
         separator = word in ("-", "–", "—") or (word.endswith(":") and all(not c.isalnum() for c in word))
         if not separator or k == 0 or k == len(toks) - 1:
             continue
-        rest = [ctx.words[j] for j in toks[:k] if not (ctx.label(j) or ctx.is_punct(j)
-                                                       or ctx.words[j] in ("from", "de", "of", "du"))]
+        rest = [ctx.words[j] for j in _unbracketed(ctx, toks[:k]) if not (
+            ctx.label(j) or ctx.is_punct(j) or ctx.words[j] in LABEL_FILLERS)]
         if not rest:
             return toks[k + 1:], None
         if tuple(rest) in ctx.vocab.labels:
             return toks[k + 1:], ctx.vocab.labels[tuple(rest)] or None
     return toks, None
+
+
+def _unbracketed(ctx: Context, toks: list[int]) -> list[int]:
+    """*toks* without bracketed asides that follow a placeholder ("[P] (shelter network)")."""
+    out, depth = [], 0
+    for i in toks:
+        word = ctx.doc[i].text
+        if word == "(" and (depth or (out and ctx.is_attribution(out[-1]))):
+            depth += 1
+        elif word.startswith(")") and depth:
+            depth -= 1
+        elif not depth:
+            out.append(i)
+    return out
 
 
 def _chunks(ctx: Context, toks: list[int]) -> list[tuple[int, int]]:
@@ -105,12 +136,12 @@ def _is_attribution_chunk(ctx: Context, piece: list[int], at_start: bool) -> boo
         return False
     report = ctx.vocab.words("report") | ctx.vocab.words("proposal")
     words = [ctx.words[i] for i in piece]
-    bracketed = ctx.doc[piece[0]].text in OPENING
+    bracketed = ctx.doc[piece[0]].text in OPENING - CLOSING
     if not bracketed and at_start and not (ctx.match(piece, 0, "frame_prefix") or words[0] in ("in", "à")):
         return False
     if not (bracketed or ctx.match(piece, 0, "frame_prefix") or any(w in report for w in words)):
         return False
-    if not bracketed and not any(ctx.is_attribution(i) or ctx.words[i] in ("son", "sa", "my", "mon")
+    if not bracketed and not any(ctx.is_attribution(i) or ctx.is_person(i) or ctx.words[i] in ("son", "sa", "my", "mon")
                                  for i in piece):
         return False
     allowed = CHUNK_EXTRA | report
