@@ -58,6 +58,8 @@ class Context:
 
     def match(self, toks: list[int], k: int, section: str) -> int:
         """Longest entry of *section* matching the words of ``toks[k:]``."""
+        if k >= len(toks) or self.words[toks[k]] not in self.vocab.first_words(section):
+            return 0
         return self.vocab.match([self.words[i] for i in toks[k:k + 6]], 0, section)
 
     def contains(self, toks: list[int], section: str) -> bool:

@@ -118,10 +118,13 @@ def project_parse(raw_doc: Doc, note: str, redactions) -> ParsedNote:
 def _projected(raw_doc, note, words, spaces, keep, new_of, spans, owner) -> ParsedNote:
     """Second half of ``project_parse``: heads, relations and note offsets of the merged tokens."""
     heads, deps, tags, pos, sent_starts = [], [], [], [], []
+    groups: dict[int, list[int]] = {}
+    for i, k in owner.items():
+        groups.setdefault(k, []).append(i)
     for j, ri in enumerate(keep):
         tok = raw_doc[ri]
         if ri in owner:  # the span's root: the token whose head lies outside the span
-            group = [t for t in raw_doc if owner.get(t.i) == owner[ri]]
+            group = [raw_doc[i] for i in sorted(groups[owner[ri]])]
             tok = next((t for t in group if owner.get(t.head.i) != owner[ri] or t.head.i == t.i), tok)
         heads.append(new_of[tok.head.i])
         deps.append(tok.dep_ or "dep")

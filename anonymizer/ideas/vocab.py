@@ -6,7 +6,7 @@ lower-cased spaCy tokens, so French elisions are written as spaCy splits them ("
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -20,6 +20,17 @@ class IdeaVocab:
     lang: str
     sections: dict[str, frozenset[Entry]]
     labels: dict[Entry, str]
+    _words: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _by_first: dict[str, dict[str, list[Entry]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        # Indexes built once: matching runs for every token of every note.
+        for section, entries in self.sections.items():
+            self._words[section] = frozenset(e[0] for e in entries if len(e) == 1)
+            index: dict[str, list[Entry]] = {}
+            for e in sorted(entries, key=len, reverse=True):
+                index.setdefault(e[0], []).append(e)
+            self._by_first[section] = index
 
     def entries(self, section: str) -> frozenset[Entry]:
         """All entries of *section* (empty when the file has none)."""
@@ -27,16 +38,20 @@ class IdeaVocab:
 
     def words(self, section: str) -> frozenset[str]:
         """The one-word entries of *section*."""
-        return frozenset(e[0] for e in self.entries(section) if len(e) == 1)
+        return self._words.get(section, frozenset())
+
+    def first_words(self, section: str):
+        """The words that start an entry of *section* (a fast pre-check)."""
+        return self._by_first.get(section, {}).keys()
 
     def match(self, words: list[str], i: int, section: str) -> int:
         """Length of the longest entry of *section* starting at ``words[i]`` (0 when none)."""
-        best = 0
-        for entry in self.entries(section):
-            n = len(entry)
-            if n > best and tuple(words[i:i + n]) == entry:
-                best = n
-        return best
+        if i >= len(words):
+            return 0
+        for entry in self._by_first.get(section, {}).get(words[i], ()):
+            if tuple(words[i:i + len(entry)]) == entry:
+                return len(entry)
+        return 0
 
 
 def _parse(text: str) -> tuple[dict[str, set[Entry]], dict[Entry, str]]:
