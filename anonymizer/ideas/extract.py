@@ -10,7 +10,7 @@ from .frames import after_agreement, find_commitment, find_frame, frame_kind, is
 from .kinds import classify
 from .parsed import ParsedNote, parse_anonymized
 from .render import balanced, drop_affiliations, render, source_range, trim
-from .segment import is_heading, strip_attribution, strip_bullet, strip_label, units
+from .segment import is_heading, strip_attribution, strip_bullet, strip_hedge, strip_label, units
 
 MAX_DEPTH = 3
 
@@ -55,7 +55,7 @@ class _Reading:
 
 def _read(ctx: Context, toks: list[int], hint: Optional[str], depth: int, reported: bool = False) -> list[_Reading]:
     """Read one unit (or the remainder of one after a frame) into readings."""
-    toks = strip_attribution(ctx, toks)
+    toks = strip_hedge(ctx, strip_attribution(ctx, toks))
     if not toks:
         return []
     frame = find_frame(ctx, toks) if depth < MAX_DEPTH else None
@@ -75,6 +75,11 @@ def _read(ctx: Context, toks: list[int], hint: Optional[str], depth: int, report
     return [_Reading(toks, hint, reported=reported)]
 
 
+def _lone_word(ctx: Context, toks: list[int]) -> bool:
+    """A one-word line without a verb ("Funding", "Données") titles what follows."""
+    return sum(not ctx.is_punct(i) for i in toks) == 1 and not ctx.has_verb(toks)
+
+
 def _logistics(ctx: Context, toks: list[int]) -> bool:
     """A short line about the schedule or the room, with no ask or worry in it."""
     if len(toks) > 16 or not ctx.contains(toks, "logistics"):
@@ -90,7 +95,7 @@ def _unit_readings(ctx: Context, toks: list[int]) -> list[_Reading]:
     if any(ctx.label(i) == "CONTACT" for i in toks):
         return []
     toks, hint = strip_label(ctx, toks)
-    if not toks or is_heading(ctx, toks):
+    if not toks or is_heading(ctx, toks) or _lone_word(ctx, toks):
         return []
     return _read(ctx, toks, hint, 0)
 

@@ -12,6 +12,7 @@ from .context import SUBJECT_DEPS, Context
 FRAME_SECTIONS = ("commitment", "concern", "question", "proposal", "agreement", "report")
 KIND_OF = {"commitment": "commitment", "concern": "concern", "question": "question", "proposal": "proposal"}
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "obj", "obl", "acomp", "attr", "oprd"})
+ASIDE_MARKS = {",": ",", "—": "—", "–": "–", "-": "-", "(": ")"}
 SOURCE_PREPS = frozenset({"from", "by", "de", "par"})
 COMPLEMENTIZERS = frozenset({"that", "que", "qu'", "qu’", ":"})
 # French verbs whose "il" is impersonal ("il faut"): not a person.
@@ -79,8 +80,10 @@ def _without_asides(ctx: Context, prefix: list[int]) -> list[int]:
     k = 0
     while k < len(prefix):
         i = prefix[k]
-        if ctx.words[i] == "," and out and ctx.is_attribution(out[-1]):
-            close = next((j for j in range(k + 1, len(prefix)) if ctx.words[prefix[j]] == ","), None)
+        mark = ctx.words[i]
+        if mark in ASIDE_MARKS and out and ctx.is_attribution(out[-1]):
+            closer = ASIDE_MARKS[mark]
+            close = next((j for j in range(k + 1, len(prefix)) if ctx.words[prefix[j]] == closer), None)
             if close is not None:
                 k = close + 1
                 continue

@@ -9,6 +9,7 @@ CHUNK_EXTRA = frozenset({"'s", "’s", "view", "avis", "opinion", "put", "it", "
                          "mon", "my", "his", "her", "selon", "après", "d'", "d’", "as", "in", "for", "pour", "à", "de", "l'",
                          "experience", "expérience", "understanding"})
 MAX_LABEL = 8
+DASHES = ("-", "–", "—")
 # "Concern raised by [P]:", "Proposition de [P] :": words around a label that say who, not what
 LABEL_FILLERS = frozenset({"from", "of", "by", "de", "du", "par", "raised", "proposed", "suggested", "noted",
                            "soulevé", "soulevée", "proposé", "proposée", "suggéré", "suggérée"})
@@ -22,7 +23,8 @@ def units(ctx: Context) -> list[list[int]]:
     for tok in ctx.doc:
         newline = tok.is_space and "\n" in tok.text
         # The parser's sentence starts are trusted only after a full stop: French ones often fall at commas.
-        sentence = tok.is_sent_start and current and _after_full_stop(ctx, current)
+        sentence = (tok.is_sent_start and current and _after_full_stop(ctx, current)
+                    and not (tok.text in CLOSING and ctx.doc[current[-1]].text in FULL_STOPS))
         if current and (newline or sentence or "\n" in ctx.parsed.note[ctx.parsed.ends[current[-1]]:
                                                                         ctx.parsed.starts[tok.i]]):
             out.append(current)
@@ -81,11 +83,13 @@ def strip_label(ctx: Context, toks: list[int]) -> tuple[list[int], str | None]:
     """Remove a line label ("[P] ([O]):", "Q ([P]):", "Action:", "Target -") and return its kind hint."""
     for k, i in enumerate(toks[:MAX_LABEL + 1]):
         word = ctx.doc[i].text
-        separator = word in ("-", "–", "—") or (word.endswith(":") and all(not c.isalnum() for c in word))
+        separator = word in DASHES or (word.endswith(":") and all(not c.isalnum() for c in word))
         if not separator or k == 0 or k == len(toks) - 1:
             continue
+        if word in DASHES and any(ctx.doc[j].text == word for j in toks[k + 1:]):
+            continue  # "[P] — speaking for [O] — said": paired dashes mark an aside, not a label
         rest = [ctx.words[j] for j in _unbracketed(ctx, toks[:k]) if not (
-            ctx.label(j) or ctx.is_punct(j) or ctx.words[j] in LABEL_FILLERS)]
+            ctx.label(j) or ctx.is_punct(j) or ctx.is_scaffold(j) or ctx.words[j] in LABEL_FILLERS)]
         if not rest:
             return toks[k + 1:], None
         if tuple(rest) in ctx.vocab.labels:
@@ -161,3 +165,13 @@ def strip_attribution(ctx: Context, toks: list[int]) -> list[int]:
             continue
         kept.extend(piece)
     return kept
+
+
+def strip_hedge(ctx: Context, toks: list[int]) -> list[int]:
+    """Drop a first-person opener ("In my view", "I think", "À mon avis") and what links it to the idea."""
+    n = ctx.match(toks, 0, "hedge")
+    if not n:
+        return toks
+    while n < len(toks) and ctx.words[toks[n]] in (",", "that", "que", "qu'", ":"):
+        n += 1
+    return toks[n:] if n < len(toks) else toks
