@@ -172,3 +172,18 @@ def test_cli_jsonl_and_evaluate(tmp_path):
     assert proc.returncode == 0
     assert re.search(r"idea match F1\s+1\.000", proc.stdout)
     assert re.search(r"words invented\s+0", proc.stdout)
+
+
+GOLD = ROOT / "tests" / "anonymizer" / "data" / "ideas_gold.jsonl"
+
+
+def test_gold_set_meets_the_bar(extractor):
+    from anonymizer.ideas.evaluation import evaluate, load_gold
+
+    records = load_gold(str(GOLD))
+    assert len(records) >= 170 and {r["lang"] for r in records} == {"en", "fr"}
+    res = evaluate(extractor, records)
+    assert res["f1"] >= 0.85
+    assert res["kind_accuracy"] >= 0.80
+    assert res["scaffolding_left"] <= 0.02
+    assert res["words_invented"] == 0
