@@ -278,6 +278,10 @@ class Idea(db.Model):
     submission_key: Mapped[str] = mapped_column(String(80), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     proposal_id: Mapped[Optional[int]] = mapped_column(ForeignKey("proposal.id"), nullable=True, index=True)
+    # Clean-idea kind (proposal, finding, concern, question, commitment, figure) when the rapporteur
+    # submitted clean ideas, and how many in the room supported it: a count they confirmed, never names.
+    kind: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
+    support: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 

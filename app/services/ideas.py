@@ -103,20 +103,24 @@ def _replay(existing: list[Idea], place: CapturePlace) -> SubmitResult:
 
 def submit_ideas(user: User, conference: Conference, place: CapturePlace, submission_key: str,
                  texts: Sequence[str], settings: AnonymizerSettings, max_chars: int,
-                 restored: Iterable[str] = (), kept: Iterable[str] = ()) -> SubmitResult:
+                 restored: Iterable[str] = (), kept: Iterable[str] = (),
+                 meta: Sequence[tuple[Optional[str], int]] = ()) -> SubmitResult:
     """Anonymize the ideas again and store them once per submission key; destroy the draft.
 
     A retry with a key already stored returns the stored ideas and stores nothing (also when
     two requests race: the unique (submission_key, position) constraint decides, the loser
     reads the winner's rows). Audit: "submit_ideas" with the count only, and one
-    "restore_term" event per restored term that survived into a stored idea.
+    "restore_term" event per restored term that survived into a stored idea. *meta* gives each
+    text's clean-idea kind and confirmed support count (see services.clean_ideas).
     """
     if not submission_key or not SUBMISSION_KEY.match(submission_key):
         raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
     existing = _stored_for_key(submission_key)
     if existing:
         return _replay(existing, place)
-    texts = [t.strip() for t in texts if isinstance(t, str) and t.strip()]
+    meta = list(meta) + [(None, 0)] * (len(texts) - len(meta))
+    kept_pairs = [(t.strip(), m) for t, m in zip(texts, meta) if isinstance(t, str) and t.strip()]
+    texts, meta = [t for t, _ in kept_pairs], [m for _, m in kept_pairs]
     if not texts:
         raise CaptureError("There are no ideas to submit: the note is empty.", 400)
     if len(texts) > MAX_IDEAS_PER_SUBMIT:
@@ -134,7 +138,8 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
             continue
         idea = Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,
                     text=cleaned.text.strip(), lang=cleaned.lang, status=IdeaStatus.SUBMITTED,
-                    submission_key=submission_key, position=position)
+                    submission_key=submission_key, position=position,
+                    kind=meta[position][0], support=meta[position][1])
         ideas.append(idea)
         removed_again.extend(cleaned.removed)
         restores.extend((len(ideas) - 1, segment) for segment in cleaned.restored_kept)
