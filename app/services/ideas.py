@@ -101,6 +101,13 @@ def _replay(existing: list[Idea], place: CapturePlace) -> SubmitResult:
     return SubmitResult(existing, replayed=True)
 
 
+def _non_blank(texts: Sequence[str], meta: Sequence[tuple[Optional[str], int]]) -> tuple[list, list]:
+    """The non-blank texts (stripped) and the (kind, support) of each; missing meta is (None, 0)."""
+    meta = list(meta) + [(None, 0)] * (len(texts) - len(meta))
+    pairs = [(t.strip(), m) for t, m in zip(texts, meta) if isinstance(t, str) and t.strip()]
+    return [t for t, _ in pairs], [m for _, m in pairs]
+
+
 def submit_ideas(user: User, conference: Conference, place: CapturePlace, submission_key: str,
                  texts: Sequence[str], settings: AnonymizerSettings, max_chars: int,
                  restored: Iterable[str] = (), kept: Iterable[str] = (),
@@ -118,9 +125,7 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
     existing = _stored_for_key(submission_key)
     if existing:
         return _replay(existing, place)
-    meta = list(meta) + [(None, 0)] * (len(texts) - len(meta))
-    kept_pairs = [(t.strip(), m) for t, m in zip(texts, meta) if isinstance(t, str) and t.strip()]
-    texts, meta = [t for t, _ in kept_pairs], [m for _, m in kept_pairs]
+    texts, meta = _non_blank(texts, meta)
     if not texts:
         raise CaptureError("There are no ideas to submit: the note is empty.", 400)
     if len(texts) > MAX_IDEAS_PER_SUBMIT:
