@@ -10,6 +10,7 @@ CHUNK_EXTRA = frozenset({"'s", "’s", "view", "avis", "opinion", "put", "it", "
                          "experience", "expérience", "understanding"})
 MAX_LABEL = 8
 DASHES = ("-", "–", "—")
+AFFILIATION_WORDS = frozenset({"from", "of", "at", "with", "the", "de", "du", "des", "d'", "la", "le", "l'", "chez"})
 # "Concern raised by [P]:", "Proposition de [P] :": words around a label that say who, not what
 LABEL_FILLERS = frozenset({"from", "of", "by", "de", "du", "par", "raised", "proposed", "suggested", "noted",
                            "soulevé", "soulevée", "proposé", "proposée", "suggéré", "suggérée"})
@@ -155,16 +156,26 @@ def _is_attribution_chunk(ctx: Context, piece: list[int], at_start: bool) -> boo
 def strip_attribution(ctx: Context, toks: list[int]) -> list[int]:
     """Remove attribution chunks at the start, in the middle and at the end of a unit."""
     kept: list[int] = []
+    after_attribution = False
     for n, (a, b) in enumerate(_chunks(ctx, toks)):
         piece = toks[a:b]
-        if _is_attribution_chunk(ctx, piece, at_start=(n == 0)):
+        if _is_attribution_chunk(ctx, piece, at_start=(n == 0)) or (after_attribution and _is_affiliation(ctx, piece)):
+            after_attribution = True
             if kept and ctx.doc[kept[-1]].text == ",":
                 kept.pop()
             if b == len(toks) and ctx.doc[piece[-1]].text in (".", "?", "!"):
                 kept.append(piece[-1])
             continue
+        after_attribution = False
         kept.extend(piece)
     return kept
+
+
+def _is_affiliation(ctx: Context, piece: list[int]) -> bool:
+    """An apposition naming where the speaker is from: ", du [O]," / ", from [O],"."""
+    words = [i for i in piece if not ctx.is_punct(i)]
+    return bool(words) and any(ctx.is_attribution(i) for i in words) and all(
+        ctx.is_attribution(i) or ctx.words[i] in AFFILIATION_WORDS for i in words)
 
 
 def strip_hedge(ctx: Context, toks: list[int]) -> list[int]:

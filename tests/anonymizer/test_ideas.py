@@ -53,6 +53,8 @@ def test_english_frames_go_and_kinds_follow(extractor, note, expected):
     ("Selon [Participant 7], le tribunal publie déjà ses statistiques.",
      [("Le tribunal publie déjà ses statistiques.", "finding")]),
     ("[Participant 4] propose de créer un comité des jeunes.", [("Créer un comité des jeunes.", "proposal")]),
+    ("Selon [Participant 3], de [Organization 2], il faudrait publier les contrats.",
+     [("Il faudrait publier les contrats.", "proposal")]),
     ("[Participant 1] : comment choisira-t-on les membres du conseil ?",
      [("Comment choisira-t-on les membres du conseil ?", "question")]),
 ])
