@@ -234,6 +234,26 @@
     if (mark.scrollIntoView) { mark.scrollIntoView({ block: "nearest" }); }
   }
 
+  function splitIdea(idea, at) {
+    var first = idea.text.slice(0, at).trim(), second = idea.text.slice(at).trim();
+    if (!first || !second) { return; }
+    idea.text = first;
+    var copy = { text: second, kind: idea.kind, support: 0, start: idea.start, end: idea.end };
+    state.cleanIdeas.splice(state.cleanIdeas.indexOf(idea) + 1, 0, copy);
+    renderIdeas();
+  }
+
+  function mergeWithNext(idea) {
+    var at = state.cleanIdeas.indexOf(idea), next = state.cleanIdeas[at + 1];
+    if (!next) { return; }
+    idea.text = idea.text.trim() + " " + next.text.trim();
+    idea.support = Math.max(idea.support, next.support);  // the same people may have backed both
+    idea.start = Math.min(idea.start, next.start);
+    idea.end = Math.max(idea.end, next.end);
+    state.cleanIdeas.splice(at + 1, 1);
+    renderIdeas();
+  }
+
   function cleanIdeaEditor(idea, i) {
     var li = el("li", "idea-item clean-idea");
     var text = el("textarea", "clean-idea-text");
@@ -265,12 +285,23 @@
       renderIdeas();
       showSource(null);
     });
+    var split = el("button", "secondary small clean-idea-split", "Split at cursor");
+    split.type = "button";
+    split.setAttribute("aria-label", "Split idea " + (i + 1) + " at the cursor");
+    split.addEventListener("click", function () { splitIdea(idea, text.selectionStart); });
+    var merge = el("button", "secondary small clean-idea-merge", "Merge with next");
+    merge.type = "button";
+    merge.setAttribute("aria-label", "Merge idea " + (i + 1) + " with the next one");
+    merge.disabled = i === state.cleanIdeas.length - 1;
+    merge.addEventListener("click", function () { mergeWithNext(idea); });
     var controls = el("div", "clean-idea-controls");
     var supportLabel = el("label", "", "Supported by ");
     supportLabel.appendChild(support);
     supportLabel.appendChild(document.createTextNode(" in the room"));
     controls.appendChild(kind);
     controls.appendChild(supportLabel);
+    controls.appendChild(split);
+    controls.appendChild(merge);
     controls.appendChild(drop);
     li.appendChild(text);
     li.appendChild(controls);

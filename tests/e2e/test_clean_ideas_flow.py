@@ -69,3 +69,27 @@ def test_unchecking_clean_ideas_submits_the_anonymized_text(live_server, page):
     with live_server.app.app_context():
         row = db.session.scalars(select(Idea)).one()
         assert (row.kind, row.support) == (None, 0) and "ombudsperson" in row.text and "Tobiah" not in row.text
+
+
+def test_split_and_merge_clean_ideas(live_server, page):
+    sign_in(page, live_server, "rapporteur")
+    page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
+    page.locator("#note").fill("- Tobiah Renwick-Mbeki said buses stop at nine. Shelters close at ten.\n"
+                               "- Wenonah Castellucci noted that the fees are high.\n- Others agreed.\n")
+    page.locator("#preview-button").click()
+    expect(page.locator("#clean-ideas-section")).to_be_visible(timeout=90_000)
+    texts = page.locator("#idea-list .clean-idea-text")
+    expect(texts).to_have_count(3)
+    expect(texts.nth(0)).to_have_value("Buses stop at nine.")
+
+    page.locator("#idea-list .clean-idea-merge").nth(0).click()  # "Buses ..." + "Shelters ..."
+    expect(texts).to_have_count(2)
+    expect(texts.nth(0)).to_have_value("Buses stop at nine. Shelters close at ten.")
+    texts.nth(0).evaluate("t => t.setSelectionRange(19, 19)")  # after "nine."
+    page.locator("#idea-list .clean-idea-split").nth(0).click()
+    expect(texts).to_have_count(3)
+    expect(texts.nth(1)).to_have_value("Shelters close at ten.")
+    expect(page.locator("#idea-list .clean-idea-support").nth(2)).to_have_value("1")  # "Others agreed."
+    page.locator("#submit-button").click()
+    expect(page.locator("#stored-list li")).to_have_count(3, timeout=60_000)
+    assert page.js_errors == []
