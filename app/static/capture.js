@@ -202,7 +202,18 @@
     if (!usingCleanIdeas()) { return { texts: splitIdeas(cleanText.value), meta: null }; }
     var chosen = state.cleanIdeas.filter(function (idea) { return idea.text.trim(); });
     return { texts: chosen.map(function (idea) { return squash(idea.text); }),
-             meta: chosen.map(function (idea) { return { kind: idea.kind, support: idea.support }; }) };
+             meta: chosen.map(function (idea) {
+               return { kind: idea.kind, support: idea.support, source: sourceSentence(idea) };
+             }) };
+  }
+
+  // The anonymized sentence an idea came from (stored only if the conference keeps sources).
+  function sourceSentence(idea) {
+    var t = state.sourceText, a = idea.start, b = idea.end;
+    if (!t || a === undefined || b === undefined) { return ""; }
+    while (a > 0 && !/[\n.?!]/.test(t.charAt(a - 1))) { a -= 1; }
+    while (b < t.length && !/[\n.?!]/.test(t.charAt(b - 1))) { b += 1; }
+    return t.slice(a, b).trim();
   }
 
   function updateSubmitButton() {

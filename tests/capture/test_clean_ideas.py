@@ -69,3 +69,29 @@ def test_malformed_meta_is_refused(rapporteur_client, themes_a, meta):
     response = rapporteur_client.post(themes_a + "/submit", json={
         "submission_key": "k-clean-000003", "ideas": ["One idea.", "Another idea."], "idea_meta": meta})
     assert response.status_code == 400 and response.json["error"]
+
+
+SOURCE = "Dr. Wenonah Castellucci said shelters in the north need five-year funding."
+
+
+def test_source_sentence_is_not_kept_by_default(app, rapporteur_client, themes_a):
+    response = rapporteur_client.post(themes_a + "/submit", json={
+        "submission_key": "k-clean-000010", "ideas": ["Shelters in the north need five-year funding."],
+        "idea_meta": [{"kind": "proposal", "support": 0, "source": SOURCE}]})
+    assert response.status_code == 201
+    with app.app_context():
+        row = db.session.scalar(select(Idea).where(Idea.submission_key == "k-clean-000010"))
+        assert row.source_text is None
+
+
+def test_source_sentence_is_kept_anonymized_when_the_conference_says_so(app, admin_client, rapporteur_client,
+                                                                         themes_a):
+    admin_client.post("/admin/settings", data={"keep_idea_sources": "on"})
+    response = rapporteur_client.post(themes_a + "/submit", json={
+        "submission_key": "k-clean-000011", "ideas": ["Shelters in the north need five-year funding."],
+        "idea_meta": [{"kind": "proposal", "support": 2, "source": SOURCE}]})
+    assert response.status_code == 201
+    with app.app_context():
+        row = db.session.scalar(select(Idea).where(Idea.submission_key == "k-clean-000011"))
+        assert "said shelters in the north need five-year funding." in row.source_text
+        assert "Wenonah" not in row.source_text and "Castellucci" not in row.source_text
