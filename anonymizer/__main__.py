@@ -5,6 +5,7 @@
     python -m anonymizer evaluate --gold notes.jsonl [--roster ...] [--allow ...] [--leaks] [--json]
     python -m anonymizer ablate --gold notes.jsonl [--roster ...] [--allow ...] [--json]
     python -m anonymizer train [--lang en|fr|both] [--n-notes 5000] [--seed 0] [--out anonymizer/model]
+    python -m anonymizer ideas --jsonl | --evaluate GOLD     (clean ideas, see anonymizer/ideas/cli.py)
 Options --model-en / --model-fr choose the spaCy pipelines.
 """
 from __future__ import annotations
@@ -13,7 +14,7 @@ import importlib
 import sys
 
 SUBCOMMANDS = {"evaluate": "anonymizer.cli.evaluate", "ablate": "anonymizer.cli.ablate",
-               "train": "anonymizer.training.train"}
+               "train": "anonymizer.training.train", "ideas": "anonymizer.ideas.cli"}
 
 
 def main(argv=None) -> int:

@@ -96,6 +96,8 @@ class Conference(db.Model):
     short_name: Mapped[str] = mapped_column(String(80), default="")
     # Off by default: under the Rule, even a group letter can narrow who spoke.
     show_groups_in_exports: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Off by default: a clean idea is stored without the (anonymized) sentence it came from.
+    keep_idea_sources: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     days: Mapped[list["ConferenceDay"]] = relationship(
@@ -283,6 +285,12 @@ class Idea(db.Model):
     submission_key: Mapped[str] = mapped_column(String(80), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     proposal_id: Mapped[Optional[int]] = mapped_column(ForeignKey("proposal.id"), nullable=True, index=True)
+    # Clean-idea kind (proposal, finding, concern, question, commitment, figure) when the rapporteur
+    # submitted clean ideas, and how many in the room supported it: a count they confirmed, never names.
+    kind: Mapped[Optional[str]] = mapped_column(String(16), nullable=True)
+    support: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The anonymized sentence a clean idea came from, only when the conference keeps sources.
+    source_text: Mapped[Optional[str]] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 

@@ -132,13 +132,16 @@ def replace_allowlist():
 @bp.post("/settings")
 @role_required(Role.ADMIN)
 def settings():
-    """Conference settings: whether exports may name the group that raised an idea."""
+    """Conference settings: whether exports may name the group that raised an idea, and whether a clean
+    idea keeps the anonymized sentence it came from."""
     conference = _conference_or_flash()
     if conference is None:
         return _admin_page_with_error()
     conference.show_groups_in_exports = request.form.get("show_groups_in_exports") == "on"
+    conference.keep_idea_sources = request.form.get("keep_idea_sources") == "on"
     audit.record(current_user, "change_settings", "conference", conference.id,
-                 show_groups_in_exports=conference.show_groups_in_exports)
+                 show_groups_in_exports=conference.show_groups_in_exports,
+                 keep_idea_sources=conference.keep_idea_sources)
     db.session.commit()
     flash("Settings saved.", "success")
     return redirect(url_for("admin.index")), 303

@@ -16,7 +16,7 @@ from app.inputs import InputError, json_object
 from app.models import Role
 from app.rate_limits import autosave_limits, preview_limits, submit_limits
 from app.security import role_required
-from app.services import drafts
+from app.services import clean_ideas, drafts
 from app.services import ideas as idea_service
 from app.services.capture import (
     CaptureError,
@@ -138,6 +138,7 @@ def preview(session_id: int, group_id: int):
     idea_service.check_note_size(text, _max_chars())
     result = build_preview(text, current_conference(), _settings())
     return jsonify(segments=[s.as_dict() for s in result.segments], text=result.text, ideas=result.ideas,
+                   clean_ideas=clean_ideas.extract_for_preview(result.text, result.lang, _settings()),
                    lang=result.lang, removed=len(result.removals), flagged=len(result.flags))
 
 
@@ -166,9 +167,11 @@ def restore(session_id: int, group_id: int):
 def submit(session_id: int, group_id: int):
     """Store the confirmed ideas once (idempotent on the page's submission key)."""
     place = _place(session_id, group_id)
+    meta = ()
     if request.is_json:
         data = _json_body()
         ideas = _string_list(data, "ideas")
+        meta = clean_ideas.parse_idea_meta(data.get("idea_meta"), len(ideas))
         key = data.get("submission_key", "")
     else:
         data = request.form
@@ -178,12 +181,12 @@ def submit(session_id: int, group_id: int):
         raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
     result = idea_service.submit_ideas(
         current_user, current_conference(), place, key, ideas, _settings(), _max_chars(),
-        restored=_string_list(data, "restored"), kept=_string_list(data, "kept"))
+        restored=_string_list(data, "restored"), kept=_string_list(data, "kept"), meta=meta)
     if request.is_json:
         return jsonify(
             stored=len(result.ideas), replayed=result.replayed, removed_again=len(result.removed_again),
-            ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value}
-                   for i in result.ideas],
+            ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value,
+                    "kind": i.kind, "support": i.support} for i in result.ideas],
             next_submission_key=idea_service.new_submission_key(),
         ), (200 if result.replayed else 201)
     flash(f"{len(result.ideas)} ideas stored for {place.group.label}.", "success")

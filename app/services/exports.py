@@ -138,6 +138,8 @@ class IdeaEntry:
     groups_count: int
     in_plenary: bool
     group: Optional[str] = None  # only when the conference shows groups in exports
+    kind: Optional[str] = None  # clean-idea kind, when the rapporteur submitted clean ideas
+    support: int = 0  # people in the room who supported it, as the rapporteur confirmed (a count only)
 
 
 @dataclass
@@ -322,6 +324,8 @@ def gather_export(conference: Conference, filters: ExportFilters, now: Optional[
             proposal_id=idea.proposal_id if accepted else None,
             groups_count=count,
             in_plenary=in_plenary,
+            kind=idea.kind,
+            support=idea.support or 0,
             group=idea.group.label if show_groups else None,
         ))
 
@@ -419,6 +423,8 @@ class ReportOutline:
 
 
 PLAN_PART_TITLE = "The plan's structure (Day 2)"
+# Within a theme, single ideas are grouped by kind in this order (ideas without a kind last).
+KIND_ORDER = {k: n for n, k in enumerate(("proposal", "commitment", "figure", "concern", "finding", "question"))}
 UNTHEMED = ThemeEntry(code="", name="Ideas not yet themed", description="", kind="")
 
 
@@ -435,6 +441,10 @@ def idea_meta(idea: IdeaEntry) -> str:
     parts = [f"Day {idea.day}", idea.session_title]
     if idea.group:
         parts.append(idea.group)
+    if idea.kind:
+        parts.append(idea.kind)
+    if idea.support:
+        parts.append(f"supported by {idea.support} in the room")
     return " · ".join(parts)
 
 
@@ -475,6 +485,7 @@ def build_outline(data: ExportData) -> ReportOutline:
             else:
                 section.singles.append(idea)
         section.proposals.sort(key=lambda b: (-b.proposal.groups_count, b.proposal.id))
+        section.singles.sort(key=lambda i: KIND_ORDER.get(i.kind or "", len(KIND_ORDER)))  # by kind, stable
         sections.append(section)
 
     tables: list[PlanTable] = []
@@ -717,7 +728,7 @@ def neutralize_cell(value):
 def csv_columns(data: ExportData) -> list[str]:
     """The CSV header; `group` only when the conference shows groups in exports."""
     columns = ["id", "text", "theme_codes", "session_id", "session", "day", "plan_section",
-               "proposal_id", "groups_count", "lang"]
+               "proposal_id", "groups_count", "lang", "kind", "support"]
     return columns + (["group"] if data.show_groups else [])
 
 
@@ -729,7 +740,7 @@ def build_csv(data: ExportData) -> bytes:
     for idea in data.ideas:
         row = [idea.id, idea.text, ";".join(idea.theme_codes), idea.session_id, idea.session_title, idea.day,
                idea.plan_section, idea.proposal_id if idea.proposal_id is not None else "", idea.groups_count,
-               idea.lang]
+               idea.lang, idea.kind or "", idea.support]
         if data.show_groups:
             row.append(idea.group or "")
         writer.writerow([neutralize_cell(cell) for cell in row])
@@ -744,6 +755,7 @@ def export_as_dict(data: ExportData) -> dict:
             "themes_confirmed": idea.themes_confirmed, "session_id": idea.session_id, "day": idea.day,
             "plan_section": idea.plan_section or None, "proposal_id": idea.proposal_id,
             "groups_count": idea.groups_count, "in_plenary": idea.in_plenary,
+            "kind": idea.kind, "support": idea.support,
         }
         if data.show_groups:
             entry["group"] = idea.group

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import Conference, Idea, IdeaStatus, User, utcnow
-from app.services import audit, drafts, jobs
+from app.services import audit, clean_ideas, drafts, jobs
 from app.services.capture import (
     IDEA_SEPARATOR,
     CaptureError,
@@ -101,22 +101,31 @@ def _replay(existing: list[Idea], place: CapturePlace) -> SubmitResult:
     return SubmitResult(existing, replayed=True)
 
 
+def _non_blank(texts: Sequence[str], meta: Sequence[tuple]) -> tuple[list, list]:
+    """The non-blank texts (stripped) and the (kind, support, source) of each; missing meta is (None, 0, None)."""
+    meta = list(meta) + [(None, 0, None)] * (len(texts) - len(meta))
+    pairs = [(t.strip(), m) for t, m in zip(texts, meta) if isinstance(t, str) and t.strip()]
+    return [t for t, _ in pairs], [m for _, m in pairs]
+
+
 def submit_ideas(user: User, conference: Conference, place: CapturePlace, submission_key: str,
                  texts: Sequence[str], settings: AnonymizerSettings, max_chars: int,
-                 restored: Iterable[str] = (), kept: Iterable[str] = ()) -> SubmitResult:
+                 restored: Iterable[str] = (), kept: Iterable[str] = (),
+                 meta: Sequence[tuple] = ()) -> SubmitResult:
     """Anonymize the ideas again and store them once per submission key; destroy the draft.
 
     A retry with a key already stored returns the stored ideas and stores nothing (also when
     two requests race: the unique (submission_key, position) constraint decides, the loser
     reads the winner's rows). Audit: "submit_ideas" with the count only, and one
-    "restore_term" event per restored term that survived into a stored idea.
+    "restore_term" event per restored term that survived into a stored idea. *meta* gives each
+    text's clean-idea kind, confirmed support count and source (see services.clean_ideas).
     """
     if not submission_key or not SUBMISSION_KEY.match(submission_key):
         raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
     existing = _stored_for_key(submission_key)
     if existing:
         return _replay(existing, place)
-    texts = [t.strip() for t in texts if isinstance(t, str) and t.strip()]
+    texts, meta = _non_blank(texts, meta)
     if not texts:
         raise CaptureError("There are no ideas to submit: the note is empty.", 400)
     if len(texts) > MAX_IDEAS_PER_SUBMIT:
@@ -131,12 +140,14 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
     removed_again: list[Segment] = []
     restores: list[tuple[int, Segment]] = []
     cleaned_ideas = clean_ideas_for_storage(texts, conference, settings, allowed_restores=allowed, kept=kept)
+    sources = clean_ideas.kept_sources(conference, meta, settings)
     for position, cleaned in enumerate(cleaned_ideas):
         if not cleaned.text.strip():
             continue
         idea = Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,
                     text=cleaned.text.strip(), lang=cleaned.lang, status=IdeaStatus.SUBMITTED,
-                    submission_key=submission_key, position=position)
+                    submission_key=submission_key, position=position,
+                    kind=meta[position][0], support=meta[position][1], source_text=sources[position])
         ideas.append(idea)
         removed_again.extend(cleaned.removed)
         restores.extend((len(ideas) - 1, segment) for segment in cleaned.restored_kept)

@@ -27,6 +27,10 @@
   var storedSection = document.getElementById("stored");
   var storedSummary = document.getElementById("stored-summary");
   var storedList = document.getElementById("stored-list");
+  var cleanIdeasSection = document.getElementById("clean-ideas-section");
+  var useCleanIdeas = document.getElementById("use-clean-ideas");
+  var cleanSource = document.getElementById("clean-source");
+  var KINDS = ["proposal", "finding", "concern", "question", "commitment", "figure"];
 
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
@@ -43,6 +47,8 @@
     kept: {},                   // flagged text -> true
     cleanDirty: false,
     previewedNote: null,
+    cleanIdeas: [],             // {text, kind, support, start, end} from the preview, as edited
+    sourceText: "",             // the anonymized note the clean ideas' offsets point into
     submitting: false
   };
 
@@ -190,12 +196,129 @@
     }).join("");
   }
 
+  function usingCleanIdeas() { return useCleanIdeas.checked && !cleanIdeasSection.hidden; }
+
+  function ideasToSubmit() {
+    if (!usingCleanIdeas()) { return { texts: splitIdeas(cleanText.value), meta: null }; }
+    var chosen = state.cleanIdeas.filter(function (idea) { return idea.text.trim(); });
+    return { texts: chosen.map(function (idea) { return squash(idea.text); }),
+             meta: chosen.map(function (idea) {
+               return { kind: idea.kind, support: idea.support, source: sourceSentence(idea) };
+             }) };
+  }
+
+  // The anonymized sentence an idea came from (stored only if the conference keeps sources).
+  function sourceSentence(idea) {
+    var t = state.sourceText, a = idea.start, b = idea.end;
+    if (!t || a === undefined || b === undefined) { return ""; }
+    while (a > 0 && !/[\n.?!]/.test(t.charAt(a - 1))) { a -= 1; }
+    while (b < t.length && !/[\n.?!]/.test(t.charAt(b - 1))) { b += 1; }
+    return t.slice(a, b).trim();
+  }
+
+  function updateSubmitButton() {
+    var n = ideasToSubmit().texts.length;
+    submitButton.disabled = n === 0;
+    submitButton.textContent = n === 1 ? "Submit 1 idea" : "Submit " + n + " ideas";
+  }
+
   function renderIdeas() {
-    var ideas = splitIdeas(cleanText.value);
     ideaList.textContent = "";
-    ideas.forEach(function (idea) { ideaList.appendChild(el("li", "idea-item", idea)); });
-    submitButton.disabled = ideas.length === 0;
-    submitButton.textContent = ideas.length === 1 ? "Submit 1 idea" : "Submit " + ideas.length + " ideas";
+    if (usingCleanIdeas()) {
+      state.cleanIdeas.forEach(function (idea, i) { ideaList.appendChild(cleanIdeaEditor(idea, i)); });
+    } else {
+      splitIdeas(cleanText.value).forEach(function (idea) { ideaList.appendChild(el("li", "idea-item", idea)); });
+    }
+    updateSubmitButton();
+  }
+
+  // ---- clean ideas: edit, kind, support, drop, source highlight -------------------------
+
+  function showSource(idea) {
+    var text = state.sourceText;
+    cleanSource.textContent = "";
+    if (!idea) { cleanSource.appendChild(document.createTextNode(text)); return; }
+    cleanSource.appendChild(document.createTextNode(text.slice(0, idea.start)));
+    var mark = el("mark", "source", text.slice(idea.start, idea.end));
+    cleanSource.appendChild(mark);
+    cleanSource.appendChild(document.createTextNode(text.slice(idea.end)));
+    if (mark.scrollIntoView) { mark.scrollIntoView({ block: "nearest" }); }
+  }
+
+  function splitIdea(idea, at) {
+    var first = idea.text.slice(0, at).trim(), second = idea.text.slice(at).trim();
+    if (!first || !second) { return; }
+    idea.text = first;
+    var copy = { text: second, kind: idea.kind, support: 0, start: idea.start, end: idea.end };
+    state.cleanIdeas.splice(state.cleanIdeas.indexOf(idea) + 1, 0, copy);
+    renderIdeas();
+  }
+
+  function mergeWithNext(idea) {
+    var at = state.cleanIdeas.indexOf(idea), next = state.cleanIdeas[at + 1];
+    if (!next) { return; }
+    idea.text = idea.text.trim() + " " + next.text.trim();
+    idea.support = Math.max(idea.support, next.support);  // the same people may have backed both
+    idea.start = Math.min(idea.start, next.start);
+    idea.end = Math.max(idea.end, next.end);
+    state.cleanIdeas.splice(at + 1, 1);
+    renderIdeas();
+  }
+
+  function cleanIdeaEditor(idea, i) {
+    var li = el("li", "idea-item clean-idea");
+    var text = el("textarea", "clean-idea-text");
+    text.value = idea.text;
+    text.setAttribute("aria-label", "Idea " + (i + 1));
+    text.addEventListener("input", function () { idea.text = text.value; updateSubmitButton(); });
+    var kind = el("select", "clean-idea-kind");
+    kind.setAttribute("aria-label", "Kind of idea " + (i + 1));
+    KINDS.forEach(function (k) {
+      var option = el("option", "", k);
+      option.value = k;
+      option.selected = k === idea.kind;
+      kind.appendChild(option);
+    });
+    kind.addEventListener("change", function () { idea.kind = kind.value; });
+    var support = el("input", "clean-idea-support");
+    support.type = "number"; support.min = "0"; support.max = "500"; support.step = "1";
+    support.value = String(idea.support || 0);
+    support.setAttribute("aria-label", "People in the room who supported idea " + (i + 1));
+    support.addEventListener("input", function () {
+      var n = parseInt(support.value, 10);
+      idea.support = isNaN(n) ? 0 : Math.max(0, Math.min(500, n));
+    });
+    var drop = el("button", "secondary small clean-idea-drop", "Drop");
+    drop.type = "button";
+    drop.setAttribute("aria-label", "Drop idea " + (i + 1));
+    drop.addEventListener("click", function () {
+      state.cleanIdeas.splice(state.cleanIdeas.indexOf(idea), 1);
+      renderIdeas();
+      showSource(null);
+    });
+    var split = el("button", "secondary small clean-idea-split", "Split at cursor");
+    split.type = "button";
+    split.setAttribute("aria-label", "Split idea " + (i + 1) + " at the cursor");
+    split.addEventListener("click", function () { splitIdea(idea, text.selectionStart); });
+    var merge = el("button", "secondary small clean-idea-merge", "Merge with next");
+    merge.type = "button";
+    merge.setAttribute("aria-label", "Merge idea " + (i + 1) + " with the next one");
+    merge.disabled = i === state.cleanIdeas.length - 1;
+    merge.addEventListener("click", function () { mergeWithNext(idea); });
+    var controls = el("div", "clean-idea-controls");
+    var supportLabel = el("label", "", "Supported by ");
+    supportLabel.appendChild(support);
+    supportLabel.appendChild(document.createTextNode(" in the room"));
+    controls.appendChild(kind);
+    controls.appendChild(supportLabel);
+    controls.appendChild(split);
+    controls.appendChild(merge);
+    controls.appendChild(drop);
+    li.appendChild(text);
+    li.appendChild(controls);
+    li.addEventListener("focusin", function () { showSource(idea); });
+    li.addEventListener("mouseenter", function () { showSource(idea); });
+    return li;
   }
 
   function applyDecisions() {
@@ -345,6 +468,13 @@
       state.kept = {};
       state.cleanDirty = false;
       state.previewedNote = text;
+      state.sourceText = r.data.text || "";
+      state.cleanIdeas = (r.data.clean_ideas || []).map(function (idea) {
+        return { text: idea.text, kind: idea.kind, support: idea.support || 0, start: idea.start, end: idea.end };
+      });
+      cleanIdeasSection.hidden = state.cleanIdeas.length === 0;
+      useCleanIdeas.checked = state.cleanIdeas.length > 0;
+      showSource(null);
       show(restoreMessage, "");
       previewSummary.textContent = r.data.removed + (r.data.removed === 1 ? " removal" : " removals") +
         (r.data.flagged ? ", " + r.data.flagged + " detail(s) to confirm" : "") + ". Hover or focus a highlight to see why.";
@@ -369,6 +499,10 @@
     flagList.textContent = "";
     cleanText.value = "";
     ideaList.textContent = "";
+    state.cleanIdeas = [];
+    state.sourceText = "";
+    cleanSource.textContent = "";
+    cleanIdeasSection.hidden = true;
     previewSection.hidden = true;
   }
 
@@ -381,13 +515,15 @@
   }
 
   function submitIdeas(attempt) {
-    var ideas = splitIdeas(cleanText.value);
+    var chosen = ideasToSubmit();
+    var ideas = chosen.texts;
     if (!ideas.length) { show(noteError, "There are no ideas to submit."); return; }
     state.submitting = true;
     submitButton.disabled = true;
     submitButton.textContent = attempt ? "Retrying…" : "Submitting…";
     var payload = { submission_key: state.submissionKey, ideas: ideas,
                     restored: Object.keys(state.restored), kept: Object.keys(state.kept) };
+    if (chosen.meta) { payload.idea_meta = chosen.meta; }
     postJSON(root.dataset.submitUrl, payload).then(function (r) {
       if (r.ok) {
         state.submitting = false;
@@ -430,7 +566,8 @@
   note.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); runPreview(); }
   });
-  cleanText.addEventListener("input", function () { state.cleanDirty = true; renderIdeas(); });
+  cleanText.addEventListener("input", function () { state.cleanDirty = true; if (!usingCleanIdeas()) { renderIdeas(); } });
+  useCleanIdeas.addEventListener("change", renderIdeas);
   cleanText.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); submitIdeas(0); }
   });

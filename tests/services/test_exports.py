@@ -168,7 +168,7 @@ def test_csv_one_row_per_idea(seeded):
     rows = _csv_rows(exports.build_csv(_data()))
     assert len(rows) == 9
     assert list(rows[0]) == ["id", "text", "theme_codes", "session_id", "session", "day", "plan_section",
-                             "proposal_id", "groups_count", "lang"]
+                             "proposal_id", "groups_count", "lang", "kind", "support"]
     funding = next(r for r in rows if r["text"] == FUNDING_IDEAS[0])
     assert funding["theme_codes"] == "RES" and funding["session"] == "Themes" and funding["day"] == "1"
     assert funding["proposal_id"] == str(seeded.funding_proposal) and funding["groups_count"] == "3"

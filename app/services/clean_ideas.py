@@ -1,0 +1,83 @@
+"""Clean ideas in the capture flow: extraction for the preview, and the kind and support sent back.
+
+The extractor (``anonymizer.ideas``) runs on the preview's anonymized text, never on the raw note,
+with the spaCy pipelines the anonymizer already loaded. What the rapporteur submits is anonymized
+again by ``services.ideas.submit_ideas`` before it is stored.
+"""
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Optional
+
+from app.services.capture import CaptureError
+
+if TYPE_CHECKING:
+    from app.services.anonymization import AnonymizerSettings
+
+KINDS = ("proposal", "finding", "concern", "question", "commitment", "figure")
+MAX_SUPPORT = 500
+MAX_SOURCE_CHARS = 2000
+Meta = tuple[Optional[str], int, Optional[str]]  # kind, support, anonymized source sentence
+_lock = threading.Lock()
+_extractors: dict[tuple[str, str], object] = {}
+
+
+def _extractor(settings: AnonymizerSettings):
+    """One extractor per pair of spaCy models, sharing the anonymizer's loaded pipelines."""
+    from anonymizer.ideas import IdeaExtractor
+    from app.services.anonymization import pipelines
+
+    key = (settings.en_model, settings.fr_model)
+    with _lock:
+        if key not in _extractors:
+            _extractors[key] = IdeaExtractor(pipelines(settings))
+        return _extractors[key]
+
+
+def extract_for_preview(clean_text: str, lang: Optional[str], settings: AnonymizerSettings) -> list[dict]:
+    """The clean ideas of the preview's anonymized text: text, kind, start/end in that text, support."""
+    if not clean_text or not clean_text.strip():
+        return []
+    result = _extractor(settings).extract(clean_text, lang if lang in ("en", "fr") else None)
+    return [idea.to_dict() for idea in result.ideas]
+
+
+def parse_idea_meta(values, count: int) -> list[Meta]:
+    """Validate the page's ``idea_meta`` (one ``{"kind", "support", "source"?}`` per idea).
+
+    Missing meta means ideas without a kind and no support; a malformed entry is a 400. The source
+    is what the page says the idea came from; it is stored only if the conference keeps sources,
+    and then only after the server anonymizes it again.
+    """
+    if values is None:
+        return [(None, 0, None)] * count
+    if not isinstance(values, list) or len(values) != count:
+        raise CaptureError("The ideas' kinds and support counts do not match the ideas. Reload the page.", 400)
+    pairs = []
+    for value in values:
+        if not isinstance(value, dict):
+            raise CaptureError("Each idea's kind and support must be an object.", 400)
+        kind, support, source = value.get("kind"), value.get("support", 0), value.get("source")
+        if kind is not None and kind not in KINDS:
+            raise CaptureError(f"Unknown idea kind “{kind}”.", 400)
+        if isinstance(support, bool) or not isinstance(support, int) or not 0 <= support <= MAX_SUPPORT:
+            raise CaptureError(f"A support count must be a whole number from 0 to {MAX_SUPPORT}.", 400)
+        if source is not None and (not isinstance(source, str) or len(source) > MAX_SOURCE_CHARS):
+            raise CaptureError(f"An idea's source must be text of at most {MAX_SOURCE_CHARS} characters.", 400)
+        pairs.append((kind, support, source or None))
+    return pairs
+
+
+def kept_sources(conference, meta: list[Meta], settings: AnonymizerSettings) -> list[Optional[str]]:
+    """The source sentences to store beside the ideas: none unless the conference keeps sources,
+    and those anonymized again (one pass over all of them, as one note)."""
+    if not getattr(conference, "keep_idea_sources", False):
+        return [None] * len(meta)
+    from app.services.capture import clean_ideas_for_storage
+
+    wanted = [(n, m[2]) for n, m in enumerate(meta) if m[2] and m[2].strip()]
+    cleaned = clean_ideas_for_storage([s for _, s in wanted], conference, settings) if wanted else []
+    out: list[Optional[str]] = [None] * len(meta)
+    for (n, _), clean in zip(wanted, cleaned):
+        out[n] = clean.text.strip() or None
+    return out
