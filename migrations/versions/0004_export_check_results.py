@@ -1,7 +1,7 @@
 """export check results: the anonymizer's findings per text hash, stored at approval
 
-Revision ID: 0002_export_check_results
-Revises: 0001_initial
+Revision ID: 0004_export_check_results
+Revises: 0003_job_queue
 Create Date: 2026-12-01 18:30:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0002_export_check_results'
-down_revision = '0001_initial'
+revision = '0004_export_check_results'
+down_revision = '0003_job_queue'
 branch_labels = None
 depends_on = None
 

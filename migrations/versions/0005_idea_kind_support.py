@@ -1,8 +1,8 @@
 """idea kind and support: clean ideas carry their kind, a confirmed support count and (when the
 conference keeps sources) the anonymized sentence they came from
 
-Revision ID: 0002_idea_kind_support
-Revises: 0001_initial
+Revision ID: 0005_idea_kind_support
+Revises: 0004_export_check_results
 Create Date: 2026-12-01 18:40:00
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0002_idea_kind_support'
-down_revision = '0001_initial'
+revision = '0005_idea_kind_support'
+down_revision = '0004_export_check_results'
 branch_labels = None
 depends_on = None
 

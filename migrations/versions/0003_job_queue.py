@@ -1,13 +1,13 @@
 """job queue: model work (theme suggestions, emerging clusters, proposals) off the request path
 
-Revision ID: 0002_job_queue
-Revises: 0001_initial
+Revision ID: 0003_job_queue
+Revises: 0002_sign_in_hardening
 """
 from alembic import op
 import sqlalchemy as sa
 
-revision = '0002_job_queue'
-down_revision = '0001_initial'
+revision = '0003_job_queue'
+down_revision = '0002_sign_in_hardening'
 branch_labels = None
 depends_on = None
 
