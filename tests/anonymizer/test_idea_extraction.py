@@ -13,7 +13,7 @@ import pytest
 from anonymizer.ideas import IdeaExtractor, ideas_from_parse, project_parse
 from anonymizer.ideas.evaluation import has_scaffolding, invented, token_f1
 from anonymizer.ideas.vocab import DATA_DIR
-from anonymizer.text import clean_controls
+from anonymizer.canonical import canonicalize
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -131,7 +131,7 @@ def test_reusing_the_anonymizers_parse_gives_the_same_ideas(pipelines, bare_engi
            "Ruaridh Penhallow agreed; he said ridership doubled after the last pilot.")
     result = bare_engine.anonymize(raw, "en")
     assert "Ottilie" not in result.text
-    parsed = project_parse(pipelines["en"](clean_controls(raw)), result.text, result.redactions)
+    parsed = project_parse(pipelines["en"](canonicalize(raw).text), result.text, result.redactions)
     reused = ideas_from_parse(parsed, "en").ideas
     fresh = extractor.extract(result.text, "en").ideas
     assert [(i.text, i.kind, i.start, i.end, i.support) for i in reused] == \
