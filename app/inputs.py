@@ -80,7 +80,13 @@ def _check_decoded(data: Any) -> None:
             stack.extend((value, depth + 1) for value in item)
 
 
+NUL_MESSAGE = ("The text contains a NUL character (\\x00), which cannot be stored. Remove it and try again; "
+               "your saved draft is kept.")
+
+
 def _check_text(text: str) -> None:
+    if "\x00" in text:
+        raise InputError(NUL_MESSAGE)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -122,3 +128,12 @@ def init_app(app: Flask) -> None:
     """Install the bounded id converter and the safe JSON provider (before any route is added)."""
     app.url_map.converters["int"] = BoundedIntConverter
     app.json = SafeJSONProvider(app)
+    app.before_request(_refuse_nul_in_fields)
+
+
+def _refuse_nul_in_fields() -> None:
+    """Form and query values with a NUL byte: PostgreSQL cannot store them, so a 400, not a 500."""
+    sources = [request.args] if request.is_json else [request.args, request.form]
+    for values in sources:
+        if any("\x00" in key or "\x00" in value for key, value in values.items(multi=True)):
+            raise BadInput(NUL_MESSAGE)

@@ -9,10 +9,11 @@ import logging
 import os
 import re
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from app.extensions import db
 from app.models import BreakoutGroup, Session
+from tests.stored_data import stored_blobs
 
 # Roster participants and their civil-society affiliation (tests/conftest.py), people and an
 # organization that are not on the roster, and contact details. All invented.
@@ -110,28 +111,8 @@ def test_no_name_reaches_the_database_instance_files_or_logs(app, rapporteur_cli
 def _database_leaks(app) -> dict:
     """Forbidden strings in the stored database: the SQLite file's raw bytes (and journals), or on
     PostgreSQL every row of every table as text."""
-    leaks = {}
-    with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            rows = []
-            with db.engine.connect() as connection:
-                for table in db.metadata.sorted_tables:
-                    rows += connection.execute(text(f'SELECT t::text FROM "{table.name}" t')).scalars().all()
-            assert rows, "the check must have seen stored rows"
-            found = _forbidden_in("\n".join(rows).encode("utf-8"))
-            return {"postgresql": found} if found else {}
-        database_path = db.engine.url.database
-        db.session.remove()
-        db.engine.dispose()  # close every connection so the file on disk is complete
-    for suffix in ("", "-wal", "-journal", "-shm"):
-        path = database_path + suffix
-        if os.path.exists(path):
-            with open(path, "rb") as fh:
-                found = _forbidden_in(fh.read())
-            if found:
-                leaks[path] = found
-    assert os.path.getsize(database_path) > 0
-    return leaks
+    found = {where: _forbidden_in(blob) for where, blob in stored_blobs(app).items()}
+    return {where: names for where, names in found.items() if names}
 
 
 def test_forbidden_list_would_catch_a_leak():

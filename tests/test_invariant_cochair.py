@@ -7,13 +7,12 @@ instance/ are searched for them, and what IS stored is checked to be the anonymi
 """
 from __future__ import annotations
 
-import os
-
 from sqlalchemy import select
 
 from app.extensions import db
 from app.models import AuditEvent, Idea, IdeaStatus, Proposal, Theme
 from tests.export.export_seed import add_idea
+from tests.stored_data import stored_blobs
 
 FORBIDDEN = ["Odalys", "Verhaegen", "Teodor", "Brancusi", "Solvang", "Harbourlight", "613-555-0142",
              "odalys.v@example.org"]
@@ -57,20 +56,8 @@ def _type_names_everywhere(app, client) -> dict:
 
 
 def _leaks(app) -> dict:
-    with app.app_context():
-        database_path = db.engine.url.database
-        db.session.remove()
-        db.engine.dispose()  # every connection closed, so the file on disk is complete
-    leaks = {}
-    paths = [database_path + suffix for suffix in ("", "-wal", "-journal", "-shm")]
-    paths += [os.path.join(folder, name) for folder, _, files in os.walk(app.instance_path) for name in files]
-    for path in dict.fromkeys(paths):
-        if os.path.exists(path):
-            with open(path, "rb") as handle:
-                found = _forbidden_in(handle.read())
-            if found:
-                leaks[path] = found
-    return leaks
+    found = {where: _forbidden_in(blob) for where, blob in stored_blobs(app, include_instance=True).items()}
+    return {where: names for where, names in found.items() if names}
 
 
 def test_no_name_a_cochair_types_is_stored(app, cochair_client):

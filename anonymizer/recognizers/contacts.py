@@ -78,5 +78,8 @@ def phone_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for s, e in sorted(spans):
         ext = _EXTENSION.match(text, e)
-        out.append((s, ext.end() if ext else e))
+        e = ext.end() if ext else e
+        if text[s] == "(" and ")" not in text[s:e]:
+            s += 1  # the note's own bracket around the number, not an area code's: it stays
+        out.append((s, e))
     return out

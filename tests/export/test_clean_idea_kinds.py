@@ -10,7 +10,7 @@ from tests.export.export_seed import add_idea
 
 # Invented ideas, stored as a rapporteur's clean ideas would be (kind and support set).
 FINDING = "Night buses doubled the number of women using the drop-in centre."
-PROPOSAL = "An independent shelter ombudsperson."
+PROPOSAL = "An independent review board for shelters."
 QUESTION = "How will the new fund be evaluated?"
 
 

@@ -203,8 +203,8 @@ def test_junk_values_on_every_route_never_give_a_5xx(app, admin_client):
     app.config["PROPAGATE_EXCEPTIONS"] = False  # count 500s as a user would get them
     values, failures, sent = url_values(app), [], 0
     for case in route_cases(app):
-        if case.endpoint == "auth.logout":
-            continue
+        if case.endpoint in ("auth.logout", "health.readyz"):
+            continue  # readyz answers 503 by contract until the models are loaded (tests/test_health.py)
         url = build_url(app, case, values)
         for junk in JUNK:
             data = {field: junk for field in FIELDS}
