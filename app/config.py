@@ -19,3 +19,7 @@ REMEMBER_COOKIE_HTTPONLY = True
 REMEMBER_COOKIE_SAMESITE = "Lax"
 SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
 WTF_CSRF_TIME_LIMIT = None  # a breakout session outlasts the default hour
+# Interface language when neither the user, the session nor the browser names English or French.
+DEFAULT_LOCALE = "en"
+LANGUAGES = ("en", "fr")
+BABEL_DEFAULT_LOCALE = DEFAULT_LOCALE

@@ -3,6 +3,7 @@
 Models import ``db`` from this module, so nothing imports the app object itself
 (the cookiecutter-flask layout).
 """
+from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -30,3 +31,5 @@ db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# Interface language (English and French); the locale selector lives in app.i18n.
+babel = Babel()
