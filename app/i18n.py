@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from typing import Any, Optional
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
-from flask import Blueprint, Flask, current_app, redirect, request, session, url_for
+from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session, url_for
 from flask_babel import get_locale, gettext, ngettext
 from flask_login import current_user
 
@@ -41,8 +41,19 @@ def normalize(code: Optional[str]) -> Optional[str]:
     return base if base in supported() else None
 
 
+def terminal_locale() -> str:
+    """Outside a request (flask commands): the terminal's LC_ALL, LC_MESSAGES or LANG, else the default."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        lang = normalize(os.environ.get(variable, "").split(".")[0])
+        if lang:
+            return lang
+    return current_app.config.get("DEFAULT_LOCALE", "en")
+
+
 def select_locale() -> str:
     """The locale of this request (see the module docstring for the order)."""
+    if not has_request_context():
+        return terminal_locale()
     if current_user and current_user.is_authenticated:
         saved = normalize(getattr(current_user, "locale", None))
         if saved:
@@ -131,6 +142,30 @@ def other_languages() -> list[tuple[str, str, str]]:
     return [(code, *names[code]) for code in supported() if code in names]
 
 
+def switch_url(code: str) -> str:
+    """The switch's link to code, coming back to this page (without its own ?lang=)."""
+    args = [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]
+    here = request.path + ("?" + urlencode(args) if args else "")
+    return url_for("i18n.switch", code=code, next=here)
+
+
+def status_label(value: str) -> str:
+    """The words for an idea's status, a theme's kind or a session's kind in the current language."""
+    labels = {
+        "submitted": gettext("Submitted"),
+        "approved": gettext("Approved"),
+        "rejected": gettext("Rejected"),
+        "returned": gettext("Sent back"),
+        "principal": gettext("principal"),
+        "emerging": gettext("emerging"),
+        "plenary": gettext("plenary"),
+        "breakout": gettext("breakout"),
+        "suggested": gettext("suggested"),
+        "accepted": gettext("accepted"),
+    }
+    return labels.get(value, value)
+
+
 def init_app(app: Flask) -> None:
     """Bind Flask-Babel with the locale selector, the switch route and the template helpers."""
     babel.init_app(app, locale_selector=select_locale)
@@ -143,6 +178,8 @@ def init_app(app: Flask) -> None:
             "languages": other_languages,
             "localized": localized,
             "script_catalogue": script_catalogue,
+            "switch_url": switch_url,
+            "status_label": status_label,
         }
 
     app.add_template_filter(localized, "localized")

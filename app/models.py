@@ -10,6 +10,7 @@ import enum
 from datetime import date, datetime, timezone
 from typing import Optional
 
+from flask_babel import gettext
 from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
@@ -55,10 +56,10 @@ class Role(str, enum.Enum):
     def label(self) -> str:
         """Human name of the role."""
         return {
-            "admin": "Administrator",
-            "cochair": "Co-chair",
-            "rapporteur": "Rapporteur",
-            "drafter": "Report drafter",
+            "admin": gettext("Administrator"),
+            "cochair": gettext("Co-chair"),
+            "rapporteur": gettext("Rapporteur"),
+            "drafter": gettext("Report drafter"),
         }[self.value]
 
 

@@ -9,6 +9,7 @@
 
   var root = document.getElementById("capture");
   if (!root) { return; }
+  var t = window.I18N.t, tn = window.I18N.tn;
 
   var note = document.getElementById("note");
   var saveStatus = document.getElementById("save-status");
@@ -68,7 +69,7 @@
     });
   }
 
-  var EXPIRED = "your sign-in expired. Sign in again in another tab; your note is kept on this page and saved after.";
+  var EXPIRED = t("Your sign-in expired. Sign in again in another tab; your note is kept on this page and saved after.");
 
   function send(url, body) {
     return fetch(url, {
@@ -88,11 +89,7 @@
     });
   }
 
-  function timeNow() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
-  }
+  function timeNow() { return window.I18N.time(new Date()); }
 
   function show(el, message) { el.textContent = message; el.hidden = !message; }
 
@@ -105,7 +102,7 @@
 
   function updateCount() {
     var n = note.value.length;
-    charCount.textContent = n.toLocaleString() + " / " + maxChars.toLocaleString() + " characters";
+    charCount.textContent = tn("{n} / {max} character", "{n} / {max} characters", maxChars, { n: n, max: maxChars });
     charCount.classList.toggle("over-limit", n > maxChars);
   }
 
@@ -125,18 +122,18 @@
       if (r.ok) {
         state.lastSaved = text;
         state.failures = 0;
-        setStatus((r.data.empty ? "Draft cleared " : "Saved ") + timeNow(), "ok");
+        setStatus((r.data.empty ? t("Draft cleared {time}", { time: timeNow() }) : t("Saved {time}", { time: timeNow() })), "ok");
         show(noteError, r.data.warning || "");
       } else if (r.status >= 500) {
         state.failures += 1;
-        setStatus("Offline — will retry", "offline");
+        setStatus(t("Offline — will retry"), "offline");
       } else {
-        setStatus("Not saved — " + (r.data.error || "the server refused the draft"), "error");
+        setStatus(t("Not saved — {reason}", { reason: r.data.error || t("the server refused the draft") }), "error");
       }
     }).catch(function () {
       state.saving = false;
       state.failures += 1;
-      setStatus("Offline — will retry", "offline");
+      setStatus(t("Offline — will retry"), "offline");
     });
   }
 
@@ -195,7 +192,7 @@
     ideaList.textContent = "";
     ideas.forEach(function (idea) { ideaList.appendChild(el("li", "idea-item", idea)); });
     submitButton.disabled = ideas.length === 0;
-    submitButton.textContent = ideas.length === 1 ? "Submit 1 idea" : "Submit " + ideas.length + " ideas";
+    submitButton.textContent = tn("Submit {n} idea", "Submit {n} ideas", ideas.length);
   }
 
   function applyDecisions() {
@@ -203,13 +200,13 @@
       cleanText.value = compose();
       renderIdeas();
     } else {
-      show(restoreMessage, "Your edited text was kept. Use “Rebuild from the preview” to apply this change.");
+      show(restoreMessage, t("Your edited text was kept. Use “Rebuild from the preview” to apply this change."));
     }
     renderPreviewNote();
   }
 
   function describe(s) {
-    return "Removed " + s.label_name + ": " + s.reason;
+    return t("Removed {label}: {reason}", { label: s.label_name, reason: s.reason });
   }
 
   function renderPreviewNote() {
@@ -221,7 +218,7 @@
       var mark = el("mark", s.kind === "flag" ? "flagged" : (restored ? "restored" : "redacted"));
       mark.tabIndex = 0;
       mark.id = "seg-" + i;
-      mark.dataset.reason = s.kind === "flag" ? "To confirm — " + s.label_name + ": " + s.reason : describe(s);
+      mark.dataset.reason = s.kind === "flag" ? t("To confirm — {label}: {reason}", { label: s.label_name, reason: s.reason }) : describe(s);
       mark.title = mark.dataset.reason;
       mark.setAttribute("aria-label", (restored || kept ? s.text : s.placeholder) + ". " + mark.dataset.reason);
       mark.textContent = (restored || kept || s.kind === "flag") ? s.text : s.placeholder;
@@ -243,13 +240,16 @@
         var original = el("span", "removed-original", "(“" + s.text + "”)");
         li.appendChild(original);
         if (s.restorable) {
-          var button = el("button", "secondary small", state.restored[key(s.text)] ? "Undo restore" : "Restore");
+          var button = el("button", "secondary small", state.restored[key(s.text)] ? t("Undo restore") : t("Restore"));
           button.type = "button";
+          // Several Restore buttons on one list: each names its term for screen readers.
+          button.setAttribute("aria-label", state.restored[key(s.text)] ? t("Undo restore of “{term}”", { term: s.text })
+            : t("Restore “{term}”", { term: s.text }));
           button.addEventListener("click", function () { toggleRestore(s); });
           li.appendChild(document.createTextNode(" "));
           li.appendChild(button);
         } else {
-          li.appendChild(el("span", "muted", " cannot be restored"));
+          li.appendChild(el("span", "muted", " " + t("cannot be restored")));
         }
         removalList.appendChild(li);
       } else if (s.kind === "flag" && !seenFlags[key(s.text)]) {
@@ -270,14 +270,14 @@
             applyDecisions();
           });
           label.appendChild(radio);
-          label.appendChild(document.createTextNode(choice === "remove" ? " Remove" : " Keep"));
+          label.appendChild(document.createTextNode(" " + (choice === "remove" ? t("Remove") : t("Keep"))));
           group.appendChild(label);
         });
         item.appendChild(group);
         flagList.appendChild(item);
       }
     });
-    if (!removals) { removalList.appendChild(el("li", "muted", "Nothing was removed.")); }
+    if (!removals) { removalList.appendChild(el("li", "muted", t("Nothing was removed."))); }
     flagsSection.hidden = flagList.children.length === 0;
   }
 
@@ -293,48 +293,49 @@
     postJSON(root.dataset.restoreUrl, { term: segment.text, label: segment.label }).then(function (r) {
       if (r.ok && r.data.allowed) {
         state.restored[k] = true;
-        show(restoreMessage, "Restored. The restore is recorded for the co-chairs when you submit.");
+        show(restoreMessage, t("Restored. The restore is recorded for the co-chairs when you submit."));
         restoreMessage.className = "flash flash-success";
       } else {
-        show(restoreMessage, r.data.error || "This term cannot be restored.");
+        show(restoreMessage, r.data.error || t("This term cannot be restored."));
         restoreMessage.className = "flash flash-error";
       }
       renderLists();
       applyDecisions();
     }).catch(function () {
-      show(restoreMessage, "Offline — try the restore again in a moment.");
+      show(restoreMessage, t("Offline — try the restore again in a moment."));
       restoreMessage.className = "flash flash-error";
     });
   }
 
   function runPreview() {
     show(noteError, "");
-    if (!note.value.trim()) { show(noteError, "The note is empty: type what the group said, then preview it."); return; }
+    if (!note.value.trim()) { show(noteError, t("The note is empty: type what the group said, then preview it.")); return; }
     if (note.value.length > maxChars) {
-      show(noteError, "The note is " + note.value.length.toLocaleString() + " characters long; the limit is " +
-        maxChars.toLocaleString() + ". Split it and submit it in parts. Your draft is kept.");
+      show(noteError, t("The note is {n} characters long; the limit is {max}. Split it and submit it in parts. " +
+        "Your draft is kept.", { n: note.value.length, max: maxChars }));
       return;
     }
     autosave();
     var text = note.value;
-    previewSummary.textContent = "Anonymizing…";
+    previewSummary.textContent = t("Anonymizing…");
     postJSON(root.dataset.previewUrl, { text: text }).then(function (r) {
-      if (!r.ok) { show(noteError, r.data.error || "The preview failed. Your draft is kept."); return; }
+      if (!r.ok) { show(noteError, r.data.error || t("The preview failed. Your draft is kept.")); return; }
       state.segments = r.data.segments;
       state.restored = {};
       state.kept = {};
       state.cleanDirty = false;
       state.previewedNote = text;
       show(restoreMessage, "");
-      previewSummary.textContent = r.data.removed + (r.data.removed === 1 ? " removal" : " removals") +
-        (r.data.flagged ? ", " + r.data.flagged + " detail(s) to confirm" : "") + ". Hover or focus a highlight to see why.";
+      previewSummary.textContent = tn("{n} removal", "{n} removals", r.data.removed) +
+        (r.data.flagged ? ", " + tn("{n} detail to confirm", "{n} details to confirm", r.data.flagged) : "") + ". " +
+        t("Hover or focus a highlight to see why.");
       renderLists();
       applyDecisions();
       storedSection.hidden = true;
       previewSection.hidden = false;
       previewNote.focus();
     }).catch(function () {
-      show(noteError, "Offline — the preview needs the server. Your note is kept here and saved when the connection returns.");
+      show(noteError, t("Offline — the preview needs the server. Your note is kept here and saved when the connection returns."));
     });
   }
 
@@ -355,17 +356,18 @@
   function showStored(data) {
     storedList.textContent = "";
     data.ideas.forEach(function (idea) { storedList.appendChild(el("li", "idea-item", idea.text)); });
-    storedSummary.textContent = data.stored + (data.stored === 1 ? " idea stored" : " ideas stored") +
-      (data.removed_again ? " (" + data.removed_again + " more item(s) removed by the final check)" : "") + ".";
+    storedSummary.textContent = tn("{n} idea stored", "{n} ideas stored", data.stored) +
+      (data.removed_again ? " (" + tn("{n} more item removed by the final check", "{n} more items removed by the final check",
+        data.removed_again) + ")" : "") + ".";
     storedSection.hidden = false;
   }
 
   function submitIdeas(attempt) {
     var ideas = splitIdeas(cleanText.value);
-    if (!ideas.length) { show(noteError, "There are no ideas to submit."); return; }
+    if (!ideas.length) { show(noteError, t("There are no ideas to submit.")); return; }
     state.submitting = true;
     submitButton.disabled = true;
-    submitButton.textContent = attempt ? "Retrying…" : "Submitting…";
+    submitButton.textContent = attempt ? t("Retrying…") : t("Submitting…");
     var payload = { submission_key: state.submissionKey, ideas: ideas,
                     restored: Object.keys(state.restored), kept: Object.keys(state.kept) };
     postJSON(root.dataset.submitUrl, payload).then(function (r) {
@@ -377,24 +379,24 @@
         updateCount();
         clearPreview();
         showStored(r.data);
-        setStatus("Submitted " + timeNow(), "ok");
+        setStatus(t("Submitted {time}", { time: timeNow() }), "ok");
         note.focus();
       } else if (r.status >= 500 && attempt < 5) {
         setTimeout(function () { submitIdeas(attempt + 1); }, 1500 * (attempt + 1));
       } else {
         state.submitting = false;
         renderIdeas();
-        show(noteError, r.data.error || "The ideas could not be stored. Your draft is kept.");
+        show(noteError, r.data.error || t("The ideas could not be stored. Your draft is kept."));
       }
     }).catch(function () {
       // Same submission key: a retry can never store the ideas twice.
       if (attempt < 20) {
-        submitButton.textContent = "Offline — will retry";
+        submitButton.textContent = t("Offline — will retry");
         setTimeout(function () { submitIdeas(attempt + 1); }, Math.min(2000 * (attempt + 1), 15000));
       } else {
         state.submitting = false;
         renderIdeas();
-        show(noteError, "Still offline. Your note is kept; submit again when the connection returns.");
+        show(noteError, t("Still offline. Your note is kept; submit again when the connection returns."));
       }
     });
   }
@@ -404,7 +406,7 @@
   note.addEventListener("input", function () {
     updateCount();
     if (!previewSection.hidden && state.previewedNote !== null && note.value !== state.previewedNote) {
-      previewSummary.textContent = "The note changed since this preview: press Ctrl+Enter to preview again.";
+      previewSummary.textContent = t("The note changed since this preview: press Ctrl+Enter to preview again.");
     }
   });
   note.addEventListener("keydown", function (event) {
