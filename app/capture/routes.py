@@ -6,6 +6,7 @@ JSON; page endpoints answer with the HTML error page. No view logs or flashes no
 from __future__ import annotations
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
@@ -53,14 +54,14 @@ def _json_body() -> dict:
     """The request's JSON object, or a 400 with a clear message."""
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise CaptureError("The request data is not valid JSON. Reload the page; your draft is kept.", 400)
+        raise CaptureError(gettext("The request data is not valid JSON. Reload the page; your draft is kept."), 400)
     return data
 
 
 def _text_field(data: dict, name: str = "text") -> str:
     value = data.get(name, "")
     if not isinstance(value, str):
-        raise CaptureError(f"The field “{name}” must be text.", 400)
+        raise CaptureError(gettext("The field “%(name)s” must be text.", name=name), 400)
     return value
 
 
@@ -70,7 +71,7 @@ def _string_list(data, name: str) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values) or len(values) > 500:
-        raise CaptureError(f"The field “{name}” must be a list of terms.", 400)
+        raise CaptureError(gettext("The field “%(name)s” must be a list of terms.", name=name), 400)
     return values
 
 
@@ -145,7 +146,7 @@ def restore(session_id: int, group_id: int):
     data = _json_body()
     term = _text_field(data, "term")
     if not term.strip():
-        raise CaptureError("Choose a removed term to restore.", 400)
+        raise CaptureError(gettext("Choose a removed term to restore."), 400)
     refusal = restore_refusal(term, current_conference(), _settings(), label=_text_field(data, "label"))
     if refusal:
         return jsonify(allowed=False, error=refusal), 422
@@ -166,7 +167,7 @@ def submit(session_id: int, group_id: int):
         ideas = idea_service.split_into_ideas(data.get("ideas_text", ""))
         key = data.get("submission_key", "")
     if not isinstance(key, str):
-        raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
+        raise CaptureError(gettext("The page's submission key is missing or malformed. Reload the page."), 400)
     result = idea_service.submit_ideas(
         current_user, current_conference(), place, key, ideas, _settings(), _max_chars(),
         restored=_string_list(data, "restored"), kept=_string_list(data, "kept"))
@@ -177,7 +178,8 @@ def submit(session_id: int, group_id: int):
                    for i in result.ideas],
             next_submission_key=idea_service.new_submission_key(),
         ), (200 if result.replayed else 201)
-    flash(f"{len(result.ideas)} ideas stored for {place.group.label}.", "success")
+    flash(ngettext("%(num)d idea stored for %(group)s.", "%(num)d ideas stored for %(group)s.", len(result.ideas),
+                   group=place.group.label), "success")
     return redirect(url_for("capture.my_ideas"))
 
 
@@ -202,9 +204,10 @@ def edit_idea(idea_id: int):
     places = assigned_places(current_user, current_conference())
     idea = idea_service.find_idea(idea_id, places)
     if idea is None:
-        raise CaptureError("There is no such idea among your groups' ideas.", 404)
+        raise CaptureError(gettext("There is no such idea among your groups' ideas."), 404)
     if not idea_service.is_editable(idea):
-        raise CaptureError("This idea has been approved or rejected by a co-chair and can no longer be edited.", 409)
+        raise CaptureError(gettext("This idea has been approved or rejected by a co-chair and can no longer be edited."),
+                           409)
     form = IdeaEditForm(data={"text": idea.text} if request.method == "GET" else None,
                         max_chars=_max_chars())
     if request.method == "POST":
@@ -213,9 +216,10 @@ def edit_idea(idea_id: int):
         result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
                                         _settings(), _max_chars())
         if result.removed_again:
-            flag_word = "item was" if len(result.removed_again) == 1 else "items were"
-            flash(f"Idea saved. {len(result.removed_again)} identifying {flag_word} removed again.", "info")
+            flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
+                           "Idea saved. %(num)d identifying items were removed again.", len(result.removed_again)),
+                  "info")
         else:
-            flash("Idea saved.", "success")
+            flash(gettext("Idea saved."), "success")
         return redirect(url_for("capture.my_ideas"))
     return render_template("capture/edit_idea.html", form=form, idea=idea)

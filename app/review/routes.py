@@ -19,6 +19,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
 from app.extensions import db
@@ -203,7 +204,7 @@ def approve(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     service.approve(current_user, item)
-    return _idea_done(item, conference, f"Idea #{item.id} approved.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s approved.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/reopen")
@@ -213,7 +214,7 @@ def reopen(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     service.reopen(current_user, item)
-    return _idea_done(item, conference, f"Idea #{item.id} is back in the queue.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s is back in the queue.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/reject")
@@ -226,7 +227,7 @@ def reject(idea_id: int):
         service.reject(current_user, item, request.form.get("reason", ""), _settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
-    return _idea_done(item, conference, f"Idea #{item.id} rejected.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s rejected.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/return")
@@ -239,7 +240,7 @@ def send_back(idea_id: int):
         service.send_back(current_user, item, request.form.get("reason", ""), _settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
-    return _idea_done(item, conference, f"Idea #{item.id} sent back to the rapporteur.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s sent back to the rapporteur.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/edit")
@@ -252,7 +253,8 @@ def edit(idea_id: int):
         outcome = service.edit(current_user, item, request.form.get("text", ""), _settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
-    message = f"Idea #{item.id} edited." if outcome.changed else f"Idea #{item.id} unchanged."
+    message = (gettext("Idea #%(number)s edited.", number=item.id) if outcome.changed
+               else gettext("Idea #%(number)s unchanged.", number=item.id))
     if outcome.removed or outcome.flagged:
         message += (f" The anonymizer removed {outcome.removed + outcome.flagged} passage(s) that could "
                     "identify someone; check the text.")
@@ -270,16 +272,16 @@ def idea_theme(idea_id: int, action: str):
         abort(404)
     try:
         if theme is None:
-            raise service.ReviewError("Choose a theme.")
+            raise service.ReviewError(gettext("Choose a theme."))
         if action == "confirm":
             service.confirm_theme(current_user, item, theme)
-            message = f"Theme {theme.code} confirmed on idea #{item.id}."
+            message = gettext("Theme %(code)s confirmed on idea #%(number)s.", code=theme.code, number=item.id)
         elif action == "change":
             service.change_theme(current_user, item, theme)
-            message = f"Idea #{item.id} is now under {theme.code}."
+            message = gettext("Idea #%(number)s is now under %(code)s.", number=item.id, code=theme.code)
         else:
             service.remove_theme(current_user, item, theme)
-            message = f"Theme {theme.code} taken off idea #{item.id}."
+            message = gettext("Theme %(code)s taken off idea #%(number)s.", code=theme.code, number=item.id)
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
     return _idea_done(item, conference, message)
@@ -325,7 +327,7 @@ def add_theme():
                                   form.get("description", ""), form.get("keywords", ""), kind)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {theme.code} added.")
+    return _codebook_done(conference, gettext("Theme %(code)s added.", code=theme.code))
 
 
 def _theme_or_404(conference: Conference, theme_id: int):
@@ -346,7 +348,7 @@ def rename_theme(theme_id: int):
                              request.form.get("description"), request.form.get("keywords"))
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {theme.code} updated.")
+    return _codebook_done(conference, gettext("Theme %(code)s updated.", code=theme.code))
 
 
 @bp.post("/themes/<int:theme_id>/merge")
@@ -358,11 +360,14 @@ def merge_theme(theme_id: int):
     target = service.get_theme(conference, request.form.get("into", type=int))
     try:
         if target is None:
-            raise service.ReviewError("Choose the theme to merge into.")
+            raise service.ReviewError(gettext("Choose the theme to merge into."))
         moved = service.merge_themes(current_user, source, target)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {source.code} merged into {target.code}; {moved} idea link(s) moved.")
+    return _codebook_done(conference, ngettext(
+        "Theme %(source)s merged into %(target)s; %(num)d idea link moved.",
+        "Theme %(source)s merged into %(target)s; %(num)d idea links moved.", moved,
+        source=source.code, target=target.code))
 
 
 @bp.post("/themes/<int:theme_id>/retire")
@@ -372,7 +377,7 @@ def retire_theme(theme_id: int):
     conference = _conference()
     theme = _theme_or_404(conference, theme_id)
     service.retire_theme(current_user, theme)
-    return _codebook_done(conference, f"Theme {theme.code} retired.")
+    return _codebook_done(conference, gettext("Theme %(code)s retired.", code=theme.code))
 
 
 @bp.post("/themes/<int:theme_id>/restore")
@@ -385,7 +390,7 @@ def restore_theme(theme_id: int):
         service.restore_theme(current_user, theme)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {theme.code} restored.")
+    return _codebook_done(conference, gettext("Theme %(code)s restored.", code=theme.code))
 
 
 @bp.post("/themes/promote")
@@ -400,7 +405,9 @@ def promote_theme():
                                           form.get("description", ""))
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Emerging theme {theme.code} added, on {len(form.getlist('idea_ids'))} idea(s).")
+    return _codebook_done(conference, ngettext(
+        "Emerging theme %(code)s added, on %(num)d idea.", "Emerging theme %(code)s added, on %(num)d ideas.",
+        len(form.getlist("idea_ids")), code=theme.code))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -438,7 +445,8 @@ def detect_proposals():
     """Look for the same proposal raised by several groups."""
     conference = _conference()
     created = service.detect_proposals(current_user, conference)
-    return _proposal_done(f"{created} possible same proposal(s) found.")
+    return _proposal_done(ngettext("%(num)d possible same proposal found.",
+                                   "%(num)d possible same proposals found.", created))
 
 
 @bp.post("/proposals/merge")
@@ -453,7 +461,9 @@ def merge_proposals():
                                          _settings() if form.get("title", "").strip() else None)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} made of {len(proposal.ideas)} ideas.")
+    return _proposal_done(ngettext("Proposal #%(number)s made of %(num)d idea.",
+                                   "Proposal #%(number)s made of %(num)d ideas.", len(proposal.ideas),
+                                   number=proposal.id))
 
 
 @bp.post("/proposals/<int:proposal_id>/accept")
@@ -466,7 +476,7 @@ def accept_proposal(proposal_id: int):
         service.accept_proposal(current_user, proposal)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} accepted.")
+    return _proposal_done(gettext("Proposal #%(number)s accepted.", number=proposal.id))
 
 
 @bp.post("/proposals/<int:proposal_id>/split")
@@ -479,7 +489,7 @@ def split_proposal(proposal_id: int):
         service.split_proposal(current_user, proposal, _ids(request.form.getlist("idea_ids")))
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} split.")
+    return _proposal_done(gettext("Proposal #%(number)s split.", number=proposal.id))
 
 
 @bp.post("/proposals/<int:proposal_id>/undo")
@@ -492,4 +502,4 @@ def undo_proposal(proposal_id: int):
         service.undo_proposal(current_user, proposal)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} undone; its ideas stand alone again.")
+    return _proposal_done(gettext("Proposal #%(number)s undone; its ideas stand alone again.", number=proposal.id))

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Optional
 
+from flask_babel import gettext
 from sqlalchemy import select
 
 from app.extensions import db
@@ -23,15 +24,16 @@ def create_user(username: str, password: str, role: Role | str) -> User:
     """Create an account; refuses duplicates, blank names and short passwords."""
     username = (username or "").strip()
     if not username or len(username) > 80:
-        raise AccountError("A username of 1 to 80 characters is required.")
+        raise AccountError(gettext("A username of 1 to 80 characters is required."))
     if len(password or "") < 8:
-        raise AccountError("The password must have at least 8 characters.")
+        raise AccountError(gettext("The password must have at least 8 characters."))
     try:
         role = Role(role)
     except ValueError as exc:
-        raise AccountError(f"Unknown role {role!r}; use one of {', '.join(r.value for r in Role)}.") from exc
+        raise AccountError(gettext("Unknown role %(role)r; use one of %(choices)s.", role=role,
+                                   choices=", ".join(r.value for r in Role))) from exc
     if db.session.scalar(select(User).where(User.username == username)):
-        raise AccountError(f"The username {username!r} is taken.")
+        raise AccountError(gettext("The username %(username)r is taken.", username=username))
     user = User(username=username, role=role)
     user.set_password(password)
     db.session.add(user)
@@ -51,21 +53,21 @@ class SignInResult:
 def authenticate(username: str, password: str, max_failures: int, lockout_seconds: int) -> SignInResult:
     """Check credentials; after max_failures wrong passwords the account locks for a while."""
     user = db.session.scalar(select(User).where(User.username == (username or "").strip()))
-    generic = "Wrong username or password."
+    generic = gettext("Wrong username or password.")
     if user is None:
         _DUMMY.check_password(password or "")
         return SignInResult(None, generic)
     now = utcnow()
     locked_until = as_utc(user.locked_until)
     if locked_until and locked_until > now:
-        return SignInResult(None, "Too many failed attempts. Try again in a few minutes.", locked=True)
+        return SignInResult(None, gettext("Too many failed attempts. Try again in a few minutes."), locked=True)
     if not user.check_password(password or "") or not user.active:
         user.failed_logins += 1
         if user.failed_logins >= max_failures:
             user.locked_until = now + timedelta(seconds=lockout_seconds)
             user.failed_logins = 0
             db.session.commit()
-            return SignInResult(None, "Too many failed attempts. Try again in a few minutes.", locked=True)
+            return SignInResult(None, gettext("Too many failed attempts. Try again in a few minutes."), locked=True)
         db.session.commit()
         return SignInResult(None, generic)
     user.failed_logins = 0

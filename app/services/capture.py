@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.i18n import localized
 from app.models import (
     Assignment,
     BreakoutGroup,
@@ -34,13 +36,17 @@ NEVER_RESTORED_LABELS = frozenset({"PERSON", "CONTACT"})
 # Shown instead of a flagged detail the rapporteur chose to remove, when the engine gives none.
 DEFAULT_FLAG_PLACEHOLDER = "[detail removed]"
 LABEL_NAMES = {
-    "PERSON": "person's name",
-    "ORG": "organization",
-    "ROLE": "role that singles out one person",
-    "CONTACT": "contact detail",
-    "PLACE": "place or nationality of a speaker",
-    "QUASI": "detail that could identify someone",
+    "PERSON": lazy_gettext("person's name"),
+    "ORG": lazy_gettext("organization"),
+    "ROLE": lazy_gettext("role that singles out one person"),
+    "CONTACT": lazy_gettext("contact detail"),
+    "PLACE": lazy_gettext("place or nationality of a speaker"),
+    "QUASI": lazy_gettext("detail that could identify someone"),
 }
+# Placeholders end up in stored ideas: one language for all of them, whatever the page's.
+PLACEHOLDER_NAMES = {"PERSON": "person's name", "ORG": "organization", "ROLE": "role that singles out one person",
+                     "CONTACT": "contact detail", "PLACE": "place or nationality of a speaker",
+                     "QUASI": "detail that could identify someone"}
 
 
 class CaptureError(ValueError):
@@ -112,11 +118,12 @@ def find_place(user: User, conference: Optional[Conference], session_id: int, gr
     session = db.session.get(Session, session_id)
     group = db.session.get(BreakoutGroup, group_id)
     if conference is None or session is None or session.conference_id != conference.id:
-        raise CaptureError("There is no such session in this conference.", 404)
+        raise CaptureError(gettext("There is no such session in this conference."), 404)
     if group is None or group.conference_id != conference.id:
-        raise CaptureError("There is no such group in this conference.", 404)
+        raise CaptureError(gettext("There is no such group in this conference."), 404)
     if (session.id, group.id) not in {p.key for p in assigned_places(user, conference)}:
-        raise CaptureError(f"You are not assigned to report for {group.label} in “{session.title}”.", 403)
+        raise CaptureError(gettext("You are not assigned to report for %(group)s in “%(session)s”.",
+                                   group=group.label, session=localized(session, "title")), 403)
     return CapturePlace(session, group)
 
 
@@ -155,7 +162,7 @@ class Segment:
     def as_dict(self) -> dict:
         """JSON form for the capture page."""
         return {"kind": self.kind, "text": self.text, "placeholder": self.placeholder, "label": self.label,
-                "label_name": LABEL_NAMES.get(self.label, self.label.lower()), "reason": self.reason,
+                "label_name": str(LABEL_NAMES.get(self.label, self.label.lower())), "reason": self.reason,
                 "restorable": self.restorable}
 
 
@@ -212,9 +219,9 @@ def segments_of(text: str, spans: Iterable) -> list[Segment]:
         label = str(_span_value(span, "label", "")).upper()
         kind = "flag" if action == "flag" else "redact"
         placeholder = _span_value(span, "placeholder", "") or (
-            DEFAULT_FLAG_PLACEHOLDER if kind == "flag" else f"[{LABEL_NAMES.get(label, 'removed')}]")
+            DEFAULT_FLAG_PLACEHOLDER if kind == "flag" else f"[{PLACEHOLDER_NAMES.get(label, 'removed')}]")
         segments.append(Segment(kind, text[start:end], placeholder, label,
-                                _span_value(span, "reason", "") or "may identify someone",
+                                _span_value(span, "reason", "") or gettext("may identify someone"),
                                 restorable=kind == "redact" and label not in NEVER_RESTORED_LABELS))
         cursor = max(cursor, end)
     if cursor < len(text):
