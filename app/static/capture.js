@@ -128,7 +128,8 @@
         state.failures += 1;
         setStatus(t("Offline — will retry"), "offline");
       } else {
-        setStatus(t("Not saved — {reason}", { reason: r.data.error || t("the server refused the draft") }), "error");
+        var refusal = r.data.error || t("the server refused the draft");
+        setStatus(t("Not saved — {reason}", { reason: refusal }), "error");
       }
     }).catch(function () {
       state.saving = false;
