@@ -166,6 +166,29 @@ def status_label(value: str) -> str:
     return labels.get(value, value)
 
 
+def compile_catalogues() -> list[str]:
+    """Compile every app/translations/*/LC_MESSAGES/*.po whose .mo is missing or older (as pybabel compile)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    compiled = []
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "translations")
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            if not name.endswith(".po"):
+                continue
+            po_path = os.path.join(folder, name)
+            mo_path = po_path[:-3] + ".mo"
+            if os.path.exists(mo_path) and os.path.getmtime(mo_path) >= os.path.getmtime(po_path):
+                continue
+            with open(po_path, "rb") as handle:
+                catalog = read_po(handle)
+            with open(mo_path, "wb") as handle:
+                write_mo(handle, catalog)
+            compiled.append(mo_path)
+    return compiled
+
+
 def init_app(app: Flask) -> None:
     """Bind Flask-Babel with the locale selector, the switch route and the template helpers."""
     babel.init_app(app, locale_selector=select_locale)

@@ -799,8 +799,9 @@ BUILDERS = {"docx": build_docx, "md": build_markdown, "csv": build_csv, "json": 
 
 def generated_line(data: ExportData) -> str:
     """'Generated 2026-12-01 18:20 UTC · 42 ideas', in the report's language."""
+    at = data.generated_at.strftime("%Y-%m-%d %H:%M")
     return ngettext("Generated %(at)s UTC · %(num)d idea", "Generated %(at)s UTC · %(num)d ideas",
-                    len(data.ideas), at=f"{data.generated_at:%Y-%m-%d %H:%M}")
+                    len(data.ideas), at=at)
 
 
 def build(data: ExportData, format_name: str) -> bytes:

@@ -37,7 +37,7 @@
   }
 
   function time(date) {
-    return (date || new Date()).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    return (date || new Date()).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
   }
 
   window.I18N = { lang: lang, t: t, tn: tn, number: function (n) { return numbers.format(n); }, time: time };
