@@ -60,7 +60,7 @@ def create_user_command(username: str, role: str, password: str, groups: tuple[s
     except AccountError as exc:
         _fail(str(exc))
     _assign(user, groups)
-    click.echo(gettext("Created the account %(username)r (%(role)s).", username=username, role=Role(role).label))
+    click.echo(gettext("Created %(role)s %(username)r.", role=role, username=username))
 
 
 def _assign(user: User, labels: tuple[str, ...]) -> None:

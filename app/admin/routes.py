@@ -159,8 +159,7 @@ def add_user():
         db.session.add_all(Assignment(user_id=user.id, group_id=g.id) for g in groups)
     audit.record(current_user, "create_user", "user", user.id, role=user.role.value)
     db.session.commit()
-    flash(gettext("Created the account %(username)s (%(role)s).", username=user.username, role=user.role.label),
-          "success")
+    flash(gettext("Created %(role)s %(username)s.", role=user.role.label.lower(), username=user.username), "success")
     return redirect(url_for("admin.index")), 303
 
 
