@@ -196,10 +196,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def language_helpers() -> dict[str, Any]:
-        from app.services.exports import PLAN_SECTION_TITLES
-
         return {
-            "plan_titles": PLAN_SECTION_TITLES,
             "current_lang": current_lang,
             "languages": other_languages,
             "localized": localized,

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from app.admin import bp
 from app.extensions import db
 from app.i18n import localized
+from app.services.exports import PLAN_SECTION_TITLES
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.security import role_required
 from app.services import audit
@@ -46,6 +47,7 @@ def index():
         allowlist="\n".join(setup.allowlist_terms(conference)) if conference else "",
         users=users,
         roles=list(Role),
+        plan_titles=PLAN_SECTION_TITLES,
     )
 
 
