@@ -18,6 +18,7 @@ from flask_babel import get_locale, gettext, ngettext
 from flask_login import current_user
 
 from app.extensions import babel, db
+from app.services.reason_words import reason_words
 
 bp = Blueprint("i18n", __name__)
 
@@ -203,6 +204,7 @@ def init_app(app: Flask) -> None:
             "script_catalogue": script_catalogue,
             "switch_url": switch_url,
             "status_label": status_label,
+            "reason_words": reason_words,
         }
 
     app.add_template_filter(localized, "localized")

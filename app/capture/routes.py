@@ -174,7 +174,7 @@ def submit(session_id: int, group_id: int):
     if request.is_json:
         return jsonify(
             stored=len(result.ideas), replayed=result.replayed, removed_again=len(result.removed_again),
-            ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value}
+            ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value, "lang": i.lang}
                    for i in result.ideas],
             next_submission_key=idea_service.new_submission_key(),
         ), (200 if result.replayed else 201)

@@ -101,3 +101,18 @@ def forget_engines() -> None:
     """Drop cached engines (after a roster change in another process, or in tests)."""
     with _lock:
         _engines.clear()
+
+
+def reason_message(code, lang: str) -> Optional[str]:
+    """The plain-words message of an anonymizer reason code in lang ('en' or 'fr').
+
+    None when this anonymizer gives no reason codes (then its own English reason is shown).
+    """
+    try:
+        from anonymizer.reasons import message
+    except ImportError:
+        return None
+    try:
+        return message(code, lang)
+    except (KeyError, ValueError):
+        return None

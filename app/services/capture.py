@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.i18n import localized
+from app.services.reason_words import reason_words
 from app.models import (
     Assignment,
     BreakoutGroup,
@@ -221,7 +222,7 @@ def segments_of(text: str, spans: Iterable) -> list[Segment]:
         placeholder = _span_value(span, "placeholder", "") or (
             DEFAULT_FLAG_PLACEHOLDER if kind == "flag" else f"[{PLACEHOLDER_NAMES.get(label, 'removed')}]")
         segments.append(Segment(kind, text[start:end], placeholder, label,
-                                _span_value(span, "reason", "") or gettext("may identify someone"),
+                                reason_words(span) or gettext("may identify someone"),
                                 restorable=kind == "redact" and label not in NEVER_RESTORED_LABELS))
         cursor = max(cursor, end)
     if cursor < len(text):

@@ -356,7 +356,11 @@
 
   function showStored(data) {
     storedList.textContent = "";
-    data.ideas.forEach(function (idea) { storedList.appendChild(el("li", "idea-item", idea.text)); });
+    data.ideas.forEach(function (idea) {
+      var item = el("li", "idea-item", idea.text);
+      if (idea.lang) { item.lang = idea.lang; }   // each idea in its own language, for screen readers
+      storedList.appendChild(item);
+    });
     storedSummary.textContent = tn("{n} idea stored", "{n} ideas stored", data.stored) +
       (data.removed_again ? " (" + tn("{n} more item removed by the final check", "{n} more items removed by the final check",
         data.removed_again) + ")" : "") + ".";

@@ -116,3 +116,14 @@ def test_french_conference_names_on_french_pages(app, rapporteur_client):
     assert "Thèmes de la journée" in french
     english = text_of(rapporteur_client.get("/capture/?lang=en"))
     assert "Thèmes de la journée" not in english and ">Themes" in english
+
+
+def test_a_refused_sign_in_ties_the_error_to_the_fields(client):
+    page = client.post("/auth/login?lang=fr", data={"username": "admin", "password": "wrong"})
+    body = text_of(page)
+    error_id = re.search(r'<div class="flash flash-error" id="([\w-]+)" role="alert">Nom d\'utilisateur ou mot', body)
+    assert error_id
+    for field in ("username", "password"):
+        tag = re.search(rf'<input id="{field}"[^>]*>', body).group(0)
+        assert f'aria-describedby="{error_id.group(1)}"' in tag and 'aria-invalid="true"' in tag
+    assert "aria-invalid" not in text_of(client.get("/auth/login"))
