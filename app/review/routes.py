@@ -28,6 +28,7 @@ from app.review import bp
 from app.security import role_required
 from app.services import review as service
 from app.services.conference_setup import current_conference
+from app.services.french_names import set_theme_french
 from app.services.idea_themes import active_themes, warm_up_in_background
 
 
@@ -346,6 +347,7 @@ def rename_theme(theme_id: int):
     try:
         service.update_theme(current_user, theme, request.form.get("name", ""),
                              request.form.get("description"), request.form.get("keywords"))
+        set_theme_french(theme, request.form.get("name_fr"), request.form.get("description_fr"))
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
     return _codebook_done(conference, gettext("Theme %(code)s updated.", code=theme.code))

@@ -127,3 +127,17 @@ def test_a_refused_sign_in_ties_the_error_to_the_fields(client):
         tag = re.search(rf'<input id="{field}"[^>]*>', body).group(0)
         assert f'aria-describedby="{error_id.group(1)}"' in tag and 'aria-invalid="true"' in tag
     assert "aria-invalid" not in text_of(client.get("/auth/login"))
+
+
+def test_cochair_gives_a_theme_its_french_name(app, cochair_client):
+    from app.models import Theme
+
+    with app.app_context():
+        theme = db.session.scalar(select(Theme).where(Theme.code == "RES"))
+        theme_id, name = theme.id, theme.name
+    cochair_client.post(f"/review/themes/{theme_id}/rename", data={
+        "name": name, "name_fr": "Ressources et financement", "description_fr": "Budget et fonds du plan."})
+    french = text_of(cochair_client.get("/review/?lang=fr"))
+    assert "<strong>RES</strong> · Ressources et financement</span>" in french
+    english = text_of(cochair_client.get("/review/?lang=en"))
+    assert "<strong>RES</strong> · Resources and funding</span>" in english
