@@ -14,8 +14,9 @@ from typing import Any, Optional
 from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, Flask, current_app, has_request_context, redirect, request, session, url_for
-from flask_babel import get_locale, gettext, ngettext
+from flask_babel import get_locale, get_translations, gettext, lazy_gettext, ngettext
 from flask_login import current_user
+from jinja2 import pass_context
 
 from app.extensions import babel, db
 from app.services.reason_words import reason_words
@@ -150,21 +151,46 @@ def switch_url(code: str) -> str:
     return url_for("i18n.switch", code=code, next=here)
 
 
+STATUS_LABELS = {
+    "submitted": lazy_gettext("Submitted"),
+    "approved": lazy_gettext("Approved"),
+    "rejected": lazy_gettext("Rejected"),
+    "returned": lazy_gettext("Sent back"),
+    "principal": lazy_gettext("principal"),
+    "emerging": lazy_gettext("emerging"),
+    "plenary": lazy_gettext("plenary"),
+    "breakout": lazy_gettext("breakout"),
+    "suggested": lazy_gettext("suggested"),
+    "accepted": lazy_gettext("accepted"),
+}
+
+
 def status_label(value: str) -> str:
     """The words for an idea's status, a theme's kind or a session's kind in the current language."""
-    labels = {
-        "submitted": gettext("Submitted"),
-        "approved": gettext("Approved"),
-        "rejected": gettext("Rejected"),
-        "returned": gettext("Sent back"),
-        "principal": gettext("principal"),
-        "emerging": gettext("emerging"),
-        "plenary": gettext("plenary"),
-        "breakout": gettext("breakout"),
-        "suggested": gettext("suggested"),
-        "accepted": gettext("accepted"),
-    }
-    return labels.get(value, value)
+    label = STATUS_LABELS.get(value)
+    return str(label) if label is not None else value
+
+
+# Templates call gettext hundreds of times a page (a review queue of 100 ideas): they use the
+# translations looked up once per render (context processor) instead of Flask-Babel's per-call lookup.
+def _page_translations(context):
+    translations = context.get("page_translations")
+    return translations if translations is not None else get_translations()
+
+
+@pass_context
+def _template_gettext(context, string: str) -> str:
+    return _page_translations(context).ugettext(string)
+
+
+@pass_context
+def _template_ngettext(context, singular: str, plural: str, number: int) -> str:
+    return _page_translations(context).ungettext(singular, plural, number)
+
+
+@pass_context
+def _localized_filter(context, obj: Any, field: str) -> str:
+    return localized(obj, field, context.get("page_lang"))
 
 
 def compile_catalogues() -> list[str]:
@@ -193,11 +219,14 @@ def compile_catalogues() -> list[str]:
 def init_app(app: Flask) -> None:
     """Bind Flask-Babel with the locale selector, the switch route and the template helpers."""
     babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.install_gettext_callables(_template_gettext, _template_ngettext, newstyle=True)
     app.register_blueprint(bp)
 
     @app.context_processor
     def language_helpers() -> dict[str, Any]:
         return {
+            "page_lang": current_lang(),
+            "page_translations": get_translations(),
             "current_lang": current_lang,
             "languages": other_languages,
             "localized": localized,
@@ -207,4 +236,4 @@ def init_app(app: Flask) -> None:
             "reason_words": reason_words,
         }
 
-    app.add_template_filter(localized, "localized")
+    app.add_template_filter(_localized_filter, "localized")
