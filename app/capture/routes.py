@@ -6,7 +6,7 @@ JSON; page endpoints answer with the HTML error page. No view logs or flashes no
 from __future__ import annotations
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
-from flask_babel import gettext, ngettext
+from flask_babel import format_number, gettext, ngettext
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
@@ -121,8 +121,8 @@ def autosave(session_id: int, group_id: int):
                       current_app.config["ENCRYPTION_KEY_PATH"], int(current_app.config["DRAFT_TTL_SECONDS"]))
     warning = None
     if len(text) > _max_chars():
-        warning = (f"The note is over {_max_chars():,} characters: it is saved, but split it before "
-                   "you preview and submit.")
+        warning = gettext("The note is over %(limit)s characters: it is saved, but split it before "
+                          "you preview and submit.", limit=format_number(_max_chars()))
     return jsonify(saved=True, warning=warning)
 
 

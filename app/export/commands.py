@@ -37,12 +37,13 @@ def export_command(format_name: str, out_path: str, day: Optional[int], session_
     """Export ideas after the final anonymization check; exit 3 if the check refuses."""
     conference = current_conference()
     if conference is None:
-        raise click.ClickException("No conference yet: run `flask import-conference FILE` or `flask seed-demo`.")
+        raise click.ClickException(gettext(
+            "No conference yet: run `flask import-conference FILE` or `flask seed-demo` first."))
     user = None
     if username:
         user = db.session.scalar(select(User).where(User.username == username))
         if user is None or not user.has_role(Role.DRAFTER):
-            raise click.ClickException(f"No drafter account named {username!r}.")
+            raise click.ClickException(gettext("No drafter account named %(username)r.", username=username))
     from app.services.anonymization import AnonymizerSettings
 
     filters = ExportFilters(day=day, session_id=session_id, theme_code=theme_code, status=status)

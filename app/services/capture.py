@@ -289,7 +289,7 @@ def _roster_matches(engine, term: str) -> bool:
 # Neutral frames for asking the engine what a term is on its own; a bare one-word text would be
 # too little context for the statistical model, so the term is always put in a short sentence.
 RESTORE_PROBES = ("We discussed {} today.", "They talked about {}.")
-ROSTER_REFUSAL = "This term is a participant's name or affiliation on the roster; it cannot be restored."
+ROSTER_REFUSAL = lazy_gettext("This term is a participant's name or affiliation on the roster; it cannot be restored.")
 
 
 def _probe_labels(engine, term: str, frame: str) -> tuple[set[str], bool]:
@@ -321,19 +321,21 @@ def restore_refusal(term: str, conference: Optional[Conference], settings: Anony
 
     term = (term or "").strip()
     if not term:
-        return "There is no term to restore."
+        return gettext("There is no term to restore.")
     if len(term) > MAX_TERM_CHARS:
-        return f"A restored term can be at most {MAX_TERM_CHARS} characters."
+        return gettext("A restored term can be at most %(num)d characters.", num=MAX_TERM_CHARS)
+    if label.upper() == "PERSON":
+        return gettext("A person's name can never be restored.")
     if label.upper() in NEVER_RESTORED_LABELS:
-        return f"A {LABEL_NAMES[label.upper()]} can never be restored."
+        return gettext("A contact detail can never be restored.")
     engine = engine_for(conference, settings)
     if _roster_matches(engine, term):
-        return ROSTER_REFUSAL
+        return str(ROSTER_REFUSAL)
     probes = [_probe_labels(engine, term, frame) for frame in RESTORE_PROBES]
     if any(roster for _, roster in probes):
-        return ROSTER_REFUSAL
+        return str(ROSTER_REFUSAL)
     if any("CONTACT" in labels for labels, _ in probes):
-        return "A contact detail can never be restored."
+        return gettext("A contact detail can never be restored.")
     return None
 
 

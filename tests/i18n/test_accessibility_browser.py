@@ -52,6 +52,11 @@ def report_ideas(app) -> dict:
                        status=IdeaStatus.SUBMITTED)
         add_idea("Les refuges ont besoin d'un financement stable.", "Themes", "Group A", ("RES",),
                  status=IdeaStatus.SUBMITTED, lang="fr")
+        # Two retired themes: two "Restore" buttons on the codebook page, each must name its theme.
+        from app.models import Theme
+        conference_id = own.conference_id
+        db.session.add_all([Theme(conference_id=conference_id, code=code, name=name, retired=True)
+                            for code, name in (("OLDA", "Earlier wording A"), ("OLDB", "Earlier wording B"))])
         session = session_titled("Themes")
         ids = {"own_idea": own.id, "session": session.id, "group": own.group_id}
         db.session.commit()

@@ -76,6 +76,11 @@ def test_keyboard_only_capture_in_french(live_server, browser):
         mark = page.locator("#preview-note mark.redacted").first
         assert mark.get_attribute("aria-label").split(". ", 1)[1].startswith("Retiré (")
         expect(page.locator("#submit-button")).to_have_text("Soumettre 2 idées")
+        # A participant's name cannot be restored, and the list says so in French.
+        expect(page.locator("#removal-list")).to_contain_text("ne peut pas être rétabli")
+        # Each "Rétablir" button (if any) says which term it restores (several sit in one list).
+        names = page.locator("#removal-list button").evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))")
+        assert all(name.startswith("Rétablir « ") for name in names) and len(set(names)) == len(names)
         assert not any(name in page.locator("#clean-text").input_value() for name in NAMES)
         preview_violations = axe.run(page).response["violations"]
         assert [v["id"] for v in preview_violations] == []
