@@ -238,7 +238,7 @@
         var li = el("li", "removal");
         li.appendChild(el("span", "placeholder", s.placeholder));
         li.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
-        var original = el("span", "removed-original", "(“" + s.text + "”)");
+        var original = el("span", "removed-original", "(" + t("“{term}”", { term: s.text }) + ")");
         li.appendChild(original);
         if (s.restorable) {
           var button = el("button", "secondary small", state.restored[key(s.text)] ? t("Undo restore") : t("Restore"));
@@ -256,7 +256,7 @@
       } else if (s.kind === "flag" && !seenFlags[key(s.text)]) {
         seenFlags[key(s.text)] = true;
         var item = el("li", "flag");
-        item.appendChild(el("span", "flag-text", "“" + s.text + "”"));
+        item.appendChild(el("span", "flag-text", t("“{term}”", { term: s.text })));
         item.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
         var group = el("span", "flag-choice");
         ["remove", "keep"].forEach(function (choice) {
