@@ -9,7 +9,7 @@ PORT ?= 5000
 # The hand-annotated development corpus that ships beside the project.
 CORPUS ?= ../shared/corpus/dev
 
-.PHONY: run test install lock bench bench-install evaluate canary train
+.PHONY: run test install lock bench bench-install evaluate canary train i18n-extract i18n-update i18n-compile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,20 @@ $(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) i18n-compile
+
+# Interface translations (Flask-Babel): extract every marked string, merge it into the catalogues,
+# compile the .mo files that the app reads (built here, never committed).
+TRANSLATIONS := app/translations
+POT := $(TRANSLATIONS)/messages.pot
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k lazy_gettext -k t -k tn:1,2 --sort-output --no-location --project "Deliberation capture" -o $(POT) .
+
+i18n-update: i18n-extract
+	$(BIN)/pybabel update -i $(POT) -d $(TRANSLATIONS) --no-fuzzy-matching --ignore-obsolete
+
+i18n-compile: $(STAMP)
+	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
 
 ## Start the app on http://$(HOST):$(PORT) with the demo conference; prints the demo accounts.
 run: install

@@ -6,6 +6,7 @@ import os
 from typing import Any, Mapping, Optional
 
 from flask import Flask, redirect, render_template, url_for
+from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from app import config as default_config
@@ -66,11 +67,14 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
-    login_manager.login_message = "Please sign in to continue."
+    login_manager.login_message = lazy_gettext("Please sign in to continue.")
     login_manager.session_protection = "strong"
 
     from app import models_jobs  # noqa: F401 - the job table belongs to the schema
+    from app.i18n import init_app as init_i18n
     from app.models import User
+
+    init_i18n(app)
 
     @login_manager.user_loader
     def load_user(session_id: str) -> Optional[User]:
@@ -130,21 +134,24 @@ def register_error_handlers(app: Flask) -> None:
         except Exception:  # noqa: BLE001 - the error page must render whatever the database does
             app.logger.warning("rollback before the error page failed")
         if wants_json():
-            return jsonify(error=message), code
+            return jsonify(error=str(message)), code
         return render_template("error.html", code=code, message=message), code
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
-        return render_error(400, "Your session form expired. Reload the page and try again; your draft is kept.")
+        return render_error(400, lazy_gettext(
+            "Your session form expired. Reload the page and try again; your draft is kept."))
 
     for code, message in {
-        400: "The request could not be understood.",
-        403: "Your role does not give access to this page.",
-        404: "There is nothing at this address.",
-        405: "That action is not allowed here.",
-        413: "What you sent is too large.",
-        429: "Too many requests in a short time. Wait a minute and try again; nothing you typed is lost.",
-        500: "Something went wrong on the server. Nothing you typed was stored in clear.",
+        400: lazy_gettext("The request could not be understood."),
+        403: lazy_gettext("Your role does not give access to this page."),
+        404: lazy_gettext("There is nothing at this address."),
+        405: lazy_gettext("That action is not allowed here."),
+        409: lazy_gettext("That changed in the meantime. Reload the page and try again."),
+        413: lazy_gettext("What you sent is too large."),
+        429: lazy_gettext("Too many requests in a short time. Wait a minute and try again; "
+                          "nothing you typed is lost."),
+        500: lazy_gettext("Something went wrong on the server. Nothing you typed was stored in clear."),
     }.items():
         app.register_error_handler(
             code, lambda error, c=code, m=message: render_error(c, getattr(error, "user_message", None) or m))

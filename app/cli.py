@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from flask_babel import gettext, ngettext
 from flask_migrate import upgrade
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
+from app.i18n import localized
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.services import conference_setup as setup
 from app.services.accounts import AccountError, change_password, create_user, find_user
@@ -44,7 +46,7 @@ def _fail(message: str) -> None:
 def init_db_command() -> None:
     """Create or upgrade the database schema through the migrations."""
     upgrade()
-    click.echo("Database is at the latest schema.")
+    click.echo(gettext("Database is at the latest schema."))
 
 
 @click.command("create-user")
@@ -60,7 +62,7 @@ def create_user_command(username: str, role: str, password: str, groups: tuple[s
     except AccountError as exc:
         _fail(str(exc))
     _assign(user, groups)
-    click.echo(f"Created {role} {username!r}.")
+    click.echo(gettext("Created %(role)s %(username)r.", role=role, username=username))
 
 
 def _assign(user: User, labels: tuple[str, ...]) -> None:
@@ -69,7 +71,7 @@ def _assign(user: User, labels: tuple[str, ...]) -> None:
         group = conference and db.session.scalar(select(BreakoutGroup).where(
             BreakoutGroup.conference_id == conference.id, BreakoutGroup.label == label))
         if group is None:
-            _fail(f"No group labelled {label!r}.")
+            _fail(gettext("No group labelled %(label)r.", label=label))
         db.session.add(Assignment(user_id=user.id, group_id=group.id))
     db.session.commit()
 
@@ -87,16 +89,20 @@ def import_conference_command(path: str) -> None:
         _fail(str(exc))
     except (ValueError, TypeError, KeyError, SQLAlchemyError):  # never show Python's own text
         db.session.rollback()
-        _fail(f"Conference not imported: {setup.UNEXPECTED_SHAPE}")
-    click.echo(f"Imported {conference.name!r}: {len(conference.days)} days, "
-               f"{sum(len(d.sessions) for d in conference.days)} sessions, "
-               f"{len(conference.groups)} groups, {len(conference.themes)} themes.")
+        _fail(gettext("Conference not imported: %(reason)s", reason=setup.UNEXPECTED_SHAPE))
+    click.echo(gettext("Imported %(name)r: %(days)s, %(sessions)s, %(groups)s, %(themes)s.",
+                       name=localized(conference, "name"),
+                       days=ngettext("%(num)d day", "%(num)d days", len(conference.days)),
+                       sessions=ngettext("%(num)d session", "%(num)d sessions",
+                                         sum(len(d.sessions) for d in conference.days)),
+                       groups=ngettext("%(num)d group", "%(num)d groups", len(conference.groups)),
+                       themes=ngettext("%(num)d theme", "%(num)d themes", len(conference.themes))))
 
 
 def _require_conference():
     conference = setup.current_conference()
     if conference is None:
-        _fail("No conference yet: run `flask import-conference FILE` or `flask seed-demo` first.")
+        _fail(gettext("No conference yet: run `flask import-conference FILE` or `flask seed-demo` first."))
     return conference
 
 
@@ -111,7 +117,9 @@ def import_roster_command(path: str) -> None:
     except setup.SetupError as exc:
         _fail(str(exc))
     count = setup.replace_roster(conference, entries, current_app.config["ENCRYPTION_KEY_PATH"])
-    click.echo(f"Roster replaced: {count} entries, stored encrypted. You may now delete {path}.")
+    click.echo(ngettext("Roster replaced: %(num)d entry, stored encrypted. You may now delete %(path)s.",
+                        "Roster replaced: %(num)d entries, stored encrypted. You may now delete %(path)s.",
+                        count, path=path))
 
 
 @click.command("import-allowlist")
@@ -124,7 +132,8 @@ def import_allowlist_command(path: str) -> None:
         terms = setup.parse_allowlist(Path(path).read_text(encoding="utf-8"))
     except setup.SetupError as exc:
         _fail(str(exc))
-    click.echo(f"Allow-list replaced: {setup.replace_allowlist(conference, terms)} terms.")
+    count = setup.replace_allowlist(conference, terms)
+    click.echo(ngettext("Allow-list replaced: %(num)d term.", "Allow-list replaced: %(num)d terms.", count))
 
 
 DEMO_ACCOUNTS = (
@@ -156,9 +165,9 @@ def seed_demo_command(quiet_passwords: bool) -> None:
             (DATA_DIR / "demo_roster.csv").read_text(encoding="utf-8")), current_app.config["ENCRYPTION_KEY_PATH"])
         setup.replace_allowlist(conference, setup.parse_allowlist(
             (DATA_DIR / "demo_allowlist.txt").read_text(encoding="utf-8")))
-        click.echo(f"Created the demo conference: {conference.name}")
+        click.echo(gettext("Created the demo conference: %(name)s", name=localized(conference, "name")))
     else:
-        click.echo(f"Demo conference already present: {conference.name}")
+        click.echo(gettext("Demo conference already present: %(name)s", name=localized(conference, "name")))
     passwords = {}
     for username, role, groups in DEMO_ACCOUNTS:
         password = secrets.token_urlsafe(12)  # 16 characters: the password policy asks for 12 or more
@@ -169,9 +178,9 @@ def seed_demo_command(quiet_passwords: bool) -> None:
         else:
             change_password(user, password)  # also ends its sessions and clears its lockouts
         passwords[username] = (role, password)
-    click.echo("Demo accounts (new passwords at every seed-demo):")
+    click.echo(gettext("Demo accounts (new passwords at every seed-demo):"))
     for username, (role, password) in passwords.items():
-        shown = "(hidden)" if quiet_passwords else password
+        shown = gettext("(hidden)") if quiet_passwords else password
         click.echo(f"  {role.label:<15} {username:<13} {shown}")
 
 
@@ -181,5 +190,6 @@ def purge_drafts_command() -> None:
     """Destroy expired encrypted drafts (the app also does this as it runs)."""
     from app.services.drafts import purge_expired
 
-    click.echo(f"Destroyed {purge_expired()} expired drafts.")
+    count = purge_expired()
+    click.echo(ngettext("Destroyed %(num)d expired draft.", "Destroyed %(num)d expired drafts.", count))
 

@@ -7,6 +7,7 @@ import threading
 import click
 from flask import current_app
 from flask.cli import with_appcontext
+from flask_babel import gettext, ngettext
 
 from app.extensions import db
 from app.services import jobs
@@ -20,14 +21,15 @@ def run_jobs_command(once: bool) -> None:
     if once:
         ran = jobs.run_pending()
         db.session.remove()
-        click.echo(f"{ran} job(s) run.")
+        click.echo(ngettext("%(num)d job run.", "%(num)d jobs run.", ran))
         return
     app = current_app._get_current_object()
     worker = jobs.JobWorker(app)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    click.echo(f"Job worker {worker.worker_id} running; Ctrl+C stops it (a job cut short is taken again).")
+    click.echo(gettext("Job worker %(worker)s running; Ctrl+C stops it (a job cut short is taken again).",
+                       worker=worker.worker_id))
     worker.start()
     stop.wait()
     worker.stopping.set()

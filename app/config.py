@@ -35,3 +35,7 @@ RATELIMIT_SUBMIT_PER_USER = "20 per minute"
 RATELIMIT_SUBMIT_PER_ADDRESS = "300 per minute"
 RATELIMIT_AUTOSAVE_PER_USER = "60 per minute"  # the page autosaves every few seconds
 RATELIMIT_AUTOSAVE_PER_ADDRESS = "1200 per minute"
+# Interface language when neither the user, the session nor the browser names English or French.
+DEFAULT_LOCALE = "en"
+LANGUAGES = ("en", "fr")
+BABEL_DEFAULT_LOCALE = DEFAULT_LOCALE

@@ -5,6 +5,7 @@ Models import ``db`` from this module, so nothing imports the app object itself
 """
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
+from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -36,3 +37,5 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 # Limits are set per view in app.rate_limits; storage comes from RATELIMIT_STORAGE_URI.
 limiter = Limiter(key_func=get_remote_address)
+# Interface language (English and French); the locale selector lives in app.i18n.
+babel = Babel()

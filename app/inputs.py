@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 from flask import Flask, current_app, request
 from flask.json.provider import DefaultJSONProvider
+from flask_babel import gettext
 from werkzeug.exceptions import BadRequest
 from werkzeug.routing import IntegerConverter
 
@@ -60,7 +61,7 @@ def query_id(name: str, default: Optional[int] = None) -> Optional[int]:
     try:
         return db_id(raw)
     except ValueError:
-        raise BadInput(f"The “{name}” parameter must be an id (a whole number).") from None
+        raise BadInput(gettext("The “%(name)s” parameter must be an id (a whole number).", name=name)) from None
 
 
 def _check_decoded(data: Any) -> None:
@@ -69,7 +70,7 @@ def _check_decoded(data: Any) -> None:
     while stack:
         item, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            raise InputError(f"The request data is nested more than {MAX_JSON_DEPTH} levels deep.")
+            raise InputError(gettext("The request data is nested more than %(num)d levels deep.", num=MAX_JSON_DEPTH))
         if isinstance(item, str):
             _check_text(item)
         elif isinstance(item, dict):
@@ -90,8 +91,8 @@ def _check_text(text: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError("The text contains a character that cannot be stored (a lone surrogate such as "
-                         "\\ud800). Remove it and try again; your saved draft is kept.") from exc
+        raise InputError(gettext("The text contains a character that cannot be stored (a lone surrogate such as "
+                                 "\\ud800). Remove it and try again; your saved draft is kept.")) from exc
 
 
 class SafeJSONProvider(DefaultJSONProvider):
@@ -102,9 +103,9 @@ class SafeJSONProvider(DefaultJSONProvider):
         try:
             data = super().loads(s, **kwargs)
         except RecursionError as exc:
-            raise InputError(f"The request data is nested more than {MAX_JSON_DEPTH} levels deep.") from exc
+            raise InputError(gettext("The request data is nested more than %(num)d levels deep.", num=MAX_JSON_DEPTH)) from exc
         except UnicodeDecodeError as exc:
-            raise InputError("The request data is not UTF-8 text.") from exc
+            raise InputError(gettext("The request data is not UTF-8 text.")) from exc
         _check_decoded(data)
         return data
 
@@ -112,15 +113,15 @@ class SafeJSONProvider(DefaultJSONProvider):
 def json_object() -> dict:
     """The request's JSON object; InputError with the reason when it is missing or refused."""
     if not request.is_json:
-        raise InputError("The request data must be JSON. Reload the page; your draft is kept.")
+        raise InputError(gettext("The request data must be JSON. Reload the page; your draft is kept."))
     try:
         data = current_app.json.loads(request.get_data(cache=True))
     except InputError:
         raise
     except ValueError as exc:
-        raise InputError("The request data is not valid JSON. Reload the page; your draft is kept.") from exc
+        raise InputError(gettext("The request data is not valid JSON. Reload the page; your draft is kept.")) from exc
     if not isinstance(data, dict):
-        raise InputError("The request data must be a JSON object. Reload the page; your draft is kept.")
+        raise InputError(gettext("The request data must be a JSON object. Reload the page; your draft is kept."))
     return data
 
 

@@ -10,6 +10,7 @@ import enum
 from datetime import date, datetime, timezone
 from typing import Optional
 
+from flask_babel import gettext
 from flask_login import UserMixin
 from sqlalchemy import (
     JSON,
@@ -56,10 +57,10 @@ class Role(str, enum.Enum):
     def label(self) -> str:
         """Human name of the role."""
         return {
-            "admin": "Administrator",
-            "cochair": "Co-chair",
-            "rapporteur": "Rapporteur",
-            "drafter": "Report drafter",
+            "admin": gettext("Administrator"),
+            "cochair": gettext("Co-chair"),
+            "rapporteur": gettext("Rapporteur"),
+            "drafter": gettext("Report drafter"),
         }[self.value]
 
 
@@ -94,6 +95,8 @@ class Conference(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     short_name: Mapped[str] = mapped_column(String(80), default="")
+    # French names beside the English ones (empty: the English is shown); see app.i18n.localized.
+    name_fr: Mapped[str] = mapped_column(String(300), default="")
     # Off by default: under the Rule, even a group letter can narrow who spoke.
     show_groups_in_exports: Mapped[bool] = mapped_column(Boolean, default=False)
     # Off by default: a clean idea is stored without the (anonymized) sentence it came from.
@@ -122,6 +125,7 @@ class ConferenceDay(db.Model):
     number: Mapped[int] = mapped_column(Integer)
     date: Mapped[Optional[date]] = mapped_column(Date, nullable=True)
     title: Mapped[str] = mapped_column(String(300), default="")
+    title_fr: Mapped[str] = mapped_column(String(300), default="")
 
     conference: Mapped[Conference] = relationship(back_populates="days")
     sessions: Mapped[list["Session"]] = relationship(
@@ -137,6 +141,7 @@ class Session(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     day_id: Mapped[int] = mapped_column(ForeignKey("conference_day.id"), index=True)
     title: Mapped[str] = mapped_column(String(300))
+    title_fr: Mapped[str] = mapped_column(String(300), default="")
     kind: Mapped[SessionKind] = mapped_column(Enum(SessionKind, native_enum=False, length=20))
     position: Mapped[int] = mapped_column(Integer, default=0)
     starts_at: Mapped[Optional[str]] = mapped_column(String(5), nullable=True)  # "09:30"
@@ -180,6 +185,8 @@ class User(SessionVersioned, UserMixin, db.Model):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # see get_id
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Interface language the user chose with the EN | FR switch; None follows the browser.
+    locale: Mapped[Optional[str]] = mapped_column(String(5), nullable=True)
 
     assignments: Mapped[list["Assignment"]] = relationship(back_populates="user", cascade="all, delete-orphan")
 
@@ -235,6 +242,8 @@ class Theme(db.Model):
     code: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
+    name_fr: Mapped[str] = mapped_column(String(300), default="")
+    description_fr: Mapped[str] = mapped_column(Text, default="")
     keywords: Mapped[str] = mapped_column(Text, default="")  # comma-separated
     kind: Mapped[ThemeKind] = mapped_column(
         Enum(ThemeKind, native_enum=False, length=20), default=ThemeKind.PRINCIPAL

@@ -102,6 +102,14 @@ def _empty_postgres(app, tables) -> None:
             connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations():
+    """The .mo catalogues, compiled as `make i18n-compile` does when a .po is newer (or none exists)."""
+    from app.i18n import compile_catalogues
+
+    compile_catalogues()
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory):
     """Run the real migrations once; each test starts from a copy of the result."""

@@ -21,7 +21,7 @@ def test_import_conference_json_and_bad_file(app, runner, tmp_path):
     good.write_text(json.dumps({"name": "Second", "groups": ["G1"], "days": [
         {"sessions": [{"title": "Talk", "kind": "breakout"}]}], "themes": [{"code": "x1", "name": "Theme"}]}))
     result = runner.invoke(args=["import-conference", str(good)])
-    assert result.exit_code == 0 and "1 days, 1 sessions, 2 groups, 1 themes" in result.output
+    assert result.exit_code == 0 and "1 day, 1 session, 2 groups, 1 theme" in result.output
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Broken\ndays:\n  - sessions:\n      - {title: T, kind: lecture}\n")
     result = runner.invoke(args=["import-conference", str(bad)])

@@ -1,5 +1,6 @@
 """Administrator views: conference overview, roster, allow-list, accounts. Thin: services do the work."""
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
@@ -7,6 +8,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.admin import bp
 from app.extensions import db
 from app.inputs import db_id
+from app.i18n import localized
+from app.services.exports import PLAN_SECTION_TITLES
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.security import role_required
 from app.services import audit
@@ -20,16 +23,16 @@ def _uploaded_text(field: str) -> str | None:
     """The text of an uploaded file, or None with a flash message when it is unusable."""
     upload = request.files.get(field)
     if upload is None or not upload.filename:
-        flash("Choose a file to upload.", "error")
+        flash(gettext("Choose a file to upload."), "error")
         return None
     raw = upload.read(MAX_UPLOAD_CHARS + 1)
     if len(raw) > MAX_UPLOAD_CHARS:
-        flash("That file is too large.", "error")
+        flash(gettext("That file is too large."), "error")
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        flash("The file must be UTF-8 text.", "error")
+        flash(gettext("The file must be UTF-8 text."), "error")
         return None
 
 
@@ -46,6 +49,7 @@ def index():
         allowlist="\n".join(setup.allowlist_terms(conference)) if conference else "",
         users=users,
         roles=list(Role),
+        plan_titles=PLAN_SECTION_TITLES,
     )
 
 
@@ -61,16 +65,16 @@ def import_conference():
         conference = setup.import_conference(data)
     except setup.SetupError as exc:  # its message is written for the administrator
         db.session.rollback()
-        flash(f"Conference not imported: {exc}", "error")
+        flash(gettext("Conference not imported: %(reason)s", reason=exc), "error")
         return _admin_page_with_error()
     except (ValueError, TypeError, KeyError, SQLAlchemyError) as exc:  # never show Python's own text
         db.session.rollback()
         current_app.logger.warning("conference import failed: %s", type(exc).__name__)
-        flash(f"Conference not imported: {setup.UNEXPECTED_SHAPE}", "error")
+        flash(gettext("Conference not imported: %(reason)s", reason=setup.UNEXPECTED_SHAPE), "error")
         return _admin_page_with_error()
     audit.record(current_user, "import_conference", "conference", conference.id)
     db.session.commit()
-    flash(f"Imported {conference.name}.", "success")
+    flash(gettext("Imported %(name)s.", name=localized(conference, "name")), "success")
     return redirect(url_for("admin.index")), 303
 
 
@@ -84,7 +88,7 @@ def _conference_or_flash():
     """The current conference, or None with a message saying to import one first."""
     conference = setup.current_conference()
     if conference is None:
-        flash("Import a conference first.", "error")
+        flash(gettext("Import a conference first."), "error")
     return conference
 
 
@@ -101,12 +105,13 @@ def replace_roster():
     try:
         entries = setup.parse_roster_csv(raw)
     except setup.SetupError as exc:
-        flash(f"Roster not replaced: {exc}", "error")
+        flash(gettext("Roster not replaced: %(reason)s", reason=exc), "error")
         return _admin_page_with_error()
     count = setup.replace_roster(conference, entries, current_app.config["ENCRYPTION_KEY_PATH"])
     audit.record(current_user, "replace_roster", "conference", conference.id, entries=count)
     db.session.commit()
-    flash(f"Roster replaced: {count} entries, stored encrypted.", "success")
+    flash(ngettext("Roster replaced: %(num)d entry, stored encrypted.",
+                   "Roster replaced: %(num)d entries, stored encrypted.", count), "success")
     return redirect(url_for("admin.index")), 303
 
 
@@ -125,7 +130,7 @@ def replace_allowlist():
     count = setup.replace_allowlist(conference, terms)
     audit.record(current_user, "replace_allowlist", "conference", conference.id, terms=count)
     db.session.commit()
-    flash(f"Allow-list saved: {count} terms.", "success")
+    flash(ngettext("Allow-list saved: %(num)d term.", "Allow-list saved: %(num)d terms.", count), "success")
     return redirect(url_for("admin.index")), 303
 
 
@@ -143,7 +148,7 @@ def settings():
                  show_groups_in_exports=conference.show_groups_in_exports,
                  keep_idea_sources=conference.keep_idea_sources)
     db.session.commit()
-    flash("Settings saved.", "success")
+    flash(gettext("Settings saved."), "success")
     return redirect(url_for("admin.index")), 303
 
 
@@ -166,7 +171,7 @@ def add_user():
         db.session.add_all(Assignment(user_id=user.id, group_id=g.id) for g in groups)
     audit.record(current_user, "create_user", "user", user.id, role=user.role.value)
     db.session.commit()
-    flash(f"Created {user.role.label.lower()} {user.username}.", "success")
+    flash(gettext("Created %(role)s %(username)s.", role=user.role.label.lower(), username=user.username), "success")
     return redirect(url_for("admin.index")), 303
 
 
@@ -176,10 +181,11 @@ def toggle_user(user_id: int):
     """Deactivate or reactivate an account (not your own)."""
     user = db.get_or_404(User, user_id)
     if user.id == current_user.id:
-        flash("You cannot deactivate your own account.", "error")
+        flash(gettext("You cannot deactivate your own account."), "error")
         return _admin_page_with_error()
     user.active = not user.active
     audit.record(current_user, "activate_user" if user.active else "deactivate_user", "user", user.id)
     db.session.commit()
-    flash(f"{user.username} is now {'active' if user.active else 'deactivated'}.", "success")
+    flash(gettext("%(username)s is now active.", username=user.username) if user.active
+          else gettext("%(username)s is now deactivated.", username=user.username), "success")
     return redirect(url_for("admin.index")), 303

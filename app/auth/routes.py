@@ -2,6 +2,7 @@
 from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp
@@ -44,5 +45,5 @@ def logout():
     """Sign out (POST, so a link elsewhere cannot sign someone out); every copy of the cookie stops working."""
     end_sessions(current_user._get_current_object())
     logout_user()
-    flash("You are signed out.", "info")
+    flash(gettext("You are signed out."), "info")
     return redirect(url_for("auth.login"))

@@ -6,6 +6,7 @@ JSON; page endpoints answer with the HTML error page. No view logs or flashes no
 from __future__ import annotations
 
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import format_number, gettext, ngettext
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
@@ -62,7 +63,7 @@ def _json_body() -> dict:
 def _text_field(data: dict, name: str = "text") -> str:
     value = data.get(name, "")
     if not isinstance(value, str):
-        raise CaptureError(f"The field “{name}” must be text.", 400)
+        raise CaptureError(gettext("The field “%(name)s” must be text.", name=name), 400)
     return value
 
 
@@ -72,7 +73,7 @@ def _string_list(data, name: str) -> list[str]:
     if values is None:
         return []
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values) or len(values) > 500:
-        raise CaptureError(f"The field “{name}” must be a list of terms.", 400)
+        raise CaptureError(gettext("The field “%(name)s” must be a list of terms.", name=name), 400)
     return values
 
 
@@ -123,8 +124,8 @@ def autosave(session_id: int, group_id: int):
                       current_app.config["ENCRYPTION_KEY_PATH"], int(current_app.config["DRAFT_TTL_SECONDS"]))
     warning = None
     if len(text) > _max_chars():
-        warning = (f"The note is over {_max_chars():,} characters: it is saved, but split it before "
-                   "you preview and submit.")
+        warning = gettext("The note is over %(limit)s characters: it is saved, but split it before "
+                          "you preview and submit.", limit=format_number(_max_chars()))
     return jsonify(saved=True, warning=warning)
 
 
@@ -150,7 +151,7 @@ def restore(session_id: int, group_id: int):
     data = _json_body()
     term = _text_field(data, "term")
     if not term.strip():
-        raise CaptureError("Choose a removed term to restore.", 400)
+        raise CaptureError(gettext("Choose a removed term to restore."), 400)
     note = _text_field(data, "note")
     if len(note) > _max_chars():
         idea_service.check_note_size(note, _max_chars())
@@ -178,7 +179,7 @@ def submit(session_id: int, group_id: int):
         ideas = idea_service.split_into_ideas(data.get("ideas_text", ""))
         key = data.get("submission_key", "")
     if not isinstance(key, str):
-        raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
+        raise CaptureError(gettext("The page's submission key is missing or malformed. Reload the page."), 400)
     result = idea_service.submit_ideas(
         current_user, current_conference(), place, key, ideas, _settings(), _max_chars(),
         restored=_string_list(data, "restored"), kept=_string_list(data, "kept"), meta=meta)
@@ -186,10 +187,11 @@ def submit(session_id: int, group_id: int):
         return jsonify(
             stored=len(result.ideas), replayed=result.replayed, removed_again=len(result.removed_again),
             ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value,
-                    "kind": i.kind, "support": i.support} for i in result.ideas],
+                    "kind": i.kind, "support": i.support, "lang": i.lang} for i in result.ideas],
             next_submission_key=idea_service.new_submission_key(),
         ), (200 if result.replayed else 201)
-    flash(f"{len(result.ideas)} ideas stored for {place.group.label}.", "success")
+    flash(ngettext("%(num)d idea stored for %(group)s.", "%(num)d ideas stored for %(group)s.", len(result.ideas),
+                   group=place.group.label), "success")
     return redirect(url_for("capture.my_ideas"))
 
 
@@ -214,9 +216,10 @@ def edit_idea(idea_id: int):
     places = assigned_places(current_user, current_conference())
     idea = idea_service.find_idea(idea_id, places)
     if idea is None:
-        raise CaptureError("There is no such idea among your groups' ideas.", 404)
+        raise CaptureError(gettext("There is no such idea among your groups' ideas."), 404)
     if not idea_service.is_editable(idea):
-        raise CaptureError("This idea has been approved or rejected by a co-chair and can no longer be edited.", 409)
+        raise CaptureError(gettext("This idea has been approved or rejected by a co-chair and can no longer be edited."),
+                           409)
     form = IdeaEditForm(data={"text": idea.text} if request.method == "GET" else None,
                         max_chars=_max_chars())
     if request.method == "POST":
@@ -225,9 +228,10 @@ def edit_idea(idea_id: int):
         result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
                                         _settings(), _max_chars())
         if result.removed_again:
-            flag_word = "item was" if len(result.removed_again) == 1 else "items were"
-            flash(f"Idea saved. {len(result.removed_again)} identifying {flag_word} removed again.", "info")
+            flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
+                           "Idea saved. %(num)d identifying items were removed again.", len(result.removed_again)),
+                  "info")
         else:
-            flash("Idea saved.", "success")
+            flash(gettext("Idea saved."), "success")
         return redirect(url_for("capture.my_ideas"))
     return render_template("capture/edit_idea.html", form=form, idea=idea)

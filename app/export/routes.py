@@ -5,12 +5,14 @@ import io
 from typing import Mapping, Optional
 
 from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 from werkzeug.routing import BuildError
 
 from app.export import bp
 from app.extensions import db
 from app.inputs import db_id
+from app.i18n import normalize
 from app.models import Idea, Role
 from app.security import role_required
 from app.services import audit
@@ -50,7 +52,7 @@ def _int_or_none(value: Optional[str]) -> Optional[int]:
     try:
         return db_id(value)
     except ValueError:
-        raise ExportError("Day and session must be numbers.") from None
+        raise ExportError(gettext("Day and session must be numbers.")) from None
 
 
 def _filters_from(values: Mapping[str, str]) -> ExportFilters:
@@ -124,8 +126,9 @@ def create():
     try:
         filters = _filters_from(request.form)
         if format_name not in FORMATS:
-            raise ExportError("Choose a format: Word, Markdown, CSV or JSON.")
-        outcome = run_export(conference, filters, format_name, current_user, _settings(), via="web")
+            raise ExportError(gettext("Choose a format: Word, Markdown, CSV or JSON."))
+        outcome = run_export(conference, filters, format_name, current_user, _settings(), via="web",
+                             lang=normalize(request.form.get("lang")))
     except ExportError as exc:
         if _wants_json():
             return jsonify(error=str(exc)), 400
@@ -135,7 +138,7 @@ def create():
         report = outcome.report
         if _wants_json():
             return jsonify(
-                error="The final anonymization check refused this export.",
+                error=gettext("The final anonymization check refused this export."),
                 blocking_ideas=report.blocking_idea_ids,
                 warning_ideas=report.warning_idea_ids,
                 check_url=url_for("export.check", **_filter_args(filters)),
@@ -193,9 +196,11 @@ def clear(idea_id: int):
         abort(404)
     count = clear_warnings(conference, idea, request.form.getlist("fingerprint"), current_user, _settings())
     if count:
-        flash(f"Cleared {count} warning{'s' if count != 1 else ''} on idea {idea.id}.", "success")
+        flash(ngettext("Cleared %(num)d warning on idea %(idea)s.", "Cleared %(num)d warnings on idea %(idea)s.",
+                       count, idea=idea.id), "success")
     else:
-        flash(f"Nothing to clear on idea {idea.id}: its text may have changed. Check again.", "error")
+        flash(gettext("Nothing to clear on idea %(idea)s: its text may have changed. Check again.", idea=idea.id),
+              "error")
     try:
         filters = _filters_from(request.form)
     except ExportError:

@@ -20,6 +20,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
 from app.extensions import db
@@ -30,6 +31,7 @@ from app.security import role_required
 from app.services import review as service
 from app.services.conference_setup import current_conference
 from app.services import jobs
+from app.services.french_names import set_theme_french
 from app.services.export_precheck import precheck_approved
 from app.services.idea_themes import active_themes
 from app.services.typed_text import clean_keywords, clean_typed
@@ -210,7 +212,7 @@ def approve(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     service.approve(current_user, item)
-    response = _idea_done(item, conference, f"Idea #{item.id} approved.")
+    response = _idea_done(item, conference, gettext("Idea #%(number)s approved.", number=item.id))
     precheck_approved(conference, item, _settings())  # after the commit: exports find it checked
     return response
 
@@ -222,7 +224,7 @@ def reopen(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     service.reopen(current_user, item)
-    return _idea_done(item, conference, f"Idea #{item.id} is back in the queue.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s is back in the queue.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/reject")
@@ -235,7 +237,7 @@ def reject(idea_id: int):
         service.reject(current_user, item, request.form.get("reason", ""), _settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
-    return _idea_done(item, conference, f"Idea #{item.id} rejected.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s rejected.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/return")
@@ -248,7 +250,7 @@ def send_back(idea_id: int):
         service.send_back(current_user, item, request.form.get("reason", ""), _settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
-    return _idea_done(item, conference, f"Idea #{item.id} sent back to the rapporteur.")
+    return _idea_done(item, conference, gettext("Idea #%(number)s sent back to the rapporteur.", number=item.id))
 
 
 @bp.post("/ideas/<int:idea_id>/edit")
@@ -261,7 +263,8 @@ def edit(idea_id: int):
         outcome = service.edit(current_user, item, request.form.get("text", ""), _settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
-    message = f"Idea #{item.id} edited." if outcome.changed else f"Idea #{item.id} unchanged."
+    message = (gettext("Idea #%(number)s edited.", number=item.id) if outcome.changed
+               else gettext("Idea #%(number)s unchanged.", number=item.id))
     if outcome.removed or outcome.flagged:
         message += (f" The anonymizer removed {outcome.removed + outcome.flagged} passage(s) that could "
                     "identify someone; check the text.")
@@ -279,16 +282,16 @@ def idea_theme(idea_id: int, action: str):
         abort(404)
     try:
         if theme is None:
-            raise service.ReviewError("Choose a theme.")
+            raise service.ReviewError(gettext("Choose a theme."))
         if action == "confirm":
             service.confirm_theme(current_user, item, theme)
-            message = f"Theme {theme.code} confirmed on idea #{item.id}."
+            message = gettext("Theme %(code)s confirmed on idea #%(number)s.", code=theme.code, number=item.id)
         elif action == "change":
             service.change_theme(current_user, item, theme)
-            message = f"Idea #{item.id} is now under {theme.code}."
+            message = gettext("Idea #%(number)s is now under %(code)s.", number=item.id, code=theme.code)
         else:
             service.remove_theme(current_user, item, theme)
-            message = f"Theme {theme.code} taken off idea #{item.id}."
+            message = gettext("Theme %(code)s taken off idea #%(number)s.", code=theme.code, number=item.id)
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
     return _idea_done(item, conference, message)
@@ -336,7 +339,7 @@ def add_theme():
                                   keywords or "", kind)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {theme.code} added.")
+    return _codebook_done(conference, gettext("Theme %(code)s added.", code=theme.code))
 
 
 def _clean_theme_fields(conference: Conference, form) -> tuple[str, Optional[str], Optional[str]]:
@@ -363,9 +366,10 @@ def rename_theme(theme_id: int):
     theme = _theme_or_404(conference, theme_id)
     try:
         service.update_theme(current_user, theme, *_clean_theme_fields(conference, request.form))
+        set_theme_french(theme, request.form.get("name_fr"), request.form.get("description_fr"))
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {theme.code} updated.")
+    return _codebook_done(conference, gettext("Theme %(code)s updated.", code=theme.code))
 
 
 @bp.post("/themes/<int:theme_id>/merge")
@@ -377,11 +381,14 @@ def merge_theme(theme_id: int):
     target = service.get_theme(conference, request.form.get("into", type=db_id))
     try:
         if target is None:
-            raise service.ReviewError("Choose the theme to merge into.")
+            raise service.ReviewError(gettext("Choose the theme to merge into."))
         moved = service.merge_themes(current_user, source, target)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {source.code} merged into {target.code}; {moved} idea link(s) moved.")
+    return _codebook_done(conference, ngettext(
+        "Theme %(source)s merged into %(target)s; %(num)d idea link moved.",
+        "Theme %(source)s merged into %(target)s; %(num)d idea links moved.", moved,
+        source=source.code, target=target.code))
 
 
 @bp.post("/themes/<int:theme_id>/retire")
@@ -391,7 +398,7 @@ def retire_theme(theme_id: int):
     conference = _conference()
     theme = _theme_or_404(conference, theme_id)
     service.retire_theme(current_user, theme)
-    return _codebook_done(conference, f"Theme {theme.code} retired.")
+    return _codebook_done(conference, gettext("Theme %(code)s retired.", code=theme.code))
 
 
 @bp.post("/themes/<int:theme_id>/restore")
@@ -404,7 +411,7 @@ def restore_theme(theme_id: int):
         service.restore_theme(current_user, theme)
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Theme {theme.code} restored.")
+    return _codebook_done(conference, gettext("Theme %(code)s restored.", code=theme.code))
 
 
 @bp.post("/themes/promote")
@@ -419,7 +426,9 @@ def promote_theme():
                                           _ids(form.getlist("idea_ids")), description or "")
     except service.ReviewError as error:
         return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, f"Emerging theme {theme.code} added, on {len(form.getlist('idea_ids'))} idea(s).")
+    return _codebook_done(conference, ngettext(
+        "Emerging theme %(code)s added, on %(num)d idea.", "Emerging theme %(code)s added, on %(num)d ideas.",
+        len(form.getlist("idea_ids")), code=theme.code))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -458,7 +467,8 @@ def detect_proposals():
     """Look for the same proposal raised by several groups."""
     conference = _conference()
     jobs.enqueue(jobs.PROPOSALS, conference, {"user_id": current_user.id})
-    return _proposal_done("Looking for the same proposal across groups; suggestions appear here in a moment.")
+    return _proposal_done(gettext("Looking for the same proposal across groups; "
+                                  "suggestions appear here in a moment."))
 
 
 @bp.post("/proposals/merge")
@@ -473,7 +483,9 @@ def merge_proposals():
                                          _settings() if form.get("title", "").strip() else None)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} made of {len(proposal.ideas)} ideas.")
+    return _proposal_done(ngettext("Proposal #%(number)s made of %(num)d idea.",
+                                   "Proposal #%(number)s made of %(num)d ideas.", len(proposal.ideas),
+                                   number=proposal.id))
 
 
 @bp.post("/proposals/<int:proposal_id>/accept")
@@ -486,7 +498,7 @@ def accept_proposal(proposal_id: int):
         service.accept_proposal(current_user, proposal)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} accepted.")
+    return _proposal_done(gettext("Proposal #%(number)s accepted.", number=proposal.id))
 
 
 @bp.post("/proposals/<int:proposal_id>/split")
@@ -499,7 +511,7 @@ def split_proposal(proposal_id: int):
         service.split_proposal(current_user, proposal, _ids(request.form.getlist("idea_ids")))
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} split.")
+    return _proposal_done(gettext("Proposal #%(number)s split.", number=proposal.id))
 
 
 @bp.post("/proposals/<int:proposal_id>/undo")
@@ -512,4 +524,4 @@ def undo_proposal(proposal_id: int):
         service.undo_proposal(current_user, proposal)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
-    return _proposal_done(f"Proposal #{proposal.id} undone; its ideas stand alone again.")
+    return _proposal_done(gettext("Proposal #%(number)s undone; its ideas stand alone again.", number=proposal.id))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import select
 
 from app.extensions import db
@@ -17,8 +18,8 @@ from app.services.passwords import password_problem
 _DUMMY = User(username="", role=Role.RAPPORTEUR)
 _DUMMY.set_password("not-a-real-password")
 
-WRONG_CREDENTIALS = "Wrong username or password."
-LOCKED = "Too many failed attempts. Try again in a few minutes."
+WRONG_CREDENTIALS = lazy_gettext("Wrong username or password.")
+LOCKED = lazy_gettext("Too many failed attempts. Try again in a few minutes.")
 
 
 class AccountError(ValueError):
@@ -33,9 +34,9 @@ def find_user(username: str) -> Optional[User]:
 def _check_username(username: str) -> str:
     username = (username or "").strip()
     if not username or len(username) > 80:
-        raise AccountError("A username of 1 to 80 characters is required.")
+        raise AccountError(gettext("A username of 1 to 80 characters is required."))
     if any(c.isspace() or not c.isprintable() for c in username):
-        raise AccountError("A username cannot contain spaces or invisible characters.")
+        raise AccountError(gettext("A username cannot contain spaces or invisible characters."))
     return username
 
 
@@ -48,9 +49,11 @@ def create_user(username: str, password: str, role: Role | str) -> User:
     try:
         role = Role(role)
     except ValueError as exc:
-        raise AccountError(f"Unknown role {role!r}; use one of {', '.join(r.value for r in Role)}.") from exc
+        raise AccountError(gettext("Unknown role %(role)r; use one of %(choices)s.", role=role,
+                                   choices=", ".join(r.value for r in Role))) from exc
     if find_user(username):
-        raise AccountError(f"The username {username!r} is taken (letter case does not count).")
+        raise AccountError(gettext("The username %(username)r is taken (letter case does not count).",
+                                   username=username))
     user = User(username=username, role=role)
     user.set_password(password)
     db.session.add(user)
@@ -94,12 +97,12 @@ def authenticate(username: str, password: str, address: str, max_failures: int,
     key = username_key(username)
     if not login_throttle.take_attempt(key, address or "unknown", max_failures, lockout_seconds):
         _DUMMY.check_password(password)
-        return SignInResult(None, LOCKED, locked=True)
+        return SignInResult(None, str(LOCKED), locked=True)
     user = find_user(username) if key else None
     if user is None:
         _DUMMY.check_password(password)
-        return SignInResult(None, WRONG_CREDENTIALS)
+        return SignInResult(None, str(WRONG_CREDENTIALS))
     if not user.check_password(password) or not user.active:
-        return SignInResult(None, WRONG_CREDENTIALS)
+        return SignInResult(None, str(WRONG_CREDENTIALS))
     login_throttle.clear(key, address or "unknown")
     return SignInResult(user)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from anonymizer import AllowList, AnonymizationResult, AnonymizerEngine, Roster
 from anonymizer.pipeline import DEFAULT_MODELS, load_model
 from anonymizer.reasons import is_attribution, is_roster, is_weak_person  # noqa: F401 - reason codes, for the preview and export gate
+from anonymizer.reasons import message as _code_message
 from anonymizer.vocab import fold  # noqa: F401 - the roster's folding, for services that compare terms with it
 from sqlalchemy import select
 
@@ -132,3 +133,14 @@ def forget_engines() -> None:
     """Drop cached engines (after a roster change in another process, or in tests)."""
     with _lock:
         _engines.clear()
+
+
+def reason_message(code, lang: str) -> Optional[str]:
+    """The plain-words message of an anonymizer reason code in lang ('en' or 'fr').
+
+    None for a code anonymizer.reasons does not know (then the span's own English reason is shown).
+    """
+    try:
+        return _code_message(code, lang)
+    except (KeyError, ValueError):
+        return None

@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.i18n import localized
+from app.services.reason_words import reason_words
 from app.models import (
     Assignment,
     BreakoutGroup,
@@ -34,13 +37,17 @@ NEVER_RESTORED_LABELS = frozenset({"PERSON", "CONTACT"})
 # Shown instead of a flagged detail the rapporteur chose to remove, when the engine gives none.
 DEFAULT_FLAG_PLACEHOLDER = "[detail removed]"
 LABEL_NAMES = {
-    "PERSON": "person's name",
-    "ORG": "organization",
-    "ROLE": "role that singles out one person",
-    "CONTACT": "contact detail",
-    "PLACE": "place or nationality of a speaker",
-    "QUASI": "detail that could identify someone",
+    "PERSON": lazy_gettext("person's name"),
+    "ORG": lazy_gettext("organization"),
+    "ROLE": lazy_gettext("role that singles out one person"),
+    "CONTACT": lazy_gettext("contact detail"),
+    "PLACE": lazy_gettext("place or nationality of a speaker"),
+    "QUASI": lazy_gettext("detail that could identify someone"),
 }
+# Placeholders end up in stored ideas: one language for all of them, whatever the page's.
+PLACEHOLDER_NAMES = {"PERSON": "person's name", "ORG": "organization", "ROLE": "role that singles out one person",
+                     "CONTACT": "contact detail", "PLACE": "place or nationality of a speaker",
+                     "QUASI": "detail that could identify someone"}
 
 
 class CaptureError(ValueError):
@@ -112,11 +119,12 @@ def find_place(user: User, conference: Optional[Conference], session_id: int, gr
     session = db.session.get(Session, session_id)
     group = db.session.get(BreakoutGroup, group_id)
     if conference is None or session is None or session.conference_id != conference.id:
-        raise CaptureError("There is no such session in this conference.", 404)
+        raise CaptureError(gettext("There is no such session in this conference."), 404)
     if group is None or group.conference_id != conference.id:
-        raise CaptureError("There is no such group in this conference.", 404)
+        raise CaptureError(gettext("There is no such group in this conference."), 404)
     if (session.id, group.id) not in {p.key for p in assigned_places(user, conference)}:
-        raise CaptureError(f"You are not assigned to report for {group.label} in “{session.title}”.", 403)
+        raise CaptureError(gettext("You are not assigned to report for %(group)s in “%(session)s”.",
+                                   group=group.label, session=localized(session, "title")), 403)
     return CapturePlace(session, group)
 
 
@@ -155,7 +163,7 @@ class Segment:
     def as_dict(self) -> dict:
         """JSON form for the capture page."""
         return {"kind": self.kind, "text": self.text, "placeholder": self.placeholder, "label": self.label,
-                "label_name": LABEL_NAMES.get(self.label, self.label.lower()), "reason": self.reason,
+                "label_name": str(LABEL_NAMES.get(self.label, self.label.lower())), "reason": self.reason,
                 "restorable": self.restorable}
 
 
@@ -212,8 +220,8 @@ def segments_of(text: str, spans: Iterable) -> list[Segment]:
         label = str(_span_value(span, "label", "")).upper()
         kind = "flag" if action == "flag" else "redact"
         placeholder = _span_value(span, "placeholder", "") or (
-            DEFAULT_FLAG_PLACEHOLDER if kind == "flag" else f"[{LABEL_NAMES.get(label, 'removed')}]")
-        reason = _span_value(span, "reason", "") or "may identify someone"
+            DEFAULT_FLAG_PLACEHOLDER if kind == "flag" else f"[{PLACEHOLDER_NAMES.get(label, 'removed')}]")
+        reason = reason_words(span) or gettext("may identify someone")
         # An organization named as the speaker's affiliation would attribute what was said.
         from app.services.anonymization import is_attribution
 
@@ -286,7 +294,7 @@ def _roster_matches(engine, term: str) -> bool:
 # Neutral frames for asking the engine what a term is on its own; a bare one-word text would be
 # too little context for the statistical model, so the term is always put in a short sentence.
 RESTORE_PROBES = ("We discussed {} today.", "They talked about {}.")
-ROSTER_REFUSAL = "This term is a participant's name or affiliation on the roster; it cannot be restored."
+ROSTER_REFUSAL = lazy_gettext("This term is a participant's name or affiliation on the roster; it cannot be restored.")
 
 
 def _probe_labels(engine, term: str, frame: str) -> tuple[set[str], bool]:
@@ -320,21 +328,23 @@ def restore_refusal(term: str, conference: Optional[Conference], settings: Anony
 
     term = (term or "").strip()
     if not term:
-        return "There is no term to restore."
+        return gettext("There is no term to restore.")
     if len(term) > MAX_TERM_CHARS:
-        return f"A restored term can be at most {MAX_TERM_CHARS} characters."
+        return gettext("A restored term can be at most %(num)d characters.", num=MAX_TERM_CHARS)
+    if label.upper() == "PERSON":
+        return gettext("A person's name can never be restored.")
     if label.upper() in NEVER_RESTORED_LABELS:
-        return f"A {LABEL_NAMES[label.upper()]} can never be restored."
+        return gettext("A contact detail can never be restored.")
     engine = engine_for(conference, settings)
     from app.services.typed_text import roster_hit
 
     if _roster_matches(engine, term) or roster_hit(term, conference, settings):
-        return ROSTER_REFUSAL
+        return str(ROSTER_REFUSAL)
     probes = [_probe_labels(engine, term, frame) for frame in RESTORE_PROBES]
     if any(roster for _, roster in probes):
-        return ROSTER_REFUSAL
+        return str(ROSTER_REFUSAL)
     if any("CONTACT" in labels for labels, _ in probes):
-        return "A contact detail can never be restored."
+        return gettext("A contact detail can never be restored.")
     return None
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Optional
 
+from flask_babel import gettext
+
 from app.services.capture import CaptureError
 
 if TYPE_CHECKING:
@@ -52,18 +54,20 @@ def parse_idea_meta(values, count: int) -> list[Meta]:
     if values is None:
         return [(None, 0, None)] * count
     if not isinstance(values, list) or len(values) != count:
-        raise CaptureError("The ideas' kinds and support counts do not match the ideas. Reload the page.", 400)
+        raise CaptureError(gettext("The ideas' kinds and support counts do not match the ideas. "
+                                   "Reload the page."), 400)
     pairs = []
     for value in values:
         if not isinstance(value, dict):
-            raise CaptureError("Each idea's kind and support must be an object.", 400)
+            raise CaptureError(gettext("Each idea's kind and support must be an object."), 400)
         kind, support, source = value.get("kind"), value.get("support", 0), value.get("source")
         if kind is not None and kind not in KINDS:
-            raise CaptureError(f"Unknown idea kind “{kind}”.", 400)
+            raise CaptureError(gettext("Unknown idea kind “%(kind)s”.", kind=kind), 400)
         if isinstance(support, bool) or not isinstance(support, int) or not 0 <= support <= MAX_SUPPORT:
-            raise CaptureError(f"A support count must be a whole number from 0 to {MAX_SUPPORT}.", 400)
+            raise CaptureError(gettext("A support count must be a whole number from 0 to %(num)d.", num=MAX_SUPPORT), 400)
         if source is not None and (not isinstance(source, str) or len(source) > MAX_SOURCE_CHARS):
-            raise CaptureError(f"An idea's source must be text of at most {MAX_SOURCE_CHARS} characters.", 400)
+            raise CaptureError(gettext("An idea's source must be text of at most %(num)d characters.",
+                                       num=MAX_SOURCE_CHARS), 400)
         pairs.append((kind, support, source or None))
     return pairs
 

@@ -25,6 +25,8 @@ class ThemeDef:
     description: str = ""
     keywords: tuple[str, ...] = field(default_factory=tuple)
     kind: str = "principal"
+    name_fr: str = ""  # French name and description, shown on French pages and in French reports
+    description_fr: str = ""
 
     def __post_init__(self) -> None:
         if not self.code:
@@ -44,6 +46,8 @@ def _theme_from_mapping(item: dict) -> ThemeDef:
         description=" ".join(str(item.get("description") or "").split()),
         keywords=tuple(str(k).strip() for k in keywords if str(k).strip()),
         kind=str(item.get("kind") or "principal").strip(),
+        name_fr=str(item.get("name_fr") or "").strip(),
+        description_fr=" ".join(str(item.get("description_fr") or "").split()),
     )
 
 

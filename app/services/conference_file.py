@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import yaml
+from flask_babel import gettext
 
 MAX_FILE_CHARS = 1_000_000
 RESERVED_GROUP = "plenary"  # every conference gets its own Plenary group
@@ -22,24 +23,26 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D102 (PyYAML's hook)
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise ConferenceFileError("The conference file uses YAML anchors or aliases (& or *); "
-                                      "write each value out in full.")
+            raise ConferenceFileError(gettext("The conference file uses YAML anchors or aliases (& or *); "
+                                              "write each value out in full."))
         return super().compose_node(parent, index)
 
 
 def load_conference_text(raw: str, filename: str = "") -> dict[str, Any]:
     """Parse YAML or JSON text into a mapping whose shape import_conference can rely on."""
     if len(raw) > MAX_FILE_CHARS:
-        raise ConferenceFileError("The conference file is too large.")
+        raise ConferenceFileError(gettext("The conference file is too large."))
     try:
         data = json.loads(raw) if filename.lower().endswith(".json") else yaml.load(raw, Loader=_NoAliasLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" near line {mark.line + 1}" if mark is not None else ""
-        raise ConferenceFileError(f"The conference file is not valid YAML{where}.") from None
+        raise ConferenceFileError(
+            gettext("The conference file is not valid YAML near line %(line)d.", line=mark.line + 1)
+            if mark is not None else gettext("The conference file is not valid YAML.")) from None
     except (json.JSONDecodeError, RecursionError) as exc:
-        where = f" near line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ConferenceFileError(f"The conference file is not valid JSON{where}.") from None
+        raise ConferenceFileError(
+            gettext("The conference file is not valid JSON near line %(line)d.", line=exc.lineno)
+            if isinstance(exc, json.JSONDecodeError) else gettext("The conference file is not valid JSON.")) from None
     check_shape(data)
     return data
 
@@ -67,19 +70,19 @@ def _list_of(value: Any, kind: type, what: str) -> list:
 def check_shape(data: Any) -> None:
     """Refuse any structure import_conference could choke on, saying what is wrong."""
     if not isinstance(data, dict):
-        raise ConferenceFileError("The conference file needs a top-level mapping with a 'name'.")
+        raise ConferenceFileError(gettext("The conference file needs a top-level mapping with a 'name'."))
     _text(data.get("name"), "The conference 'name'", 300, required=True)
     _text(data.get("short_name"), "'short_name'", 80)
     for label in _list_of(data.get("groups"), object, "groups"):
         _text(label, "A group label", 80, required=True)
         if str(label).strip().lower() == RESERVED_GROUP:
-            raise ConferenceFileError("'Plenary' cannot be a breakout group: every conference already has "
-                                      "its Plenary. Remove it from 'groups'.")
+            raise ConferenceFileError(gettext("'Plenary' cannot be a breakout group: every conference already has "
+                                              "its Plenary. Remove it from 'groups'."))
     _check_unique(data)
     for day in _list_of(data.get("days"), dict, "days"):
         if day.get("number") is not None and (isinstance(day["number"], bool) or not isinstance(day["number"], int)
                                               or not 0 < day["number"] < 1000):
-            raise ConferenceFileError("A day 'number' must be a whole number from 1 to 999.")
+            raise ConferenceFileError(gettext("A day 'number' must be a whole number from 1 to 999."))
         if not isinstance(day.get("date"), (date, type(None))):
             _text(day.get("date"), "A day 'date'", 10)
         _text(day.get("title"), "A day 'title'", 300)
@@ -96,7 +99,7 @@ def _getter(theme: Any):
     if isinstance(theme, dict):
         return theme.get
     if not hasattr(theme, "code"):
-        raise ConferenceFileError("'themes' must be a list of mappings.")
+        raise ConferenceFileError(gettext("'themes' must be a list of mappings."))
     return lambda key, default=None: getattr(theme, key, default)
 
 
@@ -106,7 +109,7 @@ def _check_theme(get) -> None:
     _text(get("description"), "A theme's 'description'", 5000)
     _text(get("kind"), "A theme's 'kind'", 20)
     if get("kind") not in (None, "", "principal", "emerging"):
-        raise ConferenceFileError("A theme's 'kind' must be principal or emerging.")
+        raise ConferenceFileError(gettext("A theme's 'kind' must be principal or emerging."))
     keywords = get("keywords")
     if isinstance(keywords, (list, tuple)):
         for keyword in keywords:
@@ -119,11 +122,11 @@ def _check_unique(data: dict) -> None:
     """Group labels, day numbers and theme codes that would collide in the database."""
     labels = [str(g).strip() for g in _list_of(data.get("groups"), object, "groups")]
     if len(set(labels)) != len(labels):
-        raise ConferenceFileError("Group labels must be unique.")
+        raise ConferenceFileError(gettext("Group labels must be unique."))
     days = _list_of(data.get("days"), dict, "days")
     numbers = [day.get("number", position) for position, day in enumerate(days, start=1)]
     if len(set(map(str, numbers))) != len(numbers):
-        raise ConferenceFileError("Day numbers must be unique.")
+        raise ConferenceFileError(gettext("Day numbers must be unique."))
     codes = [str(_getter(t)("code", "")).strip().upper() for t in _list_of(data.get("themes"), object, "themes")]
     if len(set(codes)) != len(codes):
-        raise ConferenceFileError("Theme codes must be unique.")
+        raise ConferenceFileError(gettext("Theme codes must be unique."))

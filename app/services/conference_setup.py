@@ -7,6 +7,7 @@ import json
 from datetime import date
 from typing import Any, Iterable, Optional
 
+from flask_babel import gettext, lazy_gettext
 from sqlalchemy import delete, select
 
 from app.extensions import db
@@ -32,8 +33,8 @@ class SetupError(ValueError):
     """A conference file, roster or allow-list that cannot be imported, with the reason."""
 
 
-UNEXPECTED_SHAPE = ("the file does not have the expected shape; compare it with "
-                    "app/data/demo_conference.yaml.")
+UNEXPECTED_SHAPE = lazy_gettext("the file does not have the expected shape; compare it with "
+                                "app/data/demo_conference.yaml.")
 
 
 def current_conference() -> Optional[Conference]:
@@ -63,12 +64,13 @@ def import_conference(data: dict[str, Any]) -> Conference:
     conference = Conference(
         name=str(data["name"]).strip(),
         short_name=str(data.get("short_name", "")).strip(),
+        name_fr=str(data.get("name_fr", "") or "").strip(),
         show_groups_in_exports=bool(data.get("show_groups_in_exports", False)),
     )
     db.session.add(conference)
     labels = [str(g).strip() for g in data.get("groups", []) if str(g).strip()]
     if len(set(labels)) != len(labels):
-        raise SetupError("Group labels must be unique.")
+        raise SetupError(gettext("Group labels must be unique."))
     for label in labels:
         conference.groups.append(BreakoutGroup(label=label, is_plenary=False))
     conference.groups.append(BreakoutGroup(label="Plenary", is_plenary=True))
@@ -77,19 +79,22 @@ def import_conference(data: dict[str, Any]) -> Conference:
             number=int(day_data.get("number", day_number)),
             date=_parse_date(day_data.get("date")),
             title=str(day_data.get("title", "")),
+            title_fr=str(day_data.get("title_fr", "") or ""),
         )
         conference.days.append(day)
         for position, session_data in enumerate(day_data.get("sessions", [])):
             kind = str(session_data.get("kind", "breakout")).lower()
             if kind not in {k.value for k in SessionKind}:
-                raise SetupError(f"Session kind must be plenary or breakout, not {kind!r}.")
+                raise SetupError(gettext("Session kind must be plenary or breakout, not %(kind)r.", kind=kind))
             section = str(session_data.get("plan_section", "") or "").lower()
             if section and section not in PLAN_SECTIONS:
-                raise SetupError(f"plan_section must be one of {', '.join(PLAN_SECTIONS)}, not {section!r}.")
+                raise SetupError(gettext("plan_section must be one of %(choices)s, not %(section)r.",
+                                         choices=", ".join(PLAN_SECTIONS), section=section))
             if not session_data.get("title"):
-                raise SetupError("Every session needs a title.")
+                raise SetupError(gettext("Every session needs a title."))
             day.sessions.append(Session(
                 title=str(session_data["title"]),
+                title_fr=str(session_data.get("title_fr", "") or ""),
                 kind=SessionKind(kind),
                 position=position,
                 starts_at=session_data.get("starts_at"),
@@ -109,12 +114,14 @@ def theme_from_mapping(theme_data: Any) -> Theme:
     if not isinstance(keywords, str):
         keywords = ", ".join(str(k) for k in keywords)
     if not get("code") or not get("name"):
-        raise SetupError("Every theme needs a code and a name.")
+        raise SetupError(gettext("Every theme needs a code and a name."))
     kind = get("kind", "principal") or "principal"
     return Theme(
         code=str(get("code")).strip().upper(),
         name=str(get("name")).strip(),
         description=str(get("description", "") or ""),
+        name_fr=str(get("name_fr", "") or "").strip(),
+        description_fr=str(get("description_fr", "") or ""),
         keywords=keywords,
         kind=ThemeKind(getattr(kind, "value", kind)),
     )
@@ -128,7 +135,7 @@ def _parse_date(value: Any) -> Optional[date]:
     try:
         return date.fromisoformat(str(value))
     except ValueError as exc:
-        raise SetupError(f"Dates are written YYYY-MM-DD, not {value!r}.") from exc
+        raise SetupError(gettext("Dates are written YYYY-MM-DD, not %(value)r.", value=value)) from exc
 
 
 def parse_roster_csv(raw: str) -> list[tuple[str, str]]:
@@ -144,10 +151,10 @@ def parse_roster_csv(raw: str) -> list[tuple[str, str]]:
         if not row or not any(cell.strip() for cell in row):
             continue
         if len(row) > 2 or not row[0].strip():
-            raise SetupError(f"Roster line {line_number}: expected `name,affiliation`.")
+            raise SetupError(gettext("Roster line %(number)d: expected `name,affiliation`.", number=line_number))
         entries.append((row[0].strip(), row[1].strip() if len(row) > 1 else ""))
     if not entries:
-        raise SetupError("The roster has no entries.")
+        raise SetupError(gettext("The roster has no entries."))
     return entries
 
 
@@ -187,7 +194,7 @@ def parse_allowlist(raw: str) -> list[str]:
         term = line.strip()
         if term and not term.startswith("#") and term not in terms:
             if len(term) > 300:
-                raise SetupError("An allow-list term is longer than 300 characters.")
+                raise SetupError(gettext("An allow-list term is longer than 300 characters."))
             terms.append(term)
     return terms
 

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Optional, Sequence
 
+from flask_babel import gettext, lazy_gettext, ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -38,22 +39,25 @@ from app.models import (
     utcnow,
 )
 from app.services import audit
+from app.i18n import localized
 from app.services.conference_setup import PLAN_SECTIONS
+from app.services.report_language import report_locale, set_document_language, set_run_language
 
 SCHEMA_ID = "chatham-capture-export/1"
 
 # Only these statuses can be exported; rejected and returned ideas never leave the review area.
 EXPORTABLE_STATUSES = ("approved", "submitted")
 
+# Lazy: read in the report's language (run_export forces it), or the page's.
 PLAN_SECTION_TITLES = {
-    "partners": "Partners' programs",
-    "baselines": "Baselines",
-    "targets": "Targets",
-    "actions": "Actions",
-    "indicators": "Indicators",
+    "partners": lazy_gettext("Partners' programs"),
+    "baselines": lazy_gettext("Baselines"),
+    "targets": lazy_gettext("Targets"),
+    "actions": lazy_gettext("Actions"),
+    "indicators": lazy_gettext("Indicators"),
 }
 
-CHATHAM_HOUSE_NOTICE = (
+CHATHAM_HOUSE_NOTICE = lazy_gettext(
     "This report was prepared under the Chatham House Rule: the information it contains may be used, "
     "but neither the identity nor the affiliation of any speaker or participant may be revealed. "
     "Do not add names, affiliations, roles or other details that could identify who said what."
@@ -74,7 +78,7 @@ FORMATS: dict[str, ExportFormat] = {
     "docx": ExportFormat("docx", "docx",
                          "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word"),
     "md": ExportFormat("md", "md", "text/markdown; charset=utf-8", "Markdown"),
-    "csv": ExportFormat("csv", "csv", "text/csv; charset=utf-8", "CSV (spreadsheet)"),
+    "csv": ExportFormat("csv", "csv", "text/csv; charset=utf-8", lazy_gettext("CSV (spreadsheet)")),
     "json": ExportFormat("json", "json", "application/json", "JSON"),
 }
 
@@ -170,6 +174,7 @@ class ExportData:
     ideas: list[IdeaEntry]
     proposals: list[ProposalEntry]
     filter_description: str = ""
+    lang: str = "en"  # the report's language (headings, notice); each idea keeps its own
 
     @property
     def theme_by_code(self) -> dict[str, ThemeEntry]:
@@ -213,33 +218,35 @@ def _theme_order(theme: Theme) -> tuple:
 def describe_filters(filters: ExportFilters, session_title: Optional[str] = None,
                      theme_name: Optional[str] = None) -> str:
     """A human sentence for the title page: what this export holds."""
-    status = "Approved ideas" if filters.status == "approved" else "Ideas awaiting review (not yet approved)"
+    status = gettext("Approved ideas") if filters.status == "approved" else gettext(
+        "Ideas awaiting review (not yet approved)")
     parts = [status]
     if filters.day is not None:
-        parts.append(f"Day {filters.day}")
+        parts.append(gettext("Day %(number)s", number=filters.day))
     if filters.session_id is not None:
-        parts.append(f"session: {session_title or filters.session_id}")
+        parts.append(gettext("session: %(title)s", title=session_title or filters.session_id))
     if filters.theme_code:
-        parts.append(f"theme: {filters.theme_code}" + (f" ({theme_name})" if theme_name else ""))
+        parts.append(gettext("theme: %(code)s", code=filters.theme_code) + (f" ({theme_name})" if theme_name else ""))
     if len(parts) == 1:
-        parts.append("all days, sessions and themes")
+        parts.append(gettext("all days, sessions and themes"))
     return " · ".join(parts)
 
 
 def validate_filters(conference: Conference, filters: ExportFilters) -> None:
     """Refuse filters that name nothing in this conference (a typo should not give an empty report)."""
     if filters.status not in EXPORTABLE_STATUSES:
-        raise ExportError(f"Status must be one of {', '.join(EXPORTABLE_STATUSES)}.")
+        raise ExportError(gettext("Status must be one of %(choices)s.", choices=", ".join(EXPORTABLE_STATUSES)))
     if filters.day is not None and not any(d.number == filters.day for d in conference.days):
-        raise ExportError(f"This conference has no Day {filters.day}.")
+        raise ExportError(gettext("This conference has no Day %(number)s.", number=filters.day))
     if filters.session_id is not None:
         session = db.session.get(Session, filters.session_id)
         if session is None or session.day.conference_id != conference.id:
-            raise ExportError(f"This conference has no session {filters.session_id}.")
+            raise ExportError(gettext("This conference has no session %(number)s.", number=filters.session_id))
         if filters.day is not None and session.day.number != filters.day:
-            raise ExportError(f"Session {filters.session_id} is not on Day {filters.day}.")
+            raise ExportError(gettext("Session %(session)s is not on Day %(day)s.",
+                                      session=filters.session_id, day=filters.day))
     if filters.theme_code and not any(t.code == filters.theme_code.upper() for t in conference.themes):
-        raise ExportError(f"This conference has no theme {filters.theme_code}.")
+        raise ExportError(gettext("This conference has no theme %(code)s.", code=filters.theme_code))
 
 
 def gather_export(conference: Conference, filters: ExportFilters, now: Optional[datetime] = None) -> ExportData:
@@ -318,7 +325,7 @@ def gather_export(conference: Conference, filters: ExportFilters, now: Optional[
             theme_codes=[t.code for t in themes],
             themes_confirmed=confirmed,
             session_id=idea.session_id,
-            session_title=idea.session.title,
+            session_title=localized(idea.session, "title"),
             day=idea.session.day.number,
             plan_section=idea.session.plan_section or "",
             proposal_id=idea.proposal_id if accepted else None,
@@ -332,7 +339,7 @@ def gather_export(conference: Conference, filters: ExportFilters, now: Optional[
     # Every theme an exported idea carries is described (JSON readers resolve codes); the Word and
     # Markdown reports show only the filtered theme's section.
     theme_entries = [
-        ThemeEntry(code=t.code, name=t.name, description=t.description or "", kind=t.kind.value)
+        ThemeEntry(code=t.code, name=localized(t, "name"), description=localized(t, "description"), kind=t.kind.value)
         for t in sorted((themes_by_id[i] for i in used_theme_ids), key=_theme_order)
     ]
 
@@ -346,13 +353,13 @@ def gather_export(conference: Conference, filters: ExportFilters, now: Optional[
     if filters.session_id is not None:
         session_query = session_query.where(Session.id == filters.session_id)
     sessions = [
-        SessionEntry(id=s.id, title=s.title, day=s.day.number, kind=s.kind.value, plan_section=s.plan_section or "")
+        SessionEntry(id=s.id, title=localized(s, "title"), day=s.day.number, kind=s.kind.value, plan_section=s.plan_section or "")
         for s in db.session.scalars(session_query)
     ]
     session_title = next((s.title for s in sessions if s.id == filters.session_id), None)
     theme_name = next((t.name for t in theme_entries if t.code == theme_code), None)
     return ExportData(
-        conference_name=conference.name,
+        conference_name=localized(conference, "name"),
         conference_short_name=conference.short_name or "",
         generated_at=now or utcnow(),
         filters=ExportFilters(filters.day, filters.session_id, theme_code, filters.status),
@@ -363,6 +370,7 @@ def gather_export(conference: Conference, filters: ExportFilters, now: Optional[
         ideas=idea_entries,
         proposals=proposals,
         filter_description=describe_filters(filters, session_title, theme_name),
+        lang=report_locale(),
     )
 
 
@@ -418,27 +426,28 @@ class ReportOutline:
         """Top-level section titles, in order, for the contents list."""
         titles = [s.title for s in self.sections]
         if self.plan_tables:
-            titles.append(PLAN_PART_TITLE)
+            titles.append(str(PLAN_PART_TITLE))
         return titles
 
 
-PLAN_PART_TITLE = "The plan's structure (Day 2)"
+PLAN_PART_TITLE = lazy_gettext("The plan's structure (Day 2)")
 # Within a theme, single ideas are grouped by kind in this order (ideas without a kind last).
 KIND_ORDER = {k: n for n, k in enumerate(("proposal", "commitment", "figure", "concern", "finding", "question"))}
-UNTHEMED = ThemeEntry(code="", name="Ideas not yet themed", description="", kind="")
+UNTHEMED = ThemeEntry(code="", name=lazy_gettext("Ideas not yet themed"), description="", kind="")
 
 
 def raised_by(groups_count: int, groups_total: int, in_plenary: bool) -> str:
     """'raised by 5 of 8 groups' (plenary ideas are not a group; they are mentioned apart)."""
     if groups_count == 0:
-        return "raised in plenary" if in_plenary else ""
-    text = f"raised by {groups_count} of {groups_total} group{'s' if groups_total != 1 else ''}"
-    return text + (" and in plenary" if in_plenary else "")
+        return gettext("raised in plenary") if in_plenary else ""
+    text = ngettext("raised by %(count)s of %(num)d group", "raised by %(count)s of %(num)d groups",
+                    groups_total, count=groups_count)
+    return text + (gettext(" and in plenary") if in_plenary else "")
 
 
 def idea_meta(idea: IdeaEntry) -> str:
     """Where an idea came from, for a report reader: 'Day 1 · Themes' (plus the group if enabled)."""
-    parts = [f"Day {idea.day}", idea.session_title]
+    parts = [gettext("Day %(number)s", number=idea.day), idea.session_title]
     if idea.group:
         parts.append(idea.group)
     if idea.kind:
@@ -449,7 +458,7 @@ def idea_meta(idea: IdeaEntry) -> str:
 
 
 def _section_title(theme: ThemeEntry) -> str:
-    return f"{theme.code} — {theme.name}" if theme.code else theme.name
+    return f"{theme.code} — {theme.name}" if theme.code else str(theme.name)
 
 
 def build_outline(data: ExportData) -> ReportOutline:
@@ -509,7 +518,7 @@ def build_outline(data: ExportData) -> ReportOutline:
                 else:
                     items.append(PlanItem(idea.text, "", [idea.group] if idea.group else None))
             if items:
-                rows.append((PLAN_SECTION_TITLES[plan_section], items))
+                rows.append((str(PLAN_SECTION_TITLES[plan_section]), items))
         tables.append(PlanTable(code=theme.code, title=_section_title(theme), rows=rows))
     return ReportOutline(sections=sections, plan_tables=tables)
 
@@ -532,7 +541,9 @@ def build_docx(data: ExportData) -> bytes:
     props.author = ""
     props.last_modified_by = ""
     props.title = data.conference_name
-    props.subject = "Report of approved ideas (Chatham House Rule)"
+    props.subject = gettext("Report of approved ideas (Chatham House Rule)")
+    props.language = data.lang
+    set_document_language(document, data.lang)
     props.comments = ""
     props.keywords = ""
     props.created = data.generated_at.replace(tzinfo=None)
@@ -541,18 +552,18 @@ def build_docx(data: ExportData) -> bytes:
 
     # Title page.
     document.add_paragraph(data.conference_name, style="Title")
-    document.add_paragraph("Report of ideas raised at the consultation", style="Subtitle")
+    document.add_paragraph(gettext("Report of ideas raised at the consultation"), style="Subtitle")
     document.add_paragraph(data.filter_description)
-    document.add_paragraph(f"Generated {data.generated_at:%Y-%m-%d %H:%M} UTC · {len(data.ideas)} ideas")
+    document.add_paragraph(generated_line(data))
     notice_heading = document.add_paragraph()
-    notice_run = notice_heading.add_run("Chatham House Rule")
+    notice_run = notice_heading.add_run(gettext("Chatham House Rule"))
     notice_run.bold = True
-    notice = document.add_paragraph(CHATHAM_HOUSE_NOTICE)
+    notice = document.add_paragraph(str(CHATHAM_HOUSE_NOTICE))
     notice.paragraph_format.space_after = Pt(12)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # Contents: a TOC field for Word to fill in, and a plain list that reads without updating it.
-    document.add_heading("Contents", level=1)
+    document.add_heading(gettext("Contents"), level=1)
     toc = document.add_paragraph()
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -566,13 +577,13 @@ def build_docx(data: ExportData) -> bytes:
     toc.add_run()._r.append(begin)
     toc.add_run()._r.append(instruction)
     toc.add_run()._r.append(separate)
-    placeholder = toc.add_run("(Page numbers: right-click here and choose Update Field.)")
+    placeholder = toc.add_run(gettext("(Page numbers: right-click here and choose Update Field.)"))
     placeholder.italic = True
     toc.add_run()._r.append(end)
     for number, title in enumerate(outline.contents, start=1):
         document.add_paragraph(f"{number}. {title}")
     if not outline.contents:
-        document.add_paragraph("No ideas match these filters.")
+        document.add_paragraph(gettext("No ideas match these filters."))
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     grey = RGBColor(0x5B, 0x64, 0x75)
@@ -581,9 +592,11 @@ def build_docx(data: ExportData) -> bytes:
     bullet_id = document.styles["List Bullet"].style_id
     bullet2_id = document.styles["List Bullet 2"].style_id
 
-    def add_styled(text: str, style_id: str):
+    def add_styled(text: str, style_id: str, lang: Optional[str] = None):
         paragraph = document.add_paragraph(text)
         paragraph._p.style = style_id
+        if lang:  # the idea's own language, so Word spell-checks it as such
+            set_run_language(paragraph, lang)
         return paragraph
 
     def add_meta(paragraph, text: str) -> None:
@@ -597,7 +610,7 @@ def build_docx(data: ExportData) -> bytes:
         if section.description:
             document.add_paragraph(section.description).runs[0].italic = True
         if section.proposals:
-            document.add_heading("Proposals raised by several groups", level=2)
+            document.add_heading(gettext("Proposals raised by several groups"), level=2)
             for block in section.proposals:
                 paragraph = add_styled("", bullet_id)
                 paragraph.add_run(block.proposal.title).bold = True
@@ -608,23 +621,24 @@ def build_docx(data: ExportData) -> bytes:
                 wordings = [i for i in block.ideas
                             if block.proposal.has_own_title or i.text != block.proposal.title]
                 for idea in wordings:
-                    sub = add_styled(idea.text, bullet2_id)
+                    sub = add_styled(idea.text, bullet2_id, idea.lang)
                     add_meta(sub, idea_meta(idea))
         if section.singles:
-            document.add_heading("Single ideas" if section.proposals else "Ideas", level=2)
+            document.add_heading(gettext("Single ideas") if section.proposals else gettext("Ideas"), level=2)
             for idea in section.singles:
-                paragraph = add_styled(idea.text, bullet_id)
+                paragraph = add_styled(idea.text, bullet_id, idea.lang)
                 add_meta(paragraph, idea_meta(idea))
 
     if outline.plan_tables:
-        document.add_heading(PLAN_PART_TITLE, level=1)
-        document.add_paragraph("For each theme or partner, the baselines, targets, actions and indicators proposed.")
+        document.add_heading(str(PLAN_PART_TITLE), level=1)
+        document.add_paragraph(gettext(
+            "For each theme or partner, the baselines, targets, actions and indicators proposed."))
         for plan in outline.plan_tables:
             document.add_heading(plan.title, level=2)
             table = document.add_table(rows=1, cols=2)
             table.style = "Table Grid"
             header = table.rows[0].cells
-            header[0].text, header[1].text = "Plan element", "Proposed"
+            header[0].text, header[1].text = gettext("Plan element"), gettext("Proposed")
             for cell in header:
                 cell.paragraphs[0].runs[0].bold = True
             for element, items in plan.rows:
@@ -660,19 +674,19 @@ def build_markdown(data: ExportData) -> bytes:
     lines = [
         f"# {md_escape(data.conference_name)}",
         "",
-        "Report of ideas raised at the consultation",
+        gettext("Report of ideas raised at the consultation"),
         "",
         f"{md_escape(data.filter_description)}  ",
-        f"Generated {data.generated_at:%Y-%m-%d %H:%M} UTC · {len(data.ideas)} ideas",
+        generated_line(data),
         "",
-        f"> **Chatham House Rule.** {CHATHAM_HOUSE_NOTICE}",
+        f"> **{gettext('Chatham House Rule')}.** {CHATHAM_HOUSE_NOTICE}",
         "",
-        "## Contents",
+        f"## {gettext('Contents')}",
         "",
     ]
     lines += [f"{n}. {md_escape(title)}" for n, title in enumerate(outline.contents, start=1)]
     if not outline.contents:
-        lines.append("No ideas match these filters.")
+        lines.append(gettext("No ideas match these filters."))
     lines.append("")
 
     def meta(text: str) -> str:
@@ -683,7 +697,7 @@ def build_markdown(data: ExportData) -> bytes:
         if section.description:
             lines += [f"*{md_escape(section.description)}*", ""]
         if section.proposals:
-            lines += ["### Proposals raised by several groups", ""]
+            lines += [f"### {gettext('Proposals raised by several groups')}", ""]
             for block in section.proposals:
                 raised = raised_by(block.proposal.groups_count, data.groups_total, block.proposal.in_plenary)
                 groups = meta(", ".join(block.proposal.groups)) if block.proposal.groups else ""
@@ -693,14 +707,15 @@ def build_markdown(data: ExportData) -> bytes:
                         lines.append(f"  - {md_escape(idea.text)}{meta(idea_meta(idea))}")
             lines.append("")
         if section.singles:
-            lines += ["### Single ideas" if section.proposals else "### Ideas", ""]
+            lines += ["### " + (gettext("Single ideas") if section.proposals else gettext("Ideas")), ""]
             lines += [f"- {md_escape(i.text)}{meta(idea_meta(i))}" for i in section.singles]
             lines.append("")
     if outline.plan_tables:
         lines += [f"## {md_escape(PLAN_PART_TITLE)}", "",
-                  "For each theme or partner, the baselines, targets, actions and indicators proposed.", ""]
+                  gettext("For each theme or partner, the baselines, targets, actions and indicators proposed."), ""]
         for plan in outline.plan_tables:
-            lines += [f"### {md_escape(plan.title)}", "", "| Plan element | Proposed |", "| --- | --- |"]
+            lines += [f"### {md_escape(plan.title)}", "",
+                      f"| {gettext('Plan element')} | {gettext('Proposed')} |", "| --- | --- |"]
             for element, items in plan.rows:
                 cell = "<br>".join(
                     "• " + md_escape(item.text)
@@ -775,7 +790,7 @@ def export_as_dict(data: ExportData) -> dict:
         "schema": SCHEMA_ID,
         "conference": {"name": data.conference_name, "short_name": data.conference_short_name},
         "generated_at": data.generated_at.isoformat(),
-        "notice": CHATHAM_HOUSE_NOTICE,
+        "notice": str(CHATHAM_HOUSE_NOTICE),
         "filters": data.filters.as_dict(),
         "groups_total": data.groups_total,
         "groups_shown": data.show_groups,
@@ -794,10 +809,17 @@ def build_json(data: ExportData) -> bytes:
 BUILDERS = {"docx": build_docx, "md": build_markdown, "csv": build_csv, "json": build_json}
 
 
+def generated_line(data: ExportData) -> str:
+    """'Generated 2026-12-01 18:20 UTC · 42 ideas', in the report's language."""
+    at = data.generated_at.strftime("%Y-%m-%d %H:%M")
+    return ngettext("Generated %(at)s UTC · %(num)d idea", "Generated %(at)s UTC · %(num)d ideas",
+                    len(data.ideas), at=at)
+
+
 def build(data: ExportData, format_name: str) -> bytes:
     """The export file's bytes in one of FORMATS."""
     if format_name not in BUILDERS:
-        raise ExportError(f"Format must be one of {', '.join(FORMATS)}.")
+        raise ExportError(gettext("Format must be one of %(choices)s.", choices=", ".join(FORMATS)))
     return BUILDERS[format_name](data)
 
 
@@ -824,15 +846,25 @@ def export_filename(conference: Conference, format_name: str, at: datetime) -> s
 
 
 def run_export(conference: Conference, filters: ExportFilters, format_name: str, user: Optional[User],
-               settings, via: str = "web") -> ExportOutcome:
-    """Gather, check, write and record an export; refuse (and audit the refusal) when the check fails.
+               settings, via: str = "web", lang: Optional[str] = None) -> ExportOutcome:
+    """Gather, check, write and record an export in the report language lang (default: the current one).
 
-    The caller gets the ExportRecord (content, sha256) to serve, or the check report to show.
+    The caller gets the ExportRecord (content, sha256) to serve, or the check report to show;
+    refused exports are audited.
     """
+    from flask_babel import force_locale
+
+    with force_locale(lang or report_locale()):
+        return _run_export(conference, filters, format_name, user, settings, via)
+
+
+def _run_export(conference: Conference, filters: ExportFilters, format_name: str, user: Optional[User],
+                settings, via: str) -> ExportOutcome:
+    """run_export's body, in the report's language."""
     from app.services.export_check import check_export
 
     if format_name not in FORMATS:
-        raise ExportError(f"Format must be one of {', '.join(FORMATS)}.")
+        raise ExportError(gettext("Format must be one of %(choices)s.", choices=", ".join(FORMATS)))
     data = gather_export(conference, filters)
     report = check_export(conference, data, settings)
     if report.refused:
@@ -856,7 +888,7 @@ def run_export(conference: Conference, filters: ExportFilters, format_name: str,
     )
     db.session.add(record)
     db.session.flush()
-    audit.record(user, "export", "export_record", record.id, format=format_name, via=via,
+    audit.record(user, "export", "export_record", record.id, format=format_name, via=via, lang=data.lang,
                  filters=record.filters, sha256=record.sha256, size=record.size, ideas=len(data.ideas))
     db.session.commit()
     return ExportOutcome(record, report)

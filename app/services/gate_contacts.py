@@ -24,6 +24,8 @@ _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-./]\s*(?:19|20)?\d\d")
 _DATE = re.compile(r"(?:\d{1,4}[-./]\d{1,2}[-./]\d{1,4})")
 _MONEY_AFTER = re.compile(r"\s*(?:\$|€|£|dollars?|euros?|cad|usd|kes|ksh|shillings?|francs?|pounds?|million|"
                           r"billion|milliards?|millions?|people|personnes|women|femmes)\b", re.IGNORECASE)
+# Marks a reason for extraction; it is stored in English and translated when shown (reason_words).
+N_ = str
 _PRIORITY_REGIONS = ("CA", "US", "GB", "FR", "KE", "BE", "CH", "DE", "UG", "TZ", "NG", "ZA", "IN", "AU")
 
 
@@ -38,14 +40,15 @@ def find(text: str) -> list[tuple[int, int, str]]:
         taken.update(range(start, end))
         found.append((start, end, reason))
 
-    for pattern, reason in ((_EMAIL, "an e-mail address"), (_EMAIL_SPELLED, "an e-mail address written out"),
-                            (_URL, "a web address"), (_DOMAIN, "a web domain"), (_HANDLE, "a social media handle")):
+    for pattern, reason in ((_EMAIL, N_("an e-mail address")), (_EMAIL_SPELLED, N_("an e-mail address written out")),
+                            (_URL, N_("a web address")), (_DOMAIN, N_("a web domain")),
+                            (_HANDLE, N_("a social media handle"))):
         for match in pattern.finditer(text):
             add(match.start(), match.end(), reason)
     for match in _PHONE.finditer(text):
         candidate = match.group(0).strip(" .-")
         if _is_phone(candidate, text, match.end()):
-            add(match.start(), match.start() + len(match.group(0).rstrip(" .-")), "a phone number")
+            add(match.start(), match.start() + len(match.group(0).rstrip(" .-")), N_("a phone number"))
     return sorted(found)
 
 

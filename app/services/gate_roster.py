@@ -24,6 +24,7 @@ from anonymizer.canonical import canonicalize, latin_confusables
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from app.services.gate_contacts import N_
 from app.services.gate_lexicon import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
@@ -202,13 +203,14 @@ class GateRoster:
             if common and not self._counts(text, tokens, index, candidates):
                 continue
             kinds = self.parts.get(part, {"surname"})
-            what = "an affiliation's word" if kinds == {"organization"} else "a participant's name"
-            hits.append((token.start, token.end, f"{what} on the roster"))
+            what = (N_("an affiliation's word on the roster") if kinds == {"organization"}
+                    else N_("a participant's name on the roster"))
+            hits.append((token.start, token.end, what))
         for token in tokens:
             if token.text.isupper() and len(token.key) >= 2 and token.key in self.acronyms:
-                hits.append((token.start, token.end, "an affiliation's acronym on the roster"))
+                hits.append((token.start, token.end, N_("an affiliation's acronym on the roster")))
             elif len(token.key) >= 4 and token.key in self.acronyms and not self._common(token.key, lang):
-                hits.append((token.start, token.end, "an affiliation's acronym on the roster"))
+                hits.append((token.start, token.end, N_("an affiliation's acronym on the roster")))
         return hits
 
     def _compound(self, text: str, tokens: Sequence[Token], index: int, lang: str) -> Optional[str]:
@@ -244,7 +246,7 @@ class GateRoster:
             letters = "".join(ch for ch in match.group(1) if ch.isalpha()).lower()
             if letters in self.initials:
                 end = match.start() + len(match.group(1).rstrip(" -"))
-                hits.append((match.start(), end, "a participant's initials on the roster"))
+                hits.append((match.start(), end, N_("a participant's initials on the roster")))
         return hits
 
     def _affiliations(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
@@ -265,7 +267,7 @@ class GateRoster:
                 if score > best:
                     best, best_end = score, i + len(window) - 1
             if best >= 88 and best_end >= i + min(1, len(keys) - 1):
-                hits.append((tokens[i].start, tokens[best_end].end, "an affiliation on the roster"))
+                hits.append((tokens[i].start, tokens[best_end].end, N_("an affiliation on the roster")))
         return hits
 
 

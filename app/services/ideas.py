@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
+from flask_babel import format_number, gettext
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -73,11 +74,12 @@ def split_into_ideas(text: str) -> list[str]:
 def check_note_size(text: str, max_chars: int) -> None:
     """Refuse an empty note or one over the configured size (CaptureError 400 / 413)."""
     if not text or not text.strip():
-        raise CaptureError("The note is empty: type what the group said, then preview it.", 400)
+        raise CaptureError(gettext("The note is empty: type what the group said, then preview it."), 400)
     if len(text) > max_chars:
-        raise CaptureError(
-            f"The note is {len(text):,} characters long; the limit is {max_chars:,}. "
-            "Split it and submit it in parts. Your draft is kept.", 413)
+        raise CaptureError(gettext(
+            "The note is %(length)s characters long; the limit is %(limit)s. "
+            "Split it and submit it in parts. Your draft is kept.",
+            length=format_number(len(text)), limit=format_number(max_chars)), 413)
 
 
 @dataclass
@@ -96,8 +98,8 @@ def _stored_for_key(submission_key: str) -> list[Idea]:
 
 def _replay(existing: list[Idea], place: CapturePlace) -> SubmitResult:
     if any((i.session_id, i.group_id) != place.key for i in existing):
-        raise CaptureError("This submission key was already used for another session or group. "
-                           "Reload the page and submit again.", 409)
+        raise CaptureError(gettext("This submission key was already used for another session or group. "
+                                   "Reload the page and submit again."), 409)
     return SubmitResult(existing, replayed=True)
 
 
@@ -121,15 +123,15 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
     text's clean-idea kind, confirmed support count and source (see services.clean_ideas).
     """
     if not submission_key or not SUBMISSION_KEY.match(submission_key):
-        raise CaptureError("The page's submission key is missing or malformed. Reload the page.", 400)
+        raise CaptureError(gettext("The page's submission key is missing or malformed. Reload the page."), 400)
     existing = _stored_for_key(submission_key)
     if existing:
         return _replay(existing, place)
     texts, meta = _non_blank(texts, meta)
     if not texts:
-        raise CaptureError("There are no ideas to submit: the note is empty.", 400)
+        raise CaptureError(gettext("There are no ideas to submit: the note is empty."), 400)
     if len(texts) > MAX_IDEAS_PER_SUBMIT:
-        raise CaptureError(f"At most {MAX_IDEAS_PER_SUBMIT} ideas can be submitted at once.", 400)
+        raise CaptureError(gettext("At most %(num)d ideas can be submitted at once.", num=MAX_IDEAS_PER_SUBMIT), 400)
     check_note_size("\n\n".join(texts), max_chars)
 
     from app.services.restores import vet_restores_in  # the server's detection of this note decides
@@ -210,11 +212,12 @@ def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
               settings: AnonymizerSettings, max_chars: int) -> EditResult:
     """Replace an idea's text with the re-anonymized edit; a returned idea goes back to review."""
     if not is_editable(idea):
-        raise CaptureError("This idea has been approved or rejected by a co-chair and can no longer be edited.", 409)
+        raise CaptureError(gettext("This idea has been approved or rejected by a co-chair and can no longer be edited."),
+                           409)
     check_note_size(new_text, max_chars)
     cleaned = clean_for_storage(new_text, conference, settings)
     if not cleaned.text.strip():
-        raise CaptureError("Nothing would be left of this idea after anonymization.", 400)
+        raise CaptureError(gettext("Nothing would be left of this idea after anonymization."), 400)
     idea.text = cleaned.text.strip()
     idea.lang = cleaned.lang
     if idea.status == IdeaStatus.RETURNED:

@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from flask_babel import gettext
+
 MIN_LENGTH = 12
 MAX_LENGTH = 256  # hashing cost stays bounded
 MIN_DISTINCT = 5
@@ -29,19 +31,19 @@ def password_problem(password: str, username: str = "") -> Optional[str]:
     """Why password may not be used (a sentence for the person choosing it), or None when it is fine."""
     password = password or ""
     if len(password) < MIN_LENGTH:
-        return f"The password must have at least {MIN_LENGTH} characters."
+        return gettext("The password must have at least %(num)d characters.", num=MIN_LENGTH)
     if len(password) > MAX_LENGTH:
-        return f"The password must have at most {MAX_LENGTH} characters."
+        return gettext("The password must have at most %(num)d characters.", num=MAX_LENGTH)
     lowered = password.lower()
     core = lowered.strip(_EDGE_CHARACTERS)
     if not core:
-        return "The password cannot be only digits and symbols."
+        return gettext("The password cannot be only digits and symbols.")
     if len(set(lowered)) < MIN_DISTINCT:
-        return f"The password must use at least {MIN_DISTINCT} different characters."
+        return gettext("The password must use at least %(num)d different characters.", num=MIN_DISTINCT)
     common = common_passwords()
     if lowered in common or core in common:
-        return "That password is one of the most common passwords; choose another."
+        return gettext("That password is one of the most common passwords; choose another.")
     name = (username or "").strip().lower()
     if len(name) >= 3 and name in lowered:
-        return "The password cannot contain the username."
+        return gettext("The password cannot contain the username.")
     return None

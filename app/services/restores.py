@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Optional
 
+from flask_babel import gettext, lazy_gettext
+
 from app.models import Conference
-from app.services.capture import LABEL_NAMES, MAX_TERM_CHARS, NEVER_RESTORED_LABELS, build_preview, restore_refusal
+from app.services.capture import MAX_TERM_CHARS, NEVER_RESTORED_LABELS, build_preview, restore_refusal
 
 # A person (a placeholder the rapporteur typed, or a name the server removed) then an affiliation cue.
 _PERSON_THEN_CUE = re.compile(
@@ -22,10 +24,10 @@ _PERSON_THEN_CUE = re.compile(
 # An organization then a word that makes it someone's affiliation ("the Brightwater rep").
 _CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:rep|reps|representative|delegate|delegation|staff|member|director|"
                         r"officer|spokesperson|colleague|team|représentante?|déléguée?)\b", re.IGNORECASE)
-NO_NOTE = "Preview the note again, then restore the term from the list of removals."
-NOT_REMOVED = "This term was not removed from the previewed note. Preview the note again."
-ATTRIBUTED = ("This organization is named as the speaker's affiliation: restoring it would attribute what was "
-              "said, so it stays removed.")
+NO_NOTE = lazy_gettext("Preview the note again, then restore the term from the list of removals.")
+NOT_REMOVED = lazy_gettext("This term was not removed from the previewed note. Preview the note again.")
+ATTRIBUTED = lazy_gettext("This organization is named as the speaker's affiliation: restoring it would "
+                          "attribute what was said, so it stays removed.")
 
 
 def restore_decision(term: str, note: str, conference: Optional[Conference], settings,
@@ -36,24 +38,25 @@ def restore_decision(term: str, note: str, conference: Optional[Conference], set
     """
     term = (term or "").strip()
     if not term:
-        return "There is no term to restore."
+        return gettext("There is no term to restore.")
     if len(term) > MAX_TERM_CHARS:
-        return f"A restored term can be at most {MAX_TERM_CHARS} characters."
+        return gettext("A restored term can be at most %(num)d characters.", num=MAX_TERM_CHARS)
     if not (note or "").strip():
-        return NO_NOTE
+        return str(NO_NOTE)
     wanted = term.casefold()
     if removals is None:
         removals = build_preview(note, conference, settings).removals
     matches = [s for s in removals if s.text.strip().casefold() == wanted]
     if not matches:
-        return NOT_REMOVED
+        return str(NOT_REMOVED)
     for segment in matches:
         if segment.label in NEVER_RESTORED_LABELS:
-            return f"A {LABEL_NAMES[segment.label]} can never be restored."
+            return (gettext("A person's name can never be restored.") if segment.label == "PERSON"
+                    else gettext("A contact detail can never be restored."))
         if not segment.restorable:
-            return ATTRIBUTED if segment.label == "ORG" else "This term cannot be restored."
+            return str(ATTRIBUTED) if segment.label == "ORG" else gettext("This term cannot be restored.")
     if _attributed(note, term, removals):
-        return ATTRIBUTED
+        return str(ATTRIBUTED)
     return restore_refusal(term, conference, settings)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from flask_babel import gettext, ngettext
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
@@ -230,9 +231,9 @@ def _anonymize(text: str, conference: Conference, settings, lang: Optional[str] 
 def _clean_reason(reason: str, conference: Conference, settings) -> str:
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ReviewError("Give a reason; the rapporteur and the audit trail need it.")
+        raise ReviewError(gettext("Give a reason; the rapporteur and the audit trail need it."))
     if len(reason) > MAX_REASON_CHARS:
-        raise ReviewError(f"Keep the reason under {MAX_REASON_CHARS} characters.")
+        raise ReviewError(gettext("Keep the reason under %(num)d characters.", num=MAX_REASON_CHARS))
     return clean_typed(reason, conference, settings)
 
 
@@ -306,9 +307,9 @@ def edit(user: User, idea: Idea, text: str, settings) -> EditOutcome:
     """
     text = (text or "").strip()
     if not text:
-        raise ReviewError("An idea cannot be empty; reject it instead.")
+        raise ReviewError(gettext("An idea cannot be empty; reject it instead."))
     if len(text) > MAX_IDEA_CHARS:
-        raise ReviewError(f"Keep an idea under {MAX_IDEA_CHARS} characters.")
+        raise ReviewError(gettext("Keep an idea under %(num)d characters.", num=MAX_IDEA_CHARS))
     conference = _conference_of(idea)
     result = _anonymize(text, conference, settings, lang=idea.lang or None)
     clean = scrub_roster(_without_spans(text, result.spans), conference, settings, idea.lang or None)
@@ -331,11 +332,11 @@ def edit(user: User, idea: Idea, text: str, settings) -> EditOutcome:
 
 def _usable_theme(theme: Optional[Theme], idea: Idea) -> Theme:
     if theme is None or theme.conference_id != idea.conference_id:
-        raise ReviewError("That theme does not exist.")
+        raise ReviewError(gettext("That theme does not exist."))
     if theme.merged_into_id:
         theme = db.session.get(Theme, theme.merged_into_id)
     if theme.retired:
-        raise ReviewError(f"Theme {theme.code} is retired.")
+        raise ReviewError(gettext("Theme %(code)s is retired.", code=theme.code))
     return theme
 
 
@@ -382,7 +383,7 @@ def remove_theme(user: User, idea: Idea, theme: Theme) -> None:
 def _clean_code(code: str) -> str:
     code = (code or "").strip().upper()
     if not CODE_PATTERN.match(code):
-        raise ReviewError("A code is 1-20 capital letters, digits, - or _, starting with a letter.")
+        raise ReviewError(gettext("A code is 1-20 capital letters, digits, - or _, starting with a letter."))
     return code
 
 
@@ -397,10 +398,10 @@ def add_theme(user: User, conference: Conference, code: str, name: str, descript
     code = _clean_code(code)
     name = " ".join((name or "").split())
     if not name:
-        raise ReviewError("A theme needs a name.")
+        raise ReviewError(gettext("A theme needs a name."))
     exists = db.session.scalar(select(Theme.id).where(Theme.conference_id == conference.id, Theme.code == code))
     if exists:
-        raise ReviewError(f"The code {code} is already in the codebook.")
+        raise ReviewError(gettext("The code %(code)s is already in the codebook.", code=code))
     theme = Theme(conference_id=conference.id, code=code, name=name, description=(description or "").strip(),
                   keywords=_clean_keywords(keywords), kind=ThemeKind(kind))
     db.session.add(theme)
@@ -414,7 +415,7 @@ def update_theme(user: User, theme: Theme, name: str, description: Optional[str]
     """Rename a theme, and change its description and keywords when given."""
     name = " ".join((name or "").split())
     if not name:
-        raise ReviewError("A theme needs a name.")
+        raise ReviewError(gettext("A theme needs a name."))
     old_name = theme.name
     theme.name = name
     if description is not None:
@@ -428,11 +429,11 @@ def update_theme(user: User, theme: Theme, name: str, description: Optional[str]
 def merge_themes(user: User, source: Theme, target: Theme) -> int:
     """Merge source into target: its ideas move to target, source is retired and points at target."""
     if source.id == target.id:
-        raise ReviewError("Choose two different themes to merge.")
+        raise ReviewError(gettext("Choose two different themes to merge."))
     if source.conference_id != target.conference_id:
-        raise ReviewError("That theme does not exist.")
+        raise ReviewError(gettext("That theme does not exist."))
     if target.retired or target.merged_into_id:
-        raise ReviewError(f"Theme {target.code} is retired; merge into an active theme.")
+        raise ReviewError(gettext("Theme %(code)s is retired; merge into an active theme.", code=target.code))
     moved = 0
     links = list(db.session.scalars(select(IdeaTheme).where(IdeaTheme.theme_id == source.id)))
     target_links = {link.idea_id: link for link in db.session.scalars(
@@ -467,7 +468,7 @@ def retire_theme(user: User, theme: Theme) -> None:
 def restore_theme(user: User, theme: Theme) -> None:
     """Bring a retired (not merged) theme back into the codebook."""
     if theme.merged_into_id:
-        raise ReviewError("A merged theme cannot be restored; its ideas moved to the target.")
+        raise ReviewError(gettext("A merged theme cannot be restored; its ideas moved to the target."))
     theme.retired = False
     audit.record(user, "theme.restore", "theme", theme.id, code=theme.code)
 
@@ -654,8 +655,10 @@ class Reach:
     @property
     def text(self) -> str:
         """"raised by N of M groups, in S sessions"."""
-        sessions = f"{self.sessions} session" + ("" if self.sessions == 1 else "s")
-        return f"raised by {self.groups} of {self.of_groups} groups, in {sessions}"
+        sessions = ngettext("%(num)d session", "%(num)d sessions", self.sessions)
+        return ngettext("raised by %(count)s of %(num)d group, in %(sessions)s",
+                        "raised by %(count)s of %(num)d groups, in %(sessions)s",
+                        self.of_groups, count=self.groups, sessions=sessions)
 
 
 def reach(proposal: Proposal, of_groups: int) -> Reach:
@@ -758,7 +761,7 @@ def detect_proposals(user: Optional[User], conference: Conference) -> int:
 def accept_proposal(user: User, proposal: Proposal) -> None:
     """Confirm a suggested proposal: its ideas are one proposal in the report."""
     if proposal.status != PROPOSAL_SUGGESTED:
-        raise ReviewError("Only a suggested proposal can be accepted.")
+        raise ReviewError(gettext("Only a suggested proposal can be accepted."))
     proposal.status = PROPOSAL_ACCEPTED
     audit.record(user, "proposal.accept", "proposal", proposal.id, idea_ids=[i.id for i in proposal.ideas])
 
@@ -769,7 +772,7 @@ def undo_proposal(user: User, proposal: Proposal) -> None:
     A hand merge that folded earlier proposals in gives them their ideas back.
     """
     if proposal.status not in LIVE_PROPOSAL_STATUSES:
-        raise ReviewError("This proposal was already undone.")
+        raise ReviewError(gettext("This proposal was already undone."))
     idea_ids = [idea.id for idea in proposal.ideas]
     for idea in list(proposal.ideas):
         idea.proposal_id = None
@@ -807,20 +810,20 @@ def merge_by_hand(user: User, conference: Conference, idea_ids: Sequence[int],
     for idea_id in idea_ids:
         idea = get_idea(conference, int(idea_id))
         if idea is None:
-            raise ReviewError(f"There is no idea #{idea_id}.")
+            raise ReviewError(gettext("There is no idea #%(number)s.", number=idea_id))
         ideas[idea.id] = idea
         if idea.proposal is not None and idea.proposal.status in LIVE_PROPOSAL_STATUSES:
             sources[idea.proposal.id] = idea.proposal
     for proposal_id in proposal_ids:
         proposal = get_proposal(conference, int(proposal_id))
         if proposal is None or proposal.status not in LIVE_PROPOSAL_STATUSES:
-            raise ReviewError(f"There is no open proposal #{proposal_id}.")
+            raise ReviewError(gettext("There is no open proposal #%(number)s.", number=proposal_id))
         sources[proposal.id] = proposal
     for source in sources.values():
         for idea in source.ideas:
             ideas[idea.id] = idea
     if len(ideas) < 2:
-        raise ReviewError("Pick at least two ideas to merge into one proposal.")
+        raise ReviewError(gettext("Pick at least two ideas to merge into one proposal."))
     from_proposals = {str(source.id): [i.id for i in source.ideas] for source in sources.values()}
     title = " ".join((title or "").split())
     if title and settings is not None:
@@ -844,10 +847,10 @@ def split_proposal(user: User, proposal: Proposal, idea_ids: Sequence[int]) -> O
     If fewer than two ideas remain, the proposal dissolves. Returns the new proposal, if any.
     """
     if proposal.status not in LIVE_PROPOSAL_STATUSES:
-        raise ReviewError("This proposal is no longer open.")
+        raise ReviewError(gettext("This proposal is no longer open."))
     chosen = [idea for idea in proposal.ideas if idea.id in {int(i) for i in idea_ids}]
     if not chosen:
-        raise ReviewError("Tick the ideas that are a different proposal.")
+        raise ReviewError(gettext("Tick the ideas that are a different proposal."))
     before = [idea.id for idea in proposal.ideas]
     new_proposal = None
     if len(chosen) >= 2 and len(chosen) < len(before):

@@ -9,6 +9,7 @@
 
   var root = document.getElementById("capture");
   if (!root) { return; }
+  var t = window.I18N.t, tn = window.I18N.tn;
 
   var note = document.getElementById("note");
   var saveStatus = document.getElementById("save-status");
@@ -31,6 +32,8 @@
   var useCleanIdeas = document.getElementById("use-clean-ideas");
   var cleanSource = document.getElementById("clean-source");
   var KINDS = ["proposal", "finding", "concern", "question", "commitment", "figure"];
+  var KIND_LABELS = { proposal: t("proposal"), finding: t("finding"), concern: t("concern"),
+                      question: t("question"), commitment: t("commitment"), figure: t("figure") };
 
   var csrfMeta = document.querySelector('meta[name="csrf-token"]');
   var csrfToken = csrfMeta ? csrfMeta.getAttribute("content") : "";
@@ -74,7 +77,7 @@
     });
   }
 
-  var EXPIRED = "your sign-in expired. Sign in again in another tab; your note is kept on this page and saved after.";
+  var EXPIRED = t("Your sign-in expired. Sign in again in another tab; your note is kept on this page and saved after.");
 
   function send(url, body) {
     return fetch(url, {
@@ -94,11 +97,7 @@
     });
   }
 
-  function timeNow() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? "0" : "") + n; }
-    return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds());
-  }
+  function timeNow() { return window.I18N.time(new Date()); }
 
   function show(el, message) { el.textContent = message; el.hidden = !message; }
 
@@ -111,7 +110,7 @@
 
   function updateCount() {
     var n = note.value.length;
-    charCount.textContent = n.toLocaleString() + " / " + maxChars.toLocaleString() + " characters";
+    charCount.textContent = tn("{n} / {max} character", "{n} / {max} characters", maxChars, { n: n, max: maxChars });
     charCount.classList.toggle("over-limit", n > maxChars);
   }
 
@@ -131,18 +130,19 @@
       if (r.ok) {
         state.lastSaved = text;
         state.failures = 0;
-        setStatus((r.data.empty ? "Draft cleared " : "Saved ") + timeNow(), "ok");
+        setStatus((r.data.empty ? t("Draft cleared {time}", { time: timeNow() }) : t("Saved {time}", { time: timeNow() })), "ok");
         show(noteError, r.data.warning || "");
       } else if (r.status >= 500) {
         state.failures += 1;
-        setStatus("Offline — will retry", "offline");
+        setStatus(t("Offline — will retry"), "offline");
       } else {
-        setStatus("Not saved — " + (r.data.error || "the server refused the draft"), "error");
+        var refusal = r.data.error || t("the server refused the draft");
+        setStatus(t("Not saved — {reason}", { reason: refusal }), "error");
       }
     }).catch(function () {
       state.saving = false;
       state.failures += 1;
-      setStatus("Offline — will retry", "offline");
+      setStatus(t("Offline — will retry"), "offline");
     });
   }
 
@@ -219,7 +219,7 @@
   function updateSubmitButton() {
     var n = ideasToSubmit().texts.length;
     submitButton.disabled = n === 0;
-    submitButton.textContent = n === 1 ? "Submit 1 idea" : "Submit " + n + " ideas";
+    submitButton.textContent = tn("Submit {n} idea", "Submit {n} ideas", n);
   }
 
   function renderIdeas() {
@@ -269,12 +269,12 @@
     var li = el("li", "idea-item clean-idea");
     var text = el("textarea", "clean-idea-text");
     text.value = idea.text;
-    text.setAttribute("aria-label", "Idea " + (i + 1));
+    text.setAttribute("aria-label", t("Idea {n}", { n: i + 1 }));
     text.addEventListener("input", function () { idea.text = text.value; updateSubmitButton(); });
     var kind = el("select", "clean-idea-kind");
-    kind.setAttribute("aria-label", "Kind of idea " + (i + 1));
+    kind.setAttribute("aria-label", t("Kind of idea {n}", { n: i + 1 }));
     KINDS.forEach(function (k) {
-      var option = el("option", "", k);
+      var option = el("option", "", KIND_LABELS[k] || k);
       option.value = k;
       option.selected = k === idea.kind;
       kind.appendChild(option);
@@ -283,32 +283,33 @@
     var support = el("input", "clean-idea-support");
     support.type = "number"; support.min = "0"; support.max = "500"; support.step = "1";
     support.value = String(idea.support || 0);
-    support.setAttribute("aria-label", "People in the room who supported idea " + (i + 1));
+    support.setAttribute("aria-label", t("People in the room who supported idea {n}", { n: i + 1 }));
     support.addEventListener("input", function () {
       var n = parseInt(support.value, 10);
       idea.support = isNaN(n) ? 0 : Math.max(0, Math.min(500, n));
     });
-    var drop = el("button", "secondary small clean-idea-drop", "Drop");
+    var drop = el("button", "secondary small clean-idea-drop", t("Drop"));
     drop.type = "button";
-    drop.setAttribute("aria-label", "Drop idea " + (i + 1));
+    drop.setAttribute("aria-label", t("Drop idea {n}", { n: i + 1 }));
     drop.addEventListener("click", function () {
       state.cleanIdeas.splice(state.cleanIdeas.indexOf(idea), 1);
       renderIdeas();
       showSource(null);
     });
-    var split = el("button", "secondary small clean-idea-split", "Split at cursor");
+    var split = el("button", "secondary small clean-idea-split", t("Split at cursor"));
     split.type = "button";
-    split.setAttribute("aria-label", "Split idea " + (i + 1) + " at the cursor");
+    split.setAttribute("aria-label", t("Split idea {n} at the cursor", { n: i + 1 }));
     split.addEventListener("click", function () { splitIdea(idea, text.selectionStart); });
-    var merge = el("button", "secondary small clean-idea-merge", "Merge with next");
+    var merge = el("button", "secondary small clean-idea-merge", t("Merge with next"));
     merge.type = "button";
-    merge.setAttribute("aria-label", "Merge idea " + (i + 1) + " with the next one");
+    merge.setAttribute("aria-label", t("Merge idea {n} with the next one", { n: i + 1 }));
     merge.disabled = i === state.cleanIdeas.length - 1;
     merge.addEventListener("click", function () { mergeWithNext(idea); });
     var controls = el("div", "clean-idea-controls");
-    var supportLabel = el("label", "", "Supported by ");
+    // The sentence is cut around the number field; French puts it at the same place.
+    var supportLabel = el("label", "", t("Supported by") + " ");
     supportLabel.appendChild(support);
-    supportLabel.appendChild(document.createTextNode(" in the room"));
+    supportLabel.appendChild(document.createTextNode(" " + t("in the room")));
     controls.appendChild(kind);
     controls.appendChild(supportLabel);
     controls.appendChild(split);
@@ -326,13 +327,13 @@
       cleanText.value = compose();
       renderIdeas();
     } else {
-      show(restoreMessage, "Your edited text was kept. Use “Rebuild from the preview” to apply this change.");
+      show(restoreMessage, t("Your edited text was kept. Use “Rebuild from the preview” to apply this change."));
     }
     renderPreviewNote();
   }
 
   function describe(s) {
-    return "Removed " + s.label_name + ": " + s.reason;
+    return t("Removed {label}: {reason}", { label: s.label_name, reason: s.reason });
   }
 
   function renderPreviewNote() {
@@ -344,7 +345,7 @@
       var mark = el("mark", s.kind === "flag" ? "flagged" : (restored ? "restored" : "redacted"));
       mark.tabIndex = 0;
       mark.id = "seg-" + i;
-      mark.dataset.reason = s.kind === "flag" ? "To confirm — " + s.label_name + ": " + s.reason : describe(s);
+      mark.dataset.reason = s.kind === "flag" ? t("To confirm — {label}: {reason}", { label: s.label_name, reason: s.reason }) : describe(s);
       mark.title = mark.dataset.reason;
       mark.setAttribute("aria-label", (restored || kept ? s.text : s.placeholder) + ". " + mark.dataset.reason);
       mark.textContent = (restored || kept || s.kind === "flag") ? s.text : s.placeholder;
@@ -363,22 +364,25 @@
         var li = el("li", "removal");
         li.appendChild(el("span", "placeholder", s.placeholder));
         li.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
-        var original = el("span", "removed-original", "(“" + s.text + "”)");
+        var original = el("span", "removed-original", "(" + t("“{term}”", { term: s.text }) + ")");
         li.appendChild(original);
         if (s.restorable) {
-          var button = el("button", "secondary small", state.restored[key(s.text)] ? "Undo restore" : "Restore");
+          var button = el("button", "secondary small", state.restored[key(s.text)] ? t("Undo restore") : t("Restore"));
           button.type = "button";
+          // Several Restore buttons on one list: each names its term for screen readers.
+          button.setAttribute("aria-label", state.restored[key(s.text)] ? t("Undo restore of “{term}”", { term: s.text })
+            : t("Restore “{term}”", { term: s.text }));
           button.addEventListener("click", function () { toggleRestore(s); });
           li.appendChild(document.createTextNode(" "));
           li.appendChild(button);
         } else {
-          li.appendChild(el("span", "muted", " cannot be restored"));
+          li.appendChild(el("span", "muted", " " + t("cannot be restored")));
         }
         removalList.appendChild(li);
       } else if (s.kind === "flag" && !seenFlags[key(s.text)]) {
         seenFlags[key(s.text)] = true;
         var item = el("li", "flag");
-        item.appendChild(el("span", "flag-text", "“" + s.text + "”"));
+        item.appendChild(el("span", "flag-text", t("“{term}”", { term: s.text })));
         item.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
         var group = el("span", "flag-choice");
         ["remove", "keep"].forEach(function (choice) {
@@ -393,14 +397,14 @@
             applyDecisions();
           });
           label.appendChild(radio);
-          label.appendChild(document.createTextNode(choice === "remove" ? " Remove" : " Keep"));
+          label.appendChild(document.createTextNode(" " + (choice === "remove" ? t("Remove") : t("Keep"))));
           group.appendChild(label);
         });
         item.appendChild(group);
         flagList.appendChild(item);
       }
     });
-    if (!removals) { removalList.appendChild(el("li", "muted", "Nothing was removed.")); }
+    if (!removals) { removalList.appendChild(el("li", "muted", t("Nothing was removed."))); }
     flagsSection.hidden = flagList.children.length === 0;
   }
 
@@ -416,16 +420,16 @@
     postJSON(root.dataset.restoreUrl, { term: segment.text, note: state.previewedNote || note.value }).then(function (r) {
       if (r.ok && r.data.allowed) {
         state.restored[k] = true;
-        show(restoreMessage, "Restored. The restore is recorded for the co-chairs when you submit.");
+        show(restoreMessage, t("Restored. The restore is recorded for the co-chairs when you submit."));
         restoreMessage.className = "flash flash-success";
       } else {
-        show(restoreMessage, r.data.error || "This term cannot be restored.");
+        show(restoreMessage, r.data.error || t("This term cannot be restored."));
         restoreMessage.className = "flash flash-error";
       }
       renderLists();
       applyDecisions();
     }).catch(function () {
-      show(restoreMessage, "Offline — try the restore again in a moment.");
+      show(restoreMessage, t("Offline — try the restore again in a moment."));
       restoreMessage.className = "flash flash-error";
     });
   }
@@ -452,17 +456,17 @@
   function runPreview() {
     if (!serverReady) { readyStatus.hidden = false; return; }
     show(noteError, "");
-    if (!note.value.trim()) { show(noteError, "The note is empty: type what the group said, then preview it."); return; }
+    if (!note.value.trim()) { show(noteError, t("The note is empty: type what the group said, then preview it.")); return; }
     if (note.value.length > maxChars) {
-      show(noteError, "The note is " + note.value.length.toLocaleString() + " characters long; the limit is " +
-        maxChars.toLocaleString() + ". Split it and submit it in parts. Your draft is kept.");
+      show(noteError, t("The note is {n} characters long; the limit is {max}. Split it and submit it in parts. " +
+        "Your draft is kept.", { n: note.value.length, max: maxChars }));
       return;
     }
     autosave();
     var text = note.value;
-    previewSummary.textContent = "Anonymizing…";
+    previewSummary.textContent = t("Anonymizing…");
     postJSON(root.dataset.previewUrl, { text: text }).then(function (r) {
-      if (!r.ok) { show(noteError, r.data.error || "The preview failed. Your draft is kept."); return; }
+      if (!r.ok) { show(noteError, r.data.error || t("The preview failed. Your draft is kept.")); return; }
       state.segments = r.data.segments;
       state.restored = {};
       state.kept = {};
@@ -476,15 +480,16 @@
       useCleanIdeas.checked = state.cleanIdeas.length > 0;
       showSource(null);
       show(restoreMessage, "");
-      previewSummary.textContent = r.data.removed + (r.data.removed === 1 ? " removal" : " removals") +
-        (r.data.flagged ? ", " + r.data.flagged + " detail(s) to confirm" : "") + ". Hover or focus a highlight to see why.";
+      previewSummary.textContent = tn("{n} removal", "{n} removals", r.data.removed) +
+        (r.data.flagged ? ", " + tn("{n} detail to confirm", "{n} details to confirm", r.data.flagged) : "") + ". " +
+        t("Hover or focus a highlight to see why.");
       renderLists();
       applyDecisions();
       storedSection.hidden = true;
       previewSection.hidden = false;
       previewNote.focus();
     }).catch(function () {
-      show(noteError, "Offline — the preview needs the server. Your note is kept here and saved when the connection returns.");
+      show(noteError, t("Offline — the preview needs the server. Your note is kept here and saved when the connection returns."));
     });
   }
 
@@ -508,19 +513,24 @@
 
   function showStored(data) {
     storedList.textContent = "";
-    data.ideas.forEach(function (idea) { storedList.appendChild(el("li", "idea-item", idea.text)); });
-    storedSummary.textContent = data.stored + (data.stored === 1 ? " idea stored" : " ideas stored") +
-      (data.removed_again ? " (" + data.removed_again + " more item(s) removed by the final check)" : "") + ".";
+    data.ideas.forEach(function (idea) {
+      var item = el("li", "idea-item", idea.text);
+      if (idea.lang) { item.lang = idea.lang; }   // each idea in its own language, for screen readers
+      storedList.appendChild(item);
+    });
+    storedSummary.textContent = tn("{n} idea stored", "{n} ideas stored", data.stored) +
+      (data.removed_again ? " (" + tn("{n} more item removed by the final check", "{n} more items removed by the final check",
+        data.removed_again) + ")" : "") + ".";
     storedSection.hidden = false;
   }
 
   function submitIdeas(attempt) {
     var chosen = ideasToSubmit();
     var ideas = chosen.texts;
-    if (!ideas.length) { show(noteError, "There are no ideas to submit."); return; }
+    if (!ideas.length) { show(noteError, t("There are no ideas to submit.")); return; }
     state.submitting = true;
     submitButton.disabled = true;
-    submitButton.textContent = attempt ? "Retrying…" : "Submitting…";
+    submitButton.textContent = attempt ? t("Retrying…") : t("Submitting…");
     var payload = { submission_key: state.submissionKey, ideas: ideas,
                     restored: Object.keys(state.restored), kept: Object.keys(state.kept) };
     if (chosen.meta) { payload.idea_meta = chosen.meta; }
@@ -533,24 +543,24 @@
         updateCount();
         clearPreview();
         showStored(r.data);
-        setStatus("Submitted " + timeNow(), "ok");
+        setStatus(t("Submitted {time}", { time: timeNow() }), "ok");
         note.focus();
       } else if (r.status >= 500 && attempt < 5) {
         setTimeout(function () { submitIdeas(attempt + 1); }, 1500 * (attempt + 1));
       } else {
         state.submitting = false;
         renderIdeas();
-        show(noteError, r.data.error || "The ideas could not be stored. Your draft is kept.");
+        show(noteError, r.data.error || t("The ideas could not be stored. Your draft is kept."));
       }
     }).catch(function () {
       // Same submission key: a retry can never store the ideas twice.
       if (attempt < 20) {
-        submitButton.textContent = "Offline — will retry";
+        submitButton.textContent = t("Offline — will retry");
         setTimeout(function () { submitIdeas(attempt + 1); }, Math.min(2000 * (attempt + 1), 15000));
       } else {
         state.submitting = false;
         renderIdeas();
-        show(noteError, "Still offline. Your note is kept; submit again when the connection returns.");
+        show(noteError, t("Still offline. Your note is kept; submit again when the connection returns."));
       }
     });
   }
@@ -560,7 +570,7 @@
   note.addEventListener("input", function () {
     updateCount();
     if (!previewSection.hidden && state.previewedNote !== null && note.value !== state.previewedNote) {
-      previewSummary.textContent = "The note changed since this preview: press Ctrl+Enter to preview again.";
+      previewSummary.textContent = t("The note changed since this preview: press Ctrl+Enter to preview again.");
     }
   });
   note.addEventListener("keydown", function (event) {

@@ -6,6 +6,7 @@
  */
 (function () {
   "use strict";
+  var t = window.I18N.t, tn = window.I18N.tn;
 
   var POLL_MS = 4000;
   var MAX_BACKOFF_MS = 30000;
@@ -59,7 +60,7 @@
       return response.json().then(function (data) { return { ok: response.ok, data: data }; });
     }).then(function (result) {
       if (!result.ok || !result.data.ok) {
-        announce(result.data.error || "That did not work. Try again.", true);
+        announce(result.data.error || t("That did not work. Try again."), true);
         if (submitter) { submitter.disabled = false; }
         return;
       }
@@ -67,9 +68,9 @@
         var fresh = fromHtml(result.data.html);
         if (fresh) { article.replaceWith(fresh); }
       }
-      announce(result.data.message || "Saved.", false);
+      announce(result.data.message || t("Saved."), false);
     }).catch(function () {
-      announce("No connection: the decision was not saved. Try again when the network is back.", true);
+      announce(t("No connection: the decision was not saved. Try again when the network is back."), true);
       if (submitter) { submitter.disabled = false; }
     });
   });
@@ -101,7 +102,7 @@
       queue.insertBefore(element, queue.firstElementChild);
       arrived += 1;
     });
-    announce(arrived + " new idea" + (arrived === 1 ? "" : "s") + " arrived since you opened this page.", false);
+    announce(tn("{n} new idea arrived since you opened this page.", "{n} new ideas arrived since you opened this page.", arrived), false);
   }
 
   function applyChanges(changed) {
@@ -130,7 +131,7 @@
       })
       .catch(function () {
         delay = Math.min(delay * 2, MAX_BACKOFF_MS);
-        announce("Connection lost; new ideas will appear when it is back.", true);
+        announce(t("Connection lost; new ideas will appear when it is back."), true);
       })
       .then(function () { window.setTimeout(poll, delay); });
   }

@@ -17,6 +17,7 @@ PUBLIC_ENDPOINTS = {
     "home": "redirects to the sign-in form or to the user's page",
     "health.healthz": "liveness for the proxy and the process manager; says nothing but 'ok'",
     "health.readyz": "readiness: whether the models are loaded; the capture page polls it",
+    "i18n.switch": "the EN | FR language switch, also offered on the sign-in page; stores only a language",
 }
 SIGNED_IN_ENDPOINTS = {"auth.logout": "any signed-in user may sign out"}
 IDENTITIES: list[Optional[Role]] = [None, *Role]  # None: not signed in

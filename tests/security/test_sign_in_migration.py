@@ -6,7 +6,6 @@ from flask_migrate import downgrade, upgrade
 
 from app import create_app
 from app.extensions import db
-from app.services.accounts import find_user
 
 
 def test_upgrade_fills_username_keys_and_downgrade_restores_the_old_columns(tmp_path):
@@ -20,7 +19,9 @@ def test_upgrade_fills_username_keys_and_downgrade_restores_the_old_columns(tmp_
             "VALUES ('Quillon-Marsh', 'x', 'COCHAIR', 1, 4, '2026-01-01 00:00:00')"))
         db.session.commit()
         upgrade(revision="0002_sign_in_hardening")
-        user = find_user("quillon-marsh")
+        # Read with SQL: the User model already has later revisions' columns (user.locale).
+        user = db.session.execute(sa.text(
+            "SELECT username, username_key, session_version FROM user WHERE username_key = 'quillon-marsh'")).one()
         assert user.username == "Quillon-Marsh" and user.username_key == "quillon-marsh"
         assert user.session_version == 0
         db.session.remove()
