@@ -5,6 +5,7 @@ from .attribution import Attribution
 from .civil_society import CivilSocietyNames
 from .consistency import Consistency
 from .contacts import Contacts
+from .fragments import NameFragments
 from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
@@ -21,10 +22,11 @@ from .trained_spans import TrainedSpans
 
 def default_registry() -> Registry:
     """Contacts, roster affiliations, the person recognizers, roles, attribution, origins, quasi-identifiers,
-    the trained domain model's spans (a no-op without its weights), and note-level consistency last."""
+    the trained domain model's spans (a no-op without its weights), name fragments beside found names and
+    dotted initials, and note-level consistency last."""
     return Registry([
         Contacts(), RosterAffiliations(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), Origins(),
-        QuasiIdentifiers(), TrainedSpans(), Consistency(),
+        QuasiIdentifiers(), TrainedSpans(), NameFragments(), Consistency(),
     ])
