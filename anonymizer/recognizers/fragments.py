@@ -85,8 +85,20 @@ def _extend(ctx: NoteContext, c: Candidate, covered: list[tuple[int, int]]) -> N
             and _touches(ctx, ctx.gap(before, ctx.words[first]), before) and _fragment(ctx, before):
         c.start = before.start
     if after is not None and _is_free(covered, after.start, after.end) \
-            and _touches(ctx, ctx.gap(ctx.words[last], after), after) and _fragment(ctx, after):
+            and _touches(ctx, ctx.gap(ctx.words[last], after), after) \
+            and (_fragment(ctx, after) or _lower_case_surname(ctx, c, after)):
         c.end = after.end
+
+
+def _lower_case_surname(ctx: NoteContext, c: Candidate, w) -> bool:
+    """A name typed all in lower case, then a lower-case word the parse reads as a name or noun: its
+    surname, even when the surname is also a dictionary word ("kofi arias to circulate")."""
+    name = ctx.text[c.start:c.end]
+    if not name.islower() or w.cap or w.upper or len(w.key) < 3:
+        return False
+    if w.key in FUNCTION_WORDS or w.key in PLACE_WORDS or w.key in ROLE_TITLES or w.key in ORG_HEADS:
+        return False
+    return ctx.pos(w) in {"PROPN", "NOUN"}
 
 
 def _initials(ctx: NoteContext, covered: list[tuple[int, int]]) -> list[Candidate]:

@@ -28,3 +28,8 @@ def test_grammar_words_and_dotted_abbreviations_stay(engine):
     out = engine.anonymize("Oriane Velasquez-Thorn may attend; the U.S. and UN Women should fund shelters by 3 p.m.").text
     assert out.startswith("[Participant 1] may attend;")
     assert "the U.S. and UN Women should fund shelters by 3 p.m." in out
+
+
+def test_a_lower_case_surname_that_is_also_a_word_goes(engine):
+    out = engine.anonymize("Action: oriane arias to circulate the draft by Friday.").text
+    assert "arias" not in out and out.startswith("Action: [Participant 1] to circulate the draft")
