@@ -38,7 +38,7 @@ from app.models import (
     utcnow,
 )
 from app.services import audit, idea_themes, jobs
-from app.services.typed_text import clean_typed, scrub_roster
+from app.services.typed_text import clean_typed, scrub_roster, without_spans
 
 MAX_IDEA_CHARS = 5_000
 MAX_REASON_CHARS = 1_000
@@ -274,23 +274,6 @@ def reopen(user: User, idea: Idea) -> None:
     _decide(user, idea, IdeaStatus.SUBMITTED, "idea.reopen")
 
 
-def _without_spans(text: str, spans: Sequence[Any]) -> str:
-    """The text with every detected span replaced by its placeholder, flagged ones included.
-
-    A co-chair's edit has no preview step to confirm a flagged detail, and uncertain means removed.
-    """
-    pieces: list[str] = []
-    cursor = 0
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start < cursor:
-            continue  # overlapping spans: the first, longest one already covers it
-        pieces.append(text[cursor:span.start])
-        pieces.append(span.placeholder or f"[{span.label}]")
-        cursor = span.end
-    pieces.append(text[cursor:])
-    return " ".join("".join(pieces).split())
-
-
 @dataclass
 class EditOutcome:
     """What the anonymizer did to an edit: how much it removed and how much it flags for a look."""
@@ -312,7 +295,7 @@ def edit(user: User, idea: Idea, text: str, settings) -> EditOutcome:
         raise ReviewError(gettext("Keep an idea under %(num)d characters.", num=MAX_IDEA_CHARS))
     conference = _conference_of(idea)
     result = _anonymize(text, conference, settings, lang=idea.lang or None)
-    clean = scrub_roster(_without_spans(text, result.spans), conference, settings, idea.lang or None)
+    clean = scrub_roster(without_spans(text, result.spans), conference, settings, idea.lang or None)
     removed = sum(1 for span in result.spans if span.action == "redact")
     flagged = sum(1 for span in result.spans if span.action == "flag")
     changed = clean != idea.text
