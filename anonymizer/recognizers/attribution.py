@@ -13,7 +13,7 @@ from typing import Optional
 from ..lexicon import ATTRIB_NOUNS, CUE_RX, LOWER_ORG_HEADS, PLACE_WORDS, STRONG_HONORIFICS
 from ..reasons import Reason
 from ..vocab import FUNCTION_WORDS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, STOP_PARTICLES
-from .base import Candidate
+from .base import Candidate, SharedStage
 from .context import NoteContext, word_index_at
 
 _ANCHOR_NOUNS = frozenset({"someone", "somebody", "quelqu'un", "gentleman", "lady", "rep", "quelqu"})
@@ -210,24 +210,16 @@ def attribution_reader(ctx: NoteContext) -> AttributionReader:
     return reader
 
 
-class ReaderStage:
-    """Base of the attribution-family recognizers: run one reading, return what it emitted."""
+class ReaderStage(SharedStage):
+    """Base of the attribution-family recognizers: stages of the note's attribution reader."""
 
-    id = ""
+    def shared(self, context: NoteContext) -> AttributionReader:
+        """The note's attribution reader."""
+        return attribution_reader(context)
 
-    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
-        """Run :meth:`run` on the note's reader; return the candidates it emitted."""
-        att = attribution_reader(context)
-        before = len(att.out)
-        self.run(att)
-        new = att.out[before:]
-        for c in new:
-            c.recognizer = c.recognizer or self.id
-        return new
-
-    def run(self, att: AttributionReader) -> None:  # pragma: no cover - every stage overrides it
-        """The stage's rules (subclasses)."""
-        raise NotImplementedError
+    def emitted(self, shared: AttributionReader) -> list[Candidate]:
+        """What the reader has emitted so far."""
+        return shared.out
 
 
 class Attribution(ReaderStage):

@@ -48,3 +48,36 @@ class Recognizer(Protocol):
     def analyze(self, doc, context) -> list[Candidate]:
         """Return candidate spans (offsets into ``context.text``)."""
         ...
+
+
+class SharedStage:
+    """Base of a family of recognizers that run stages of one per-note object (the person finder,
+    the attribution reader): each stage runs its rules on it and returns what it added to its output.
+
+    Subclasses give ``shared(context)`` (the object, created on first use), ``emitted(shared)`` (its
+    output list) and ``run(shared)`` (the stage's rules).
+    """
+
+    id = ""
+
+    def analyze(self, doc, context) -> list[Candidate]:
+        """Run :meth:`run` on the family's shared object; return the candidates it added."""
+        shared = self.shared(context)
+        before = len(self.emitted(shared))
+        self.run(shared)
+        new = self.emitted(shared)[before:]
+        for c in new:
+            c.recognizer = c.recognizer or self.id
+        return new
+
+    def shared(self, context):  # pragma: no cover - every family overrides it
+        """The per-note object the family's stages share."""
+        raise NotImplementedError
+
+    def emitted(self, shared) -> list[Candidate]:  # pragma: no cover - every family overrides it
+        """The shared object's output list."""
+        raise NotImplementedError
+
+    def run(self, shared) -> None:  # pragma: no cover - every stage overrides it
+        """The stage's rules (subclasses)."""
+        raise NotImplementedError

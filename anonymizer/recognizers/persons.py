@@ -13,7 +13,7 @@ from ..lexicon import (BEFORE_NAME_CUES, FROM_PHRASE_SPEECH, KIN_CUES, NON_NAME_
 from ..reasons import Reason
 from ..text import Word
 from ..vocab import HONORIFICS, LABEL_WORDS, SPEECH_VERBS, fold
-from .base import Candidate
+from .base import Candidate, SharedStage
 from .context import NoteContext
 
 
@@ -180,21 +180,13 @@ def person_finder(ctx: NoteContext) -> PersonFinder:
     return pf
 
 
-class PersonStage:
-    """Base of the person recognizers: run one stage of the shared finder, return what it added."""
+class PersonStage(SharedStage):
+    """Base of the person recognizers: stages of the note's shared person finder."""
 
-    id = ""
+    def shared(self, context: NoteContext) -> "PersonFinder":
+        """The note's person finder."""
+        return person_finder(context)
 
-    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
-        """Run :meth:`run` on the note's person finder; return the candidates it added."""
-        pf = person_finder(context)
-        before = len(pf.found)
-        self.run(pf)
-        new = pf.found[before:]
-        for c in new:
-            c.recognizer = c.recognizer or self.id
-        return new
-
-    def run(self, pf: PersonFinder) -> None:  # pragma: no cover - every stage overrides it
-        """The stage's rules (subclasses)."""
-        raise NotImplementedError
+    def emitted(self, shared: "PersonFinder") -> list[Candidate]:
+        """What the finder has found so far."""
+        return shared.found
