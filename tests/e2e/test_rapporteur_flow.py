@@ -31,6 +31,8 @@ def test_rapporteur_types_previews_and_submits_clean_ideas(live_server, page):
     expect(page.locator("#note")).to_have_value(NOTE)
     expect(page.locator("#save-status")).to_have_text("Draft restored")
 
+    # as a rapporteur would: Preview stays disabled ("Preparing the anonymizer…") until the server is ready
+    expect(page.locator("#preview-button")).to_be_enabled(timeout=90_000)
     page.locator("#note").press("Control+Enter")
     preview = page.locator("#preview")
     expect(preview).to_be_visible(timeout=90_000)  # the first preview of a process loads the spaCy models
@@ -88,6 +90,8 @@ def test_restore_is_decided_on_the_previewed_note(live_server, page):
     sign_in(page, live_server, "rapporteur")
     page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
     page.locator("#note").fill("- The Brightwater Tenants Alliance runs shelters that need core funding.\n")
+    # as a rapporteur would: Preview stays disabled ("Preparing the anonymizer…") until the server is ready
+    expect(page.locator("#preview-button")).to_be_enabled(timeout=90_000)
     page.locator("#note").press("Control+Enter")
     expect(page.locator("#preview")).to_be_visible(timeout=90_000)
     page.locator("#removal-list li", has_text="Brightwater").locator("button", has_text="Restore").click()

@@ -68,6 +68,8 @@ def test_keyboard_only_capture_in_french(live_server, browser):
         page.keyboard.insert_text(NOTE)
         expect(page.locator("#char-count")).to_have_text(re.compile(r"^\d+ / 50\u202f000 caractères$"))
         expect(page.locator("#save-status")).to_have_text(re.compile(r"^Enregistré à \d\d:\d\d:\d\d$"), timeout=15_000)
+        # Preview stays disabled ("Preparing the anonymizer…") until the server is ready
+        expect(page.locator("#preview-button")).to_be_enabled(timeout=90_000)
         page.keyboard.press("Control+Enter")
         expect(page.locator("#preview")).to_be_visible(timeout=90_000)  # first preview loads the models
         expect(page.locator("#preview-note")).to_be_focused()
