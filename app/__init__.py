@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from app import config as default_config
 from app import inputs
-from app.extensions import csrf, db, limiter, login_manager, migrate
+from app.extensions import ServiceContainer, csrf, db, limiter, login_manager, migrate
 from app.rate_limits import trust_proxy
 
 MIGRATIONS_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "migrations")
@@ -60,7 +60,8 @@ def configure(app: Flask, test_config: Optional[Mapping[str, Any]]) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    """Bind the extensions created in app.extensions."""
+    """Bind the extensions created in app.extensions, and give the app its service container."""
+    app.extensions["services"] = ServiceContainer()
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
     csrf.init_app(app)
