@@ -101,7 +101,7 @@ def main() -> None:
 
         # Time the theme suggestions (the review area's work inside submit) separately, so the
         # capture share of submit can be read off; the wrapper only measures, it changes nothing.
-        from app.services import idea_themes
+        from app.services.nlp import idea_themes
 
         suggestion_times: list[float] = []
         attach = idea_themes.attach_suggestions

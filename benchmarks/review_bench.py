@@ -78,7 +78,8 @@ def main() -> None:
     from app.extensions import db
     from app.models import Idea, IdeaStatus, Role, Session, User
     from app.services import conference_setup as setup
-    from app.services import idea_themes, review
+    from app.services import review
+    from app.services.nlp import idea_themes
     from app.services.accounts import create_user
     from app.services.codebook import load_default_codebook
 

@@ -83,7 +83,7 @@ def main() -> None:
 
     from app.services.codebook import load_default_codebook
     from app.services.proposals import ProposalMatcher
-    from app.services.themes import ThemeSuggester
+    from app.services.nlp.themes import ThemeSuggester
 
     ideas = synthesize(args.ideas, args.groups, args.seed)
     texts = [t for t, _ in ideas]

@@ -52,7 +52,7 @@ def test_the_capture_page_waits_for_the_server_before_preview(app, rapporteur_cl
 
 def test_the_theme_lemmatizer_shares_the_anonymizers_spacy_pipelines(app):
     from app.services.anonymization import AnonymizerSettings, pipelines
-    from app.services.themes import Lemmatizer
+    from app.services.nlp.lemmatizer import Lemmatizer
 
     anonymizer_models = pipelines(AnonymizerSettings.from_config(app.config))
     lemmatizer = Lemmatizer()

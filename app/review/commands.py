@@ -26,8 +26,8 @@ def evaluate_themes_command(path: str, codebook_path: str | None) -> None:
     # Imported here so that `flask --help` stays fast and does not load the models.
     from app.services.codebook import load_codebook, load_default_codebook
     from app.services.proposals import ProposalMatcher
-    from app.services.theme_evaluation import evaluate, format_last_line, load_gold
-    from app.services.themes import ThemeSuggester
+    from app.services.nlp.evaluation import evaluate, format_last_line, load_gold
+    from app.services.nlp.themes import ThemeSuggester
 
     gold = load_gold(path)
     codebook = load_codebook(codebook_path) if codebook_path else load_default_codebook()

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Conference, Idea, User
 from app.models_jobs import Job
-from app.services import idea_themes, review
+from app.services import review
+from app.services.nlp import idea_themes
 from app.services.jobs import EMERGING, PROPOSALS, REFRESH, SUGGEST, enqueue, handler
 
 

@@ -23,7 +23,9 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from app.services.themes import ThemeSuggester, _normalize, average_linkage
+from app.services.nlp.embedding import normalize_rows as _normalize
+from app.services.nlp.linkage import average_linkage
+from app.services.nlp.themes import ThemeSuggester
 
 PROFILE_WEIGHT = 0.25  # theme agreement counts a quarter as much as meaning
 PROFILE_TEMPERATURE = 1.0  # softmax temperature over combined theme z-scores
@@ -60,7 +62,7 @@ class ProposalMatcher:
     def __init__(self, suggester: ThemeSuggester | None = None, threshold: float = GROUP_THRESHOLD,
                  mutual_k: int = MUTUAL_K, profile_weight: float = PROFILE_WEIGHT) -> None:
         if suggester is None:
-            from app.services.themes import get_default_suggester
+            from app.services.nlp.themes import get_default_suggester
 
             suggester = get_default_suggester()
         self.suggester = suggester

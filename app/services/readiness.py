@@ -44,9 +44,10 @@ def _warm_anonymizer(app) -> None:
 
 
 def _warm_themes(app) -> None:
-    from app.services import idea_themes
+    from app.services.nlp import idea_themes
     from app.services.conference_setup import current_conference
-    from app.services.themes import get_embedder, get_lemmatizer
+    from app.services.nlp.embedding import get_embedder
+    from app.services.nlp.lemmatizer import get_lemmatizer
 
     get_embedder().queries(["Warm-up idea."])
     get_lemmatizer().lemmas("Warm-up idea.", "en")

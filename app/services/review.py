@@ -37,7 +37,8 @@ from app.models import (
     as_utc,
     utcnow,
 )
-from app.services import audit, idea_themes, jobs
+from app.services import audit, jobs
+from app.services.nlp import idea_themes
 from app.services.typed_text import clean_typed, scrub_roster, without_spans
 
 MAX_IDEA_CHARS = 5_000

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import BreakoutGroup, Idea, IdeaStatus, Session, Theme
 from app.services.conference_setup import current_conference
-from app.services.idea_themes import attach_suggestions, forget_suggesters
+from app.services.nlp.idea_themes import attach_suggestions
 
 
 def add_idea(text: str, group: str = "Group A", session: str = "Themes", status: IdeaStatus = IdeaStatus.SUBMITTED,
@@ -33,14 +33,6 @@ def add_idea(text: str, group: str = "Group A", session: str = "Themes", status:
 def theme_id(code: str) -> int:
     """The id of a theme of the current conference."""
     return db.session.scalar(select(Theme.id).where(Theme.code == code))
-
-
-@pytest.fixture(autouse=True)
-def fresh_suggesters():
-    """Each test has its own database, so no suggester may outlive it."""
-    forget_suggesters()
-    yield
-    forget_suggesters()
 
 
 @pytest.fixture

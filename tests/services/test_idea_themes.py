@@ -9,15 +9,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import BreakoutGroup, Idea, IdeaTheme, Session, Theme, User
-from app.services import idea_themes, review
+from app.services import review
+from app.services.nlp import idea_themes
 from app.services.conference_setup import current_conference
-
-
-@pytest.fixture(autouse=True)
-def fresh_suggesters():
-    idea_themes.forget_suggesters()
-    yield
-    idea_themes.forget_suggesters()
 
 
 def _idea(text: str, group: str = "Group A") -> Idea:

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from app.services.codebook import ThemeDef, load_codebook
-from app.services.theme_evaluation import (
+from app.services.nlp.evaluation import (
     METRIC_NAMES,
     dup_recall_at_k,
     format_last_line,
@@ -18,10 +18,12 @@ from app.services.theme_evaluation import (
     parse_gold,
     theme_metrics,
 )
-from app.services.themes import ThemeSuggester, average_linkage, detect_language
+from app.services.nlp.lemmatizer import detect_language
+from app.services.nlp.linkage import average_linkage
+from app.services.nlp.themes import ThemeSuggester
 
 
-# Models load once per test session: the suggester on the demo codebook is a process-wide singleton.
+# Models load once per test session (they are process-wide); the suggester is built once here.
 @pytest.fixture(scope="session")
 def demo_codebook():
     from app.services.codebook import load_default_codebook
@@ -31,7 +33,7 @@ def demo_codebook():
 
 @pytest.fixture(scope="session")
 def theme_suggester():
-    from app.services.themes import get_default_suggester
+    from app.services.nlp.themes import get_default_suggester
 
     return get_default_suggester()
 
@@ -223,11 +225,11 @@ def test_last_line_format():
 # -- the command ----------------------------------------------------------------------------------
 def test_evaluate_themes_command_last_line(tmp_path, theme_suggester, monkeypatch):
     from app.review import commands
-    from app.services import themes as themes_module
+    from app.services.nlp import embedding, lemmatizer
 
     # Reuse the session's models instead of loading them again.
-    monkeypatch.setattr(themes_module, "_embedder", theme_suggester.embedder)
-    monkeypatch.setattr(themes_module, "_lemmatizer", theme_suggester.lemmatizer)
+    monkeypatch.setattr(embedding, "_embedder", theme_suggester.embedder)
+    monkeypatch.setattr(lemmatizer, "_lemmatizer", theme_suggester.lemmatizer)
     gold = tmp_path / "ideas.txt"
     gold.write_text("\n".join([
         "G1 | RES | r | Give grassroots women's organizations core funding for several years.",
@@ -248,10 +250,10 @@ def test_evaluate_themes_command_last_line(tmp_path, theme_suggester, monkeypatc
 
 def test_evaluate_themes_command_with_codebook_option(tmp_path, theme_suggester, monkeypatch):
     from app.review import commands
-    from app.services import themes as themes_module
+    from app.services.nlp import embedding, lemmatizer
 
-    monkeypatch.setattr(themes_module, "_embedder", theme_suggester.embedder)
-    monkeypatch.setattr(themes_module, "_lemmatizer", theme_suggester.lemmatizer)
+    monkeypatch.setattr(embedding, "_embedder", theme_suggester.embedder)
+    monkeypatch.setattr(lemmatizer, "_lemmatizer", theme_suggester.lemmatizer)
     codebook = tmp_path / "cb.json"
     codebook.write_text(json.dumps([
         {"code": "MONEY", "name": "Funding", "description": "Budgets, grants and funding", "keywords": ["funding"]},
