@@ -19,6 +19,7 @@ from app.rate_limits import autosave_limits, preview_limits, submit_limits
 from app.security import role_required
 from app.services import clean_ideas, drafts
 from app.services import ideas as idea_service
+from app.services.anonymization import current_anonymizer_settings
 from app.services.capture import (
     CaptureError,
     assigned_places,
@@ -39,13 +40,6 @@ def capture_error(error: CaptureError):
     if request.endpoint in JSON_ENDPOINTS or request.is_json:
         return jsonify(error=error.message), error.status
     return render_template("error.html", code=error.status, message=error.message), error.status
-
-
-def _settings():
-    """The anonymizer settings (imported here so the app starts before spaCy is needed)."""
-    from app.services.anonymization import AnonymizerSettings
-
-    return AnonymizerSettings.from_config(current_app.config)
 
 
 def _max_chars() -> int:
@@ -137,9 +131,9 @@ def preview(session_id: int, group_id: int):
     _place(session_id, group_id)
     text = _text_field(_json_body())
     idea_service.check_note_size(text, _max_chars())
-    result = build_preview(text, current_conference(), _settings())
+    result = build_preview(text, current_conference(), current_anonymizer_settings())
     return jsonify(segments=[s.as_dict() for s in result.segments], text=result.text, ideas=result.ideas,
-                   clean_ideas=clean_ideas.extract_for_preview(result.text, result.lang, _settings()),
+                   clean_ideas=clean_ideas.extract_for_preview(result.text, result.lang, current_anonymizer_settings()),
                    lang=result.lang, removed=len(result.removals), flagged=len(result.flags))
 
 
@@ -156,7 +150,7 @@ def restore(session_id: int, group_id: int):
     if len(note) > _max_chars():
         idea_service.check_note_size(note, _max_chars())
     # The label comes from the server's own detection of the note; the page's "label" is ignored.
-    refusal = restore_decision(term, note, current_conference(), _settings())
+    refusal = restore_decision(term, note, current_conference(), current_anonymizer_settings())
     if refusal:
         return jsonify(allowed=False, error=refusal), 422
     return jsonify(allowed=True, term=term.strip())
@@ -181,7 +175,7 @@ def submit(session_id: int, group_id: int):
     if not isinstance(key, str):
         raise CaptureError(gettext("The page's submission key is missing or malformed. Reload the page."), 400)
     result = idea_service.submit_ideas(
-        current_user, current_conference(), place, key, ideas, _settings(), _max_chars(),
+        current_user, current_conference(), place, key, ideas, current_anonymizer_settings(), _max_chars(),
         restored=_string_list(data, "restored"), kept=_string_list(data, "kept"), meta=meta)
     if request.is_json:
         return jsonify(
@@ -226,7 +220,7 @@ def edit_idea(idea_id: int):
         if not form.validate_on_submit():
             return render_template("capture/edit_idea.html", form=form, idea=idea), 400
         result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
-                                        _settings(), _max_chars())
+                                        current_anonymizer_settings(), _max_chars())
         if result.removed_again:
             flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
                            "Idea saved. %(num)d identifying items were removed again.", len(result.removed_again)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from typing import Mapping, Optional
 
-from flask import abort, current_app, flash, jsonify, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext, ngettext
 from flask_login import current_user
 from werkzeug.routing import BuildError
@@ -16,6 +16,7 @@ from app.i18n import normalize
 from app.models import Idea, Role
 from app.security import role_required
 from app.services import audit
+from app.services.anonymization import current_anonymizer_settings
 from app.services.conference_setup import current_conference
 from app.services.export_check import check_export, clear_warnings, highlight_segments
 from app.services.exports import (
@@ -37,12 +38,6 @@ def _conference():
     if conference is None:
         abort(404)
     return conference
-
-
-def _settings():
-    from app.services.anonymization import AnonymizerSettings
-
-    return AnonymizerSettings.from_config(current_app.config)
 
 
 def _int_or_none(value: Optional[str]) -> Optional[int]:
@@ -127,7 +122,7 @@ def create():
         filters = _filters_from(request.form)
         if format_name not in FORMATS:
             raise ExportError(gettext("Choose a format: Word, Markdown, CSV or JSON."))
-        outcome = run_export(conference, filters, format_name, current_user, _settings(), via="web",
+        outcome = run_export(conference, filters, format_name, current_user, current_anonymizer_settings(), via="web",
                              lang=normalize(request.form.get("lang")))
     except ExportError as exc:
         if _wants_json():
@@ -182,7 +177,7 @@ def check():
     except ExportError as exc:
         flash(str(exc), "error")
         return redirect(url_for("export.check"))
-    report = check_export(conference, data, _settings())
+    report = check_export(conference, data, current_anonymizer_settings())
     return _render_check(conference, filters, data, report)
 
 
@@ -194,7 +189,7 @@ def clear(idea_id: int):
     idea = db.session.get(Idea, idea_id)
     if idea is None or idea.conference_id != conference.id:
         abort(404)
-    count = clear_warnings(conference, idea, request.form.getlist("fingerprint"), current_user, _settings())
+    count = clear_warnings(conference, idea, request.form.getlist("fingerprint"), current_user, current_anonymizer_settings())
     if count:
         flash(ngettext("Cleared %(num)d warning on idea %(idea)s.", "Cleared %(num)d warnings on idea %(idea)s.",
                        count, idea=idea.id), "success")

@@ -11,7 +11,6 @@ from typing import Optional
 
 from flask import (
     abort,
-    current_app,
     flash,
     g,
     jsonify,
@@ -29,6 +28,7 @@ from app.models import Conference, Idea, Role, ThemeKind, as_utc, utcnow
 from app.review import bp
 from app.security import role_required
 from app.services import review as service
+from app.services.anonymization import current_anonymizer_settings
 from app.services.conference_setup import current_conference
 from app.services import jobs
 from app.services.french_names import set_theme_french
@@ -49,13 +49,6 @@ def suggestions_pending(idea: Idea) -> bool:
         g.pending_idea_ids = jobs.pending_idea_ids(idea.conference_id)
     pending = g.pending_idea_ids
     return (idea.status.value == "submitted") if pending is None else idea.id in pending
-
-
-def _settings():
-    # Imported here so the review pages load even before spaCy is needed.
-    from app.services.anonymization import AnonymizerSettings
-
-    return AnonymizerSettings.from_config(current_app.config)
 
 
 def _conference() -> Conference:
@@ -214,7 +207,7 @@ def approve(idea_id: int):
     item = _idea_or_404(conference, idea_id)
     service.approve(current_user, item)
     response = _idea_done(item, conference, gettext("Idea #%(number)s approved.", number=item.id))
-    precheck_approved(conference, item, _settings())  # after the commit: exports find it checked
+    precheck_approved(conference, item, current_anonymizer_settings())  # after the commit: exports find it checked
     return response
 
 
@@ -235,7 +228,7 @@ def reject(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     try:
-        service.reject(current_user, item, request.form.get("reason", ""), _settings())
+        service.reject(current_user, item, request.form.get("reason", ""), current_anonymizer_settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
     return _idea_done(item, conference, gettext("Idea #%(number)s rejected.", number=item.id))
@@ -248,7 +241,7 @@ def send_back(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     try:
-        service.send_back(current_user, item, request.form.get("reason", ""), _settings())
+        service.send_back(current_user, item, request.form.get("reason", ""), current_anonymizer_settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
     return _idea_done(item, conference, gettext("Idea #%(number)s sent back to the rapporteur.", number=item.id))
@@ -261,7 +254,7 @@ def edit(idea_id: int):
     conference = _conference()
     item = _idea_or_404(conference, idea_id)
     try:
-        outcome = service.edit(current_user, item, request.form.get("text", ""), _settings())
+        outcome = service.edit(current_user, item, request.form.get("text", ""), current_anonymizer_settings())
     except service.ReviewError as error:
         return _failed(error, url_for("review.queue"))
     message = (gettext("Idea #%(number)s edited.", number=item.id) if outcome.changed
@@ -345,7 +338,7 @@ def add_theme():
 
 def _clean_theme_fields(conference: Conference, form) -> tuple[str, Optional[str], Optional[str]]:
     """A theme's name, description and keywords anonymized before they are stored (None: not sent)."""
-    settings = _settings()
+    settings = current_anonymizer_settings()
     description, keywords = form.get("description"), form.get("keywords")
     return (clean_typed(form.get("name", ""), conference, settings),
             None if description is None else clean_typed(description, conference, settings),
@@ -481,7 +474,7 @@ def merge_proposals():
     try:
         proposal = service.merge_by_hand(current_user, conference, _ids(form.getlist("idea_ids")),
                                          _ids(form.getlist("proposal_ids")), form.get("title", ""),
-                                         _settings() if form.get("title", "").strip() else None)
+                                         current_anonymizer_settings() if form.get("title", "").strip() else None)
     except service.ReviewError as error:
         return _failed(error, url_for("review.proposals"))
     return _proposal_done(ngettext("Proposal #%(number)s made of %(num)d idea.",

@@ -144,3 +144,10 @@ def reason_message(code, lang: str) -> Optional[str]:
         return _code_message(code, lang)
     except (KeyError, ValueError):
         return None
+
+
+def current_anonymizer_settings() -> AnonymizerSettings:
+    """The running app's anonymizer settings: the one place views and CLI commands read them from."""
+    from flask import current_app
+
+    return AnonymizerSettings.from_config(current_app.config)
