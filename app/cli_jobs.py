@@ -20,6 +20,8 @@ def run_jobs_command(once: bool) -> None:
     """Run queued jobs (theme suggestions, emerging clusters, proposal detection) until stopped."""
     if once:
         ran = jobs.run_pending()
+        jobs.prune_done(jobs.keep_done_for(current_app.config))
+        db.session.commit()
         db.session.remove()
         click.echo(ngettext("%(num)d job run.", "%(num)d jobs run.", ran))
         return

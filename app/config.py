@@ -5,6 +5,8 @@ import os
 MAX_NOTE_CHARS = 50_000
 # Encrypted drafts older than this are destroyed (seconds).
 DRAFT_TTL_SECONDS = 12 * 3600
+# Finished jobs (theme suggestions, clusters) are deleted after this long; failed ones are kept (seconds).
+JOBS_KEEP_DONE_SECONDS = 24 * 3600
 # Failed sign-ins before the account is locked, and for how long (seconds).
 LOGIN_MAX_FAILURES = 5
 LOGIN_LOCKOUT_SECONDS = 300

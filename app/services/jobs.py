@@ -21,7 +21,7 @@ import uuid
 from datetime import timedelta
 from typing import Callable, Iterable, Optional
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 
 from app.extensions import db
 from app.models import Conference, Idea, utcnow
@@ -35,6 +35,7 @@ STALE_AFTER = timedelta(seconds=60)  # a running job whose heartbeat is older wa
 HEARTBEAT_SECONDS = 10.0
 MAX_ATTEMPTS = 5
 POLL_SECONDS = 0.5
+PRUNE_EVERY = timedelta(minutes=10)  # how often a worker deletes old finished jobs
 
 SUGGEST = "suggest_themes"  # payload: {"idea_ids": [...]}
 REFRESH = "refresh_suggestions"  # every idea waiting for review, after a codebook change
@@ -210,6 +211,25 @@ def latest_result(conference_id: int, kind: str) -> Optional[dict]:
         .order_by(Job.finished_at.desc(), Job.id.desc()).limit(1))
 
 
+def prune_done(keep_for: timedelta, now=None) -> int:
+    """Delete jobs that finished ``done`` more than ``keep_for`` ago; how many went (the caller commits).
+
+    Failed jobs stay for inspection. The newest done job of each kind and conference stays whatever its
+    age: its result is what the review pages show (``latest_result``) until a fresh one is computed.
+    """
+    cutoff = (now or utcnow()) - keep_for
+    newest = select(func.max(Job.id)).where(Job.state == DONE).group_by(Job.conference_id, Job.kind)
+    return db.session.execute(
+        delete(Job).where(Job.state == DONE, Job.finished_at < cutoff, Job.id.not_in(newest)),
+        execution_options={"synchronize_session": False},
+    ).rowcount
+
+
+def keep_done_for(config) -> timedelta:
+    """How long finished jobs are kept: ``JOBS_KEEP_DONE_SECONDS`` (default one day)."""
+    return timedelta(seconds=int(config.get("JOBS_KEEP_DONE_SECONDS", 24 * 3600)))
+
+
 class JobWorker(threading.Thread):
     """The per-process worker thread: claims and runs jobs until the process exits."""
 
@@ -218,6 +238,17 @@ class JobWorker(threading.Thread):
         self.app = app
         self.worker_id = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self.stopping = threading.Event()
+        self._pruned_at = None
+
+    def _prune_now_and_then(self) -> None:
+        now = utcnow()
+        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        pruned = prune_done(keep_done_for(self.app.config), now)
+        db.session.commit()
+        if pruned:
+            log.info("job worker: %d finished jobs pruned", pruned)
 
     def run(self) -> None:
         """Poll for jobs; sleep briefly when the queue is empty (or woken by a local enqueue)."""
@@ -226,6 +257,7 @@ class JobWorker(threading.Thread):
             try:
                 with self.app.app_context():
                     ran = run_pending(self.worker_id, limit=20)
+                    self._prune_now_and_then()
                     db.session.remove()
             except Exception as exc:  # noqa: BLE001 - e.g. the database restarting; try again shortly
                 log.error("job worker: %s", type(exc).__name__)
