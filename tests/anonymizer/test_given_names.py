@@ -30,9 +30,11 @@ def test_capitalised_and_all_caps_given_names_go_without_roster(bare_engine):
 def test_ordinary_word_names_need_a_cue(bare_engine):
     theme = bare_engine.anonymize("We spoke of hope and joy. Hope for peace was the theme. In May the report is due.", "en")
     assert theme.redactions == [], redacted_texts(theme)
+    assert theme.text == "We spoke of hope and joy. Hope for peace was the theme. In May the report is due."
     # once the note makes a word-name a person, every mention of it goes (note-level consistency)
     res = bare_engine.anonymize("Joy (Kestrel Women's Lodge) asked for data. Later we asked Hope about it.", "en")
     assert "Joy (" not in res.text and "asked Hope" not in res.text
+    assert "asked for data. Later we asked [Participant" in res.text
 
 
 def test_places_and_programmes_that_contain_given_names_stay(bare_engine):

@@ -94,6 +94,9 @@ def test_agreement_with_new_content_keeps_the_content(extractor):
 def test_contact_logistics_and_attendance_lines_are_not_ideas(extractor, note):
     result = extractor.extract(note)
     assert result.ideas == []
+    # ... while an idea next to such a line still comes through, whole.
+    beside = extractor.extract(note + "\nShelters in the north need five-year funding.")
+    assert ("Shelters in the north need five-year funding.", "proposal") in texts_kinds(beside)
 
 
 def test_possessive_pointing_to_the_speaker_becomes_the_article(extractor):

@@ -33,6 +33,9 @@ def test_roster_nicknames_and_initials(engine):
     assert "Trish" not in res.text and "Ted" not in res.text and "ASB" not in res.text
     assert "Collectif Aurore" not in res.text
     assert "Canadian Coast Guard" not in res.text  # allow-listed, but here it attributes
+    # What the reader still gets: who spoke in which order, as placeholders, and what they did.
+    assert res.text.startswith("[Participant 1] ([Organization 1]) spoke first; [Participant 2] from the")
+    assert res.text.endswith("replied. [Participant 3] ([Organization 3]): agreed.")
 
 
 def test_common_word_name_needs_context(engine):
@@ -44,6 +47,7 @@ def test_common_word_name_needs_context(engine):
 def test_participant_org_always_removed(engine):
     res = engine.anonymize("Harbour Light Women's Network should get core funding.", "en")
     assert "Harbour Light" not in res.text
+    assert res.text == "[Organization 1] should get core funding."  # the proposal itself stays
 
 
 # ---- layer 3: attribution -----------------------------------------------------------------
@@ -55,11 +59,13 @@ def test_allowlisted_body_stays_as_subject(engine):
 def test_allowlisted_body_goes_when_attributing(engine):
     res = engine.anonymize("The DFO rep said the data exist. Kim Osei (DFO) agreed.", "en")
     assert "DFO" not in res.text
+    assert "rep said the data exist." in res.text and "[Participant 1] ([Organization 1]) agreed." in res.text
 
 
 def test_affiliation_cues(bare_engine):
     res = bare_engine.anonymize("Speaking for Bluewater Mothers Alliance, Ngozi Eke said the plan is weak.", "en")
     assert "Bluewater" not in res.text and "Ngozi" not in res.text
+    assert res.text.endswith("[Participant 1] said the plan is weak.")
 
 
 # ---- layer 4: roles, contacts, places -----------------------------------------------------
@@ -98,6 +104,8 @@ def test_numbers_do_not_carry_over(engine):
 def test_consistency_for_unknown_names(bare_engine):
     res = bare_engine.anonymize("Mrs. Halvorsen-Quist opened the session. Later, Halvorsen-Quist asked for a budget.", "en")
     assert "Halvorsen" not in res.text
+    # Both mentions become the same participant; the substance stays.
+    assert res.text == "Mrs. [Participant 1] opened the session. Later, [Participant 1] asked for a budget."
 
 
 # ---- layer 6: quasi-identifiers -----------------------------------------------------------

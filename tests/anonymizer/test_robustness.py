@@ -12,6 +12,9 @@ def test_control_chars_and_odd_unicode(engine):
     text = "Priya\x00 Ramaswamy\x07 said \u200b\u202eهذا 🙂 ok\ufeff. Thomas\x1b agreed."
     res = engine.anonymize(text)
     assert "Ramaswamy" not in res.text and "Thomas" not in res.text
+    # The odd characters do not swallow the rest: the words and both people (as placeholders) remain.
+    assert "[Participant 1]" in res.text and "[Participant 2]" in res.text and "agreed." in res.text
+    assert "said" in res.text and "ok" in res.text
 
 
 def test_long_text_is_chunked(roster, allow):
@@ -67,3 +70,4 @@ def test_model_names_configurable(monkeypatch, pipelines):
 
 def test_roster_never_in_repr(roster):
     assert "Priya" not in repr(roster) and "Harbour" not in repr(roster)
+    assert repr(roster).startswith("Roster(") and "people" in repr(roster)  # says what it is, not who

@@ -59,3 +59,4 @@ def test_allow_listed_body_as_affiliation_goes(pipelines):
     engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList(["Global Affairs Canada"]))
     result = engine.anonymize("Officials of Global Affairs Canada said the indicators were late.")
     assert "Global Affairs Canada" not in result.text
+    assert result.text.endswith("said the indicators were late.")
