@@ -172,8 +172,11 @@ def test_one_word_note_previews(rapporteur_client, themes_a):
 
 
 def test_preview_stores_nothing(app, rapporteur_client, themes_a):
-    rapporteur_client.post(themes_a + "/preview", json={"text": ROSTER_NOTE})
+    response = rapporteur_client.post(themes_a + "/preview", json={"text": ROSTER_NOTE})
     assert _count(app, Idea) == 0 and _count(app, Draft) == 0
+    # The preview itself answered, with the clean ideas the rapporteur would submit.
+    assert response.status_code == 200 and response.json["ideas"]
+    assert any("five-year funding" in idea for idea in response.json["ideas"]), response.json["ideas"]
 
 
 ROSTER_RESTORE_NOTE = ("Odalys Verhaegen of the Harbourlight Women's Collective said shelters need funding. "
@@ -231,7 +234,9 @@ def test_a_person_restored_anyway_is_removed_by_the_second_pass(rapporteur_clien
     response = rapporteur_client.post(themes_a + "/submit", json={
         "submission_key": "k-person-0001", "ideas": ["Ms. Halldis Kowalczyk argued for core funding."],
         "restored": ["Halldis Kowalczyk", "Kowalczyk"]})
+    assert response.status_code == 201
     assert "Kowalczyk" not in response.json["ideas"][0]["text"]
+    assert "argued for core funding" in response.json["ideas"][0]["text"]  # the idea itself is stored
 
 
 def test_token_endpoint_gives_a_fresh_csrf_token(rapporteur_client, client):

@@ -97,6 +97,9 @@ def test_the_gate_alone_finds_each_planted_text(text, lang, want):
 @pytest.mark.parametrize("text,lang", CONTROL, ids=[f"control-{n}" for n in range(len(CONTROL))])
 def test_the_gate_leaves_clean_text_alone(text, lang):
     assert _gate().check(text, lang) == []
+    # The same gate is not blind: the same text with a roster participant named in it is stopped.
+    named = _gate().check(text + " Teodor Brancusi said so.", lang)
+    assert any(f.refuses for f in named), [f.label for f in named]
 
 
 _GATE: list[GateContext] = []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from jsonschema import Draft202012Validator
 
 from app.extensions import db
 from app.services import exports
@@ -195,35 +196,28 @@ def test_csv_ordinary_text_is_untouched():
     assert exports.neutralize_cell(12) == 12
 
 
-def _validate(instance, schema, path="$"):
-    """A small JSON Schema check for the keywords schema.json uses."""
-    types = schema.get("type")
-    if types:
-        types = [types] if isinstance(types, str) else types
-        python = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool,
-                  "null": type(None)}
-        assert any(isinstance(instance, python[t]) and not (t == "integer" and isinstance(instance, bool))
-                   for t in types), f"{path}: {instance!r} is not {types}"
-    if "enum" in schema:
-        assert instance in schema["enum"], path
-    if "const" in schema:
-        assert instance == schema["const"], path
-    if isinstance(instance, dict):
-        for key in schema.get("required", []):
-            assert key in instance, f"{path}: missing {key}"
-        if schema.get("additionalProperties") is False:
-            assert set(instance) <= set(schema.get("properties", {})), f"{path}: extra {set(instance)}"
-        for key, value in instance.items():
-            if key in schema.get("properties", {}):
-                _validate(value, schema["properties"][key], f"{path}.{key}")
-    if isinstance(instance, list) and "items" in schema:
-        for index, value in enumerate(instance):
-            _validate(value, schema["items"], f"{path}[{index}]")
+def _validate(instance, schema=None) -> None:
+    """Validate with the reference implementation, ``format`` included (date-time needs rfc3339-validator)."""
+    validator = Draft202012Validator(schema or SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path))
+    assert not errors, [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
+
+
+def test_the_schema_is_valid_and_its_checks_bite(seeded):
+    """The schema is itself valid, and a document breaking ``minimum`` or ``format`` is refused."""
+    Draft202012Validator.check_schema(SCHEMA)
+    assert "date-time" in Draft202012Validator.FORMAT_CHECKER.checkers
+    document = json.loads(exports.build_json(_data()))
+    _validate(document)
+    validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    for key, bad in (("groups_total", -1), ("generated_at", "yesterday afternoon")):
+        broken = {**document, key: bad}
+        assert [list(e.path) for e in validator.iter_errors(broken)] == [[key]], key
 
 
 def test_json_parses_back_and_follows_its_schema(seeded):
     document = json.loads(exports.build_json(_data()))
-    _validate(document, SCHEMA)
+    _validate(document)
     assert document["schema"] == "chatham-capture-export/1"
     assert document["groups_total"] == 3 and document["groups_shown"] is False
     assert [t["code"] for t in document["themes"]] == ["PART", "PREV", "RES"]
@@ -248,7 +242,7 @@ def test_group_labels_only_when_the_conference_enables_them(seeded):
     rows = _csv_rows(exports.build_csv(data))
     assert next(r for r in rows if r["text"] == NEGOTIATIONS_IDEA)["group"] == "Group A"
     document = json.loads(exports.build_json(data))
-    _validate(document, SCHEMA)
+    _validate(document)
     assert next(i for i in document["ideas"] if i["id"] == seeded.negotiations)["group"] == "Group A"
 
 
@@ -259,3 +253,4 @@ def test_no_user_data_in_any_format(seeded):
         text = _docx_text(Document(io.BytesIO(content))) if name == "docx" else content.decode("utf-8-sig")
         for username in ("rapporteur", "drafter", "cochair", "admin"):
             assert username not in text.lower()
+        assert NEGOTIATIONS_IDEA in text, name  # ... while the ideas themselves are all there

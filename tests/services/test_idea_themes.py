@@ -83,6 +83,9 @@ def test_retired_themes_are_not_suggested(app):
         idea = _idea("Increase the budget and long-term funding for women's organizations.")
         idea_themes.attach_suggestions(conference, [idea])
         assert "RES" not in [l.theme.code for l in idea.themes]
+        # The idea still gets its suggestions, from the themes still in the codebook.
+        assert 1 <= len(idea.themes) <= idea_themes.SUGGESTIONS_PER_IDEA
+        assert {l.theme.code for l in idea.themes} <= {"PART", "PREV"}
 
 
 def test_no_themes_means_no_suggestions(app):
@@ -93,3 +96,4 @@ def test_no_themes_means_no_suggestions(app):
         idea = _idea("Anything at all.")
         idea_themes.attach_suggestions(conference, [idea])
         assert db.session.scalars(select(IdeaTheme)).all() == []
+        assert db.session.get(Idea, idea.id).text == "Anything at all."  # the idea itself is kept, unthemed
