@@ -130,6 +130,9 @@ def test_dismissed_suggestion_is_not_proposed_again(app, cochair_client, sample)
     with app.app_context():
         for proposal in db.session.scalars(select(Proposal).where(Proposal.status == "suggested")):
             assert not {i.id for i in proposal.ideas} <= dismissed
+    # The dismissed ideas themselves stay in the co-chairs' queue, each on its own.
+    queue = cochair_client.get("/review/queue").get_data(as_text=True)
+    assert all(f'id="idea-{idea_id}"' in queue for idea_id in dismissed), dismissed
 
 
 def test_idea_page_offers_similar_ideas_from_other_groups(app, cochair_client, sample):

@@ -60,9 +60,13 @@ def test_destroy_removes_the_draft(app):
         key = app.config["ENCRYPTION_KEY_PATH"]
         ids = _ids(app)
         drafts.save_draft(*ids, NOTE, key, 600)
+        user_id, session_id, group_id = ids
+        other = (user_id, session_id + 1, group_id)  # the same rapporteur's draft for another session
+        drafts.save_draft(*other, NOTE, key, 600)
         drafts.destroy_draft(*ids)
         db.session.commit()
         assert drafts.load_draft(*ids, key) is None
+        assert drafts.load_draft(*other, key) == NOTE  # only that draft went
 
 
 def test_draft_under_another_key_reads_as_none(app, tmp_path):
@@ -70,3 +74,4 @@ def test_draft_under_another_key_reads_as_none(app, tmp_path):
         ids = _ids(app)
         drafts.save_draft(*ids, NOTE, app.config["ENCRYPTION_KEY_PATH"], 600)
         assert drafts.load_draft(*ids, str(tmp_path / "other.key")) is None
+        assert drafts.load_draft(*ids, app.config["ENCRYPTION_KEY_PATH"]) == NOTE

@@ -30,6 +30,7 @@ def test_one_idea_per_bullet_with_continuation_lines():
 def test_blank_and_whitespace_notes_give_no_ideas():
     assert idea_service.split_into_ideas("") == []
     assert idea_service.split_into_ideas(" \n\n  \r\n\t") == []
+    assert idea_service.split_into_ideas(" \n\n Train police \r\n\t") == ["Train police"]
 
 
 def test_windows_line_endings_split_like_unix():

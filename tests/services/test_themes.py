@@ -142,6 +142,8 @@ def test_unknown_codes_in_confirmations_are_ignored(theme_suggester):
                                lemmatizer=theme_suggester.lemmatizer)
     suggester.add_confirmed("Anything at all.", ["NOPE"])
     assert suggester.confirmed_count == 0
+    suggester.add_confirmed("Anything at all.", ["NOPE", suggester.codes[0]])  # the known code is kept
+    assert suggester.confirmed_count == 1
 
 
 # -- unthemed ideas and emerging candidates --------------------------------------------------------
