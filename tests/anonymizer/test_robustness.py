@@ -45,6 +45,7 @@ def test_french_note(engine):
     assert res.lang == "fr"
     assert "Villeneuve" not in res.text and "Collectif Aurore" not in res.text
     assert "kényane" not in res.text
+    assert "doit financer les femmes." in res.text and "propose un indicateur." in res.text  # the substance
 
 
 def test_anonymize_many_matches_single(engine):

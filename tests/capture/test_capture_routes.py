@@ -249,8 +249,10 @@ def test_flagged_detail_is_removed_unless_kept(app, rapporteur_client, themes_a)
     preview = rapporteur_client.post(themes_a + "/preview", json={"text": note}).json
     flags = [s for s in preview["segments"] if s["kind"] == "flag"]
     assert flags and "Inuk" not in preview["text"]  # removed by default
+    assert "shelters in Nunavut need funding" in preview["text"]
     removed = rapporteur_client.post(themes_a + "/submit", json={"submission_key": "k-flag-000001", "ideas": [note]})
     assert "Inuk" not in removed.json["ideas"][0]["text"]
+    assert "shelters in Nunavut need funding" in removed.json["ideas"][0]["text"]
     kept = rapporteur_client.post(themes_a + "/submit", json={
         "submission_key": "k-flag-000002", "ideas": [note], "kept": [f["text"] for f in flags]})
     assert "only Inuk woman" in kept.json["ideas"][0]["text"]
@@ -275,6 +277,7 @@ def test_submit_is_idempotent_over_http(app, rapporteur_client, themes_a):
     first = rapporteur_client.post(themes_a + "/submit", json=body)
     assert first.status_code == 201 and first.json["stored"] == 2 and first.json["replayed"] is False
     assert "Odalys" not in first.json["ideas"][0]["text"]
+    assert "wants shelters funded." in first.json["ideas"][0]["text"]
     assert first.json["next_submission_key"] != body["submission_key"]
     retry = rapporteur_client.post(themes_a + "/submit", json=body)
     assert retry.status_code == 200 and retry.json["replayed"] is True

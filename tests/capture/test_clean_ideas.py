@@ -43,6 +43,7 @@ def test_submit_stores_clean_ideas_with_kind_and_support(app, rapporteur_client,
     stored = response.json["ideas"]
     assert [(i["kind"], i["support"]) for i in stored] == [("proposal", 4), ("proposal", 0)]
     assert "Renwick" not in stored[1]["text"]  # an edited clean idea is anonymized again
+    assert "independent ombudsperson" in stored[1]["text"]
     with app.app_context():
         rows = db.session.scalars(select(Idea).where(Idea.submission_key == "k-clean-000001")
                                   .order_by(Idea.position)).all()

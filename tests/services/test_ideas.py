@@ -231,6 +231,7 @@ def test_edit_is_anonymized_again_and_returned_goes_back_to_review(app):
         result = idea_service.edit_idea(user, conference, idea, "Teodor Brancusi wants shelters in Nunavut funded.",
                                         settings, 50_000)
         assert "Teodor" not in idea.text and "Brancusi" not in idea.text
+        assert "wants shelters in Nunavut funded." in idea.text
         assert result.removed_again
         assert idea.status == IdeaStatus.SUBMITTED
         assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "edit_idea")).target_id == idea.id
