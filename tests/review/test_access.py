@@ -47,3 +47,6 @@ def test_no_review_page_names_the_rapporteur_or_a_participant(app, cochair_clien
         for name in ("Odalys", "Verhaegen", "Teodor", "Brancusi", "Marit", "Solvang", "Harbourlight"):
             assert name not in page, url
     assert "Group B" in cochair_client.get("/review/queue").get_data(as_text=True)
+    # What the co-chairs do see: the idea itself.
+    assert "Fund shelters in rural and remote communities" in cochair_client.get(
+        f"/review/ideas/{idea_id}").get_data(as_text=True)

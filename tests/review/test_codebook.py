@@ -73,6 +73,7 @@ def test_retire_and_restore_a_theme(app, cochair_client, sample):
         assert all(l.theme.code != "PART" for l in idea.themes)
     queue = cochair_client.get("/review/queue").get_data(as_text=True)
     assert f'<option value="{part}">PART ·' not in queue  # not offered on ideas any more
+    assert '">PREV ·' in queue and '">RES ·' in queue  # the other themes still are
     cochair_client.post(f"/review/themes/{part}/restore")
     with app.app_context():
         assert not db.session.get(Theme, part).retired
