@@ -125,15 +125,17 @@ class ThemeSuggester:
         return len(self._confirmed_codes)
 
     # -- scoring ------------------------------------------------------------------------------------
-    def _semantic(self, vecs: np.ndarray) -> np.ndarray:
-        sims = vecs @ self._kw.T
-        n_themes = len(self.themes)
-        kw_score = np.empty((len(vecs), n_themes), dtype=np.float32)
-        for t in range(n_themes):
+    def _keyword_scores(self, sims: np.ndarray) -> np.ndarray:
+        """Per theme, the mean of its ``KEYWORD_TOP`` most similar keywords (ideas x themes)."""
+        out = np.empty((sims.shape[0], len(self.themes)), dtype=np.float32)
+        for t in range(len(self.themes)):
             cols = sims[:, self._kw_owner == t]
             top = min(KEYWORD_TOP, cols.shape[1])
-            kw_score[:, t] = np.sort(cols, axis=1)[:, -top:].mean(axis=1)
-        return _zscore(kw_score) + _zscore(vecs @ self._desc.T)
+            out[:, t] = np.sort(cols, axis=1)[:, -top:].mean(axis=1)
+        return out
+
+    def _semantic(self, vecs: np.ndarray) -> np.ndarray:
+        return _zscore(self._keyword_scores(vecs @ self._kw.T)) + _zscore(vecs @ self._desc.T)
 
     def _lexical(self, lemma_lists: Sequence[Sequence[str]]) -> np.ndarray:
         out = np.zeros((len(lemma_lists), len(self.themes)), dtype=np.float32)
@@ -200,12 +202,7 @@ class ThemeSuggester:
         """How well each idea fits its best theme (centered cosine; below ~0.24 is a poor fit)."""
         vecs = vectors if vectors is not None else self.embedder.queries(list(texts or []))
         centered = normalize_rows(vecs - self._center)
-        kw = centered @ self._kw_c.T
-        best = np.full((len(vecs), len(self.themes)), -1.0, dtype=np.float32)
-        for t in range(len(self.themes)):
-            cols = kw[:, self._kw_owner == t]
-            top = min(KEYWORD_TOP, cols.shape[1])
-            best[:, t] = np.sort(cols, axis=1)[:, -top:].mean(axis=1)
+        best = self._keyword_scores(centered @ self._kw_c.T)
         return ((best + centered @ self._desc_c.T) / 2).max(axis=1)
 
     def emerging_candidates(
