@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from app.services.codebook import ThemeDef, load_codebook
+from app.services.review.codebook import ThemeDef, load_codebook
 from app.services.theme_evaluation import (
     METRIC_NAMES,
     dup_recall_at_k,
@@ -24,7 +24,7 @@ from app.services.themes import ThemeSuggester, average_linkage, detect_language
 # Models load once per test session: the suggester on the demo codebook is a process-wide singleton.
 @pytest.fixture(scope="session")
 def demo_codebook():
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     return load_default_codebook()
 
