@@ -8,4 +8,4 @@ from flask import Blueprint
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
-from app.review import codebook_views, helpers, proposal_views, routes  # noqa: E402,F401
+from app.review import codebook_views, helpers, labels, proposal_views, routes  # noqa: E402,F401
