@@ -153,7 +153,7 @@ def seed_demo_command(quiet_passwords: bool) -> None:
 
     Run again, it keeps the conference and sets new passwords on the demo accounts.
     """
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     upgrade()
     conference = setup.current_conference()

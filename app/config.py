@@ -37,6 +37,10 @@ RATELIMIT_SUBMIT_PER_USER = "20 per minute"
 RATELIMIT_SUBMIT_PER_ADDRESS = "300 per minute"
 RATELIMIT_AUTOSAVE_PER_USER = "60 per minute"  # the page autosaves every few seconds
 RATELIMIT_AUTOSAVE_PER_ADDRESS = "1200 per minute"
+# The schedule's time zone (the dashboard greys sessions that have not started yet) and how long a
+# co-chair can undo a theme merge or retirement.
+CONFERENCE_TIMEZONE = os.environ.get("CONFERENCE_TIMEZONE", "America/Toronto")
+THEME_UNDO_MINUTES = 15
 # Interface language when neither the user, the session nor the browser names English or French.
 DEFAULT_LOCALE = "en"
 LANGUAGES = ("en", "fr")

@@ -77,7 +77,7 @@ def main() -> None:
             upgrade()
             data = setup.parse_conference_file((DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8"))
             if not data.get("themes"):  # the demo file leaves the codebook to app/data/codebook.yaml
-                from app.services.codebook import load_default_codebook
+                from app.services.review.codebook import load_default_codebook
 
                 data["themes"] = [{"code": t.code, "name": t.name, "description": t.description,
                                    "keywords": list(t.keywords), "kind": t.kind} for t in load_default_codebook()]

@@ -67,7 +67,7 @@ def build_database(app, count: int, rng: random.Random):
     from app.extensions import db
     from app.models import Idea, IdeaStatus, IdeaTheme, Proposal
     from app.services import conference_setup as setup
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     upgrade()
     data = setup.parse_conference_file((DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8"))

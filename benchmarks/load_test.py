@@ -65,7 +65,7 @@ def seed(db_url: str, instance: Path, rapporteurs: int) -> dict:
     from app.models import Assignment, Role, Session, SessionKind
     from app.services import conference_setup as setup
     from app.services.accounts import create_user
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     app = create_app({"INSTANCE_PATH_OVERRIDE": str(instance), "SQLALCHEMY_DATABASE_URI": db_url})
     data_dir = REPO / "app" / "data"

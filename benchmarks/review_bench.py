@@ -81,7 +81,7 @@ def main() -> None:
     from app.services import review
     from app.services.nlp import idea_themes
     from app.services.accounts import create_user
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     with throwaway_app("review-bench-", WTF_CSRF_ENABLED=False) as app:
         with app.app_context():
@@ -174,7 +174,7 @@ def main() -> None:
                 print(f"  same-proposal grouping: skipped ({error})")
 
             start = time.perf_counter()
-            candidates = review.emerging_candidates(conference, wait=True)
+            candidates = review.emerging_candidates(conference)
             print(f"  emerging candidates, first computation            {time.perf_counter() - start:8.2f} s"
                   f"  ({len(candidates)} clusters)")
             cursor = review.latest_idea_id(conference)

@@ -81,8 +81,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
 
-    from app.services.codebook import load_default_codebook
-    from app.services.proposals import ProposalMatcher
+    from app.services.review.codebook import load_default_codebook
+    from app.services.review.proposals import ProposalMatcher
     from app.services.nlp.themes import ThemeSuggester
 
     ideas = synthesize(args.ideas, args.groups, args.seed)

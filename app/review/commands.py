@@ -24,8 +24,8 @@ def evaluate_themes_command(path: str, codebook_path: str | None) -> None:
     The last line is: theme_top1 X theme_recall3 X dup_recall5 X dup_precision X dup_recall X dup_f1 X
     """
     # Imported here so that `flask --help` stays fast and does not load the models.
-    from app.services.codebook import load_codebook, load_default_codebook
-    from app.services.proposals import ProposalMatcher
+    from app.services.review.codebook import load_codebook, load_default_codebook
+    from app.services.review.proposals import ProposalMatcher
     from app.services.nlp.evaluation import evaluate, format_last_line, load_gold
     from app.services.nlp.themes import ThemeSuggester
 

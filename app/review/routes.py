@@ -1,7 +1,8 @@
-"""Review views: the co-chairs' dashboard, live queue, theme codebook and same-proposal merges.
+"""Review views: the co-chairs' dashboard, the live queue and the decisions on one idea.
 
 Thin views: they read the form, call app.services.review, commit, and answer with HTML (a redirect
-back, with a flash) or, when the page's script asked for JSON, with the re-rendered idea.
+back, with a flash) or, when the page's script asked for JSON, with the re-rendered idea. A ReviewError
+raised by a service is answered by the blueprint's one handler (app.review.helpers).
 No view shows who said anything: ideas carry only their session and group.
 """
 from __future__ import annotations
@@ -9,113 +10,48 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Optional
 
-from flask import (
-    abort,
-    flash,
-    g,
-    jsonify,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext, ngettext
 from flask_login import current_user
 
 from app.extensions import db
 from app.inputs import db_id, query_id
-from app.models import Conference, Idea, Role, ThemeKind, as_utc, utcnow
+from app.models import Conference, Idea, Role, as_utc, utcnow
 from app.review import bp
+from app.review.helpers import conference_or_404, next_url, settings, wants_json
 from app.security import role_required
-from app.services import review as service
-from app.services.anonymization import current_anonymizer_settings
 from app.services.conference_setup import current_conference
-from app.services import jobs
-from app.services.french_names import set_theme_french
 from app.services.export_precheck import precheck_approved
-from app.services.nlp.embedding import uses_fallback
 from app.services.nlp.idea_themes import active_themes
-from app.services.typed_text import clean_keywords, clean_typed
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers
-# ---------------------------------------------------------------------------------------------
-
-@bp.app_template_global()
-def suggestions_pending(idea: Idea) -> bool:
-    """Whether an idea's theme suggestions are queued but not computed yet (read once per request)."""
-    if not hasattr(g, "pending_idea_ids"):
-        g.pending_idea_ids = jobs.pending_idea_ids(idea.conference_id)
-    pending = g.pending_idea_ids
-    return (idea.status.value == "submitted") if pending is None else idea.id in pending
-
-
-def _conference() -> Conference:
-    conference = current_conference()
-    if conference is None:
-        abort(404)
-    return conference
-
-
-def _wants_json() -> bool:
-    return request.accept_mimetypes.best == "application/json" or request.is_json
-
-
-def _next_url(default: str) -> str:
-    """Where to go back to: a local review URL only (never an open redirect)."""
-    target = request.form.get("next") or request.args.get("next") or ""
-    if target.startswith("/review") and not target.startswith("//") and "\\" not in target:
-        return target
-    return default
+from app.services.nlp.clustering import candidates_pending
+from app.services.review import common, decisions, queue as queue_service, tags
+from app.services.review.dashboard import dashboard_figures
+from app.services.review.proposal_merges import plenary_free_group_count, similar_ideas
 
 
 def _render_idea(idea: Idea, conference: Conference) -> str:
     return render_template("review/_idea.html", idea=idea, theme_options=active_themes(conference),
-                           of_groups=service.plenary_free_group_count(conference),
-                           next_url=_next_url(url_for("review.queue")))
+                           of_groups=plenary_free_group_count(conference),
+                           next_url=next_url(url_for("review.queue")))
 
 
 def _idea_done(idea: Idea, conference: Conference, message: str):
     """Answer a decision on an idea: the re-rendered idea as JSON, or a redirect with a flash."""
     db.session.commit()
-    if _wants_json():
+    if wants_json():
         db.session.refresh(idea)
         return jsonify(ok=True, message=message, id=idea.id, status=idea.status.value,
                        html=_render_idea(idea, conference))
     flash(message, "success")
-    return redirect(_next_url(url_for("review.queue")) + f"#idea-{idea.id}")
-
-
-def _failed(error: service.ReviewError, default: str):
-    db.session.rollback()
-    if _wants_json():
-        return jsonify(ok=False, error=str(error)), 400
-    flash(str(error), "error")
-    return redirect(_next_url(default))
+    return redirect(next_url(url_for("review.queue")) + f"#idea-{idea.id}")
 
 
 def _idea_or_404(conference: Conference, idea_id: int) -> Idea:
-    idea = service.get_idea(conference, idea_id)
+    idea = common.get_idea(conference, idea_id)
     if idea is None:
         abort(404)
     return idea
 
-
-def _ids(values) -> list[int]:
-    """Integers from form values such as ["12", "40, 77"]; anything else is ignored."""
-    ids: list[int] = []
-    for value in values:
-        for part in str(value).replace(";", ",").replace(" ", ",").split(","):
-            part = part.strip().lstrip("#")
-            if part.isdigit() and len(part) < 19:  # beyond 63 bits it cannot be an id
-                ids.append(int(part))
-    return list(dict.fromkeys(ids))
-
-
-# ---------------------------------------------------------------------------------------------
-# Dashboard
-# ---------------------------------------------------------------------------------------------
 
 @bp.get("/")
 @role_required(Role.COCHAIR)
@@ -124,16 +60,12 @@ def dashboard():
     conference = current_conference()
     if conference is None:
         return render_template("review/no_conference.html")
-    figures = service.dashboard(conference)
+    figures = dashboard_figures(conference)
     max_theme = max([c.total for c in figures["theme_counts"]] + [1])
     return render_template("review/dashboard.html", conference=conference, max_theme=max_theme,
-                           candidates_pending=service.candidates_pending(conference),
-                           of_groups=service.plenary_free_group_count(conference), **figures)
+                           candidates_pending=candidates_pending(conference),
+                           of_groups=plenary_free_group_count(conference), **figures)
 
-
-# ---------------------------------------------------------------------------------------------
-# Queue
-# ---------------------------------------------------------------------------------------------
 
 @bp.get("/queue")
 @role_required(Role.COCHAIR)
@@ -142,15 +74,15 @@ def queue():
     conference = current_conference()
     if conference is None:
         return render_template("review/no_conference.html")
-    filters = service.QueueFilters.from_args(request.args)
+    filters = queue_service.QueueFilters.from_args(request.args)
     before = query_id("before")
-    ideas = service.queue_ideas(conference, filters, before_id=before)
-    more = len(ideas) == service.QUEUE_PAGE_SIZE
+    ideas = queue_service.queue_ideas(conference, filters, before_id=before)
+    more = len(ideas) == queue_service.QUEUE_PAGE_SIZE
     return render_template(
         "review/queue.html", conference=conference, ideas=ideas, filters=filters,
-        choices=service.filter_choices(conference), theme_options=active_themes(conference),
-        of_groups=service.plenary_free_group_count(conference),
-        cursor=service.latest_idea_id(conference), poll_at=utcnow().isoformat(),
+        choices=queue_service.filter_choices(conference), theme_options=active_themes(conference),
+        of_groups=plenary_free_group_count(conference),
+        cursor=queue_service.latest_idea_id(conference), poll_at=utcnow().isoformat(),
         older_url=url_for("review.queue", before=ideas[-1].id, **filters.as_args()) if more else None,
         live=before is None, next_url=request.full_path.rstrip("?"),
     )
@@ -160,8 +92,8 @@ def queue():
 @role_required(Role.COCHAIR)
 def queue_poll():
     """New ideas since the `since` cursor (and ideas changed since `at`), rendered for the queue."""
-    conference = _conference()
-    filters = service.QueueFilters.from_args(request.args)
+    conference = conference_or_404()
+    filters = queue_service.QueueFilters.from_args(request.args)
     since = query_id("since", default=0)
     changed_since: Optional[datetime] = None
     if request.args.get("at"):
@@ -169,14 +101,14 @@ def queue_poll():
             changed_since = as_utc(datetime.fromisoformat(request.args["at"]))
         except ValueError:
             changed_since = None
-    result = service.poll_queue(conference, filters, since, changed_since)
+    result = queue_service.poll_queue(conference, filters, since, changed_since)
     theme_options = active_themes(conference)
-    of_groups = service.plenary_free_group_count(conference)
-    next_url = _next_url(url_for("review.queue", **filters.as_args()))
+    of_groups = plenary_free_group_count(conference)
+    back = next_url(url_for("review.queue", **filters.as_args()))
 
     def render(idea: Idea) -> str:
         return render_template("review/_idea.html", idea=idea, theme_options=theme_options,
-                               of_groups=of_groups, next_url=next_url)
+                               of_groups=of_groups, next_url=back)
 
     return jsonify(
         cursor=result.cursor,
@@ -191,11 +123,11 @@ def queue_poll():
 @role_required(Role.COCHAIR)
 def idea(idea_id: int):
     """One idea with the ideas from other groups most likely to be the same proposal."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    similar = service.similar_ideas(conference, item)
-    return render_template("review/idea.html", idea=item, similar=similar, theme_options=active_themes(conference),
-                           of_groups=service.plenary_free_group_count(conference),
+    return render_template("review/idea.html", idea=item, similar=similar_ideas(conference, item),
+                           theme_options=active_themes(conference),
+                           of_groups=plenary_free_group_count(conference),
                            next_url=url_for("review.idea", idea_id=item.id))
 
 
@@ -203,11 +135,11 @@ def idea(idea_id: int):
 @role_required(Role.COCHAIR)
 def approve(idea_id: int):
     """Approve an idea for the report."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    service.approve(current_user, item)
+    decisions.approve(current_user, item)
     response = _idea_done(item, conference, gettext("Idea #%(number)s approved.", number=item.id))
-    precheck_approved(conference, item, current_anonymizer_settings())  # after the commit: exports find it checked
+    precheck_approved(conference, item, settings())  # after the commit: exports find it checked
     return response
 
 
@@ -215,9 +147,9 @@ def approve(idea_id: int):
 @role_required(Role.COCHAIR)
 def reopen(idea_id: int):
     """Put a decided idea back in the queue."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    service.reopen(current_user, item)
+    decisions.reopen(current_user, item)
     return _idea_done(item, conference, gettext("Idea #%(number)s is back in the queue.", number=item.id))
 
 
@@ -225,12 +157,9 @@ def reopen(idea_id: int):
 @role_required(Role.COCHAIR)
 def reject(idea_id: int):
     """Reject an idea with a reason."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    try:
-        service.reject(current_user, item, request.form.get("reason", ""), current_anonymizer_settings())
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.queue"))
+    decisions.reject(current_user, item, request.form.get("reason", ""), settings())
     return _idea_done(item, conference, gettext("Idea #%(number)s rejected.", number=item.id))
 
 
@@ -238,12 +167,9 @@ def reject(idea_id: int):
 @role_required(Role.COCHAIR)
 def send_back(idea_id: int):
     """Send an idea back to its group's rapporteur with what to change."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    try:
-        service.send_back(current_user, item, request.form.get("reason", ""), current_anonymizer_settings())
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.queue"))
+    decisions.send_back(current_user, item, request.form.get("reason", ""), settings())
     return _idea_done(item, conference, gettext("Idea #%(number)s sent back to the rapporteur.", number=item.id))
 
 
@@ -251,17 +177,16 @@ def send_back(idea_id: int):
 @role_required(Role.COCHAIR)
 def edit(idea_id: int):
     """Edit an idea's text; the edit is anonymized again before it is stored."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    try:
-        outcome = service.edit(current_user, item, request.form.get("text", ""), current_anonymizer_settings())
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.queue"))
+    outcome = decisions.edit(current_user, item, request.form.get("text", ""), settings())
     message = (gettext("Idea #%(number)s edited.", number=item.id) if outcome.changed
                else gettext("Idea #%(number)s unchanged.", number=item.id))
-    if outcome.removed or outcome.flagged:
-        message += (f" The anonymizer removed {outcome.removed + outcome.flagged} passage(s) that could "
-                    "identify someone; check the text.")
+    removed = outcome.removed + outcome.flagged
+    if removed:
+        message += " " + ngettext(
+            "The anonymizer removed %(num)d passage that could identify someone; check the text.",
+            "The anonymizer removed %(num)d passages that could identify someone; check the text.", removed)
     return _idea_done(item, conference, message)
 
 
@@ -269,253 +194,20 @@ def edit(idea_id: int):
 @role_required(Role.COCHAIR)
 def idea_theme(idea_id: int, action: str):
     """Confirm a theme, change to a theme (dropping other suggestions) or remove one."""
-    conference = _conference()
+    conference = conference_or_404()
     item = _idea_or_404(conference, idea_id)
-    theme = service.get_theme(conference, request.form.get("theme_id", type=db_id))
+    theme = common.get_theme(conference, request.form.get("theme_id", type=db_id))
     if action not in ("confirm", "change", "remove"):
         abort(404)
-    try:
-        if theme is None:
-            raise service.ReviewError(gettext("Choose a theme."))
-        if action == "confirm":
-            service.confirm_theme(current_user, item, theme)
-            message = gettext("Theme %(code)s confirmed on idea #%(number)s.", code=theme.code, number=item.id)
-        elif action == "change":
-            service.change_theme(current_user, item, theme)
-            message = gettext("Idea #%(number)s is now under %(code)s.", number=item.id, code=theme.code)
-        else:
-            service.remove_theme(current_user, item, theme)
-            message = gettext("Theme %(code)s taken off idea #%(number)s.", code=theme.code, number=item.id)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.queue"))
-    return _idea_done(item, conference, message)
-
-
-# ---------------------------------------------------------------------------------------------
-# Codebook
-# ---------------------------------------------------------------------------------------------
-
-@bp.get("/themes")
-@role_required(Role.COCHAIR)
-def themes():
-    """The theme codebook and the candidate emerging themes."""
-    conference = current_conference()
-    if conference is None:
-        return render_template("review/no_conference.html")
-    counts = {c.theme.id: c for c in service.theme_counts(conference)}
-    return render_template("review/themes.html", conference=conference, codebook=service.codebook(conference),
-                           counts=counts, candidates=service.emerging_candidates(conference),
-                           candidates_pending=service.candidates_pending(conference),
-                           theme_options=active_themes(conference), theme_model_fallback=uses_fallback())
-
-
-def _codebook_done(conference: Conference, message: str, refresh: bool = True):
-    if refresh:
-        service.refresh_suggestions(conference)
-    db.session.commit()
-    flash(message, "success")
-    return redirect(_next_url(url_for("review.themes")))
-
-
-@bp.post("/themes")
-@role_required(Role.COCHAIR)
-def add_theme():
-    """Add a theme to the codebook."""
-    conference = _conference()
-    form = request.form
-    try:
-        kind = ThemeKind(form.get("kind", "principal"))
-    except ValueError:
-        kind = ThemeKind.PRINCIPAL
-    try:
-        name, description, keywords = _clean_theme_fields(conference, form)
-        theme = service.add_theme(current_user, conference, form.get("code", ""), name, description or "",
-                                  keywords or "", kind)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, gettext("Theme %(code)s added.", code=theme.code))
-
-
-def _clean_theme_fields(conference: Conference, form) -> tuple[str, Optional[str], Optional[str]]:
-    """A theme's name, description and keywords anonymized before they are stored (None: not sent)."""
-    settings = current_anonymizer_settings()
-    description, keywords = form.get("description"), form.get("keywords")
-    return (clean_typed(form.get("name", ""), conference, settings),
-            None if description is None else clean_typed(description, conference, settings),
-            None if keywords is None else clean_keywords(keywords, conference, settings))
-
-
-def _theme_or_404(conference: Conference, theme_id: int):
-    theme = service.get_theme(conference, theme_id)
     if theme is None:
-        abort(404)
-    return theme
-
-
-@bp.post("/themes/<int:theme_id>/rename")
-@role_required(Role.COCHAIR)
-def rename_theme(theme_id: int):
-    """Rename a theme (and change its description and keywords)."""
-    conference = _conference()
-    theme = _theme_or_404(conference, theme_id)
-    try:
-        service.update_theme(current_user, theme, *_clean_theme_fields(conference, request.form))
-        set_theme_french(theme, request.form.get("name_fr"), request.form.get("description_fr"))
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, gettext("Theme %(code)s updated.", code=theme.code))
-
-
-@bp.post("/themes/<int:theme_id>/merge")
-@role_required(Role.COCHAIR)
-def merge_theme(theme_id: int):
-    """Merge a theme into another: its ideas move to the target."""
-    conference = _conference()
-    source = _theme_or_404(conference, theme_id)
-    target = service.get_theme(conference, request.form.get("into", type=db_id))
-    try:
-        if target is None:
-            raise service.ReviewError(gettext("Choose the theme to merge into."))
-        moved = service.merge_themes(current_user, source, target)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, ngettext(
-        "Theme %(source)s merged into %(target)s; %(num)d idea link moved.",
-        "Theme %(source)s merged into %(target)s; %(num)d idea links moved.", moved,
-        source=source.code, target=target.code))
-
-
-@bp.post("/themes/<int:theme_id>/retire")
-@role_required(Role.COCHAIR)
-def retire_theme(theme_id: int):
-    """Retire a theme."""
-    conference = _conference()
-    theme = _theme_or_404(conference, theme_id)
-    service.retire_theme(current_user, theme)
-    return _codebook_done(conference, gettext("Theme %(code)s retired.", code=theme.code))
-
-
-@bp.post("/themes/<int:theme_id>/restore")
-@role_required(Role.COCHAIR)
-def restore_theme(theme_id: int):
-    """Bring a retired theme back."""
-    conference = _conference()
-    theme = _theme_or_404(conference, theme_id)
-    try:
-        service.restore_theme(current_user, theme)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, gettext("Theme %(code)s restored.", code=theme.code))
-
-
-@bp.post("/themes/promote")
-@role_required(Role.COCHAIR)
-def promote_theme():
-    """Promote a candidate cluster into the codebook as an emerging theme."""
-    conference = _conference()
-    form = request.form
-    try:
-        name, description, keywords = _clean_theme_fields(conference, form)
-        theme = service.promote_candidate(current_user, conference, form.get("code", ""), name, keywords or "",
-                                          _ids(form.getlist("idea_ids")), description or "")
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.themes"))
-    return _codebook_done(conference, ngettext(
-        "Emerging theme %(code)s added, on %(num)d idea.", "Emerging theme %(code)s added, on %(num)d ideas.",
-        len(form.getlist("idea_ids")), code=theme.code))
-
-
-# ---------------------------------------------------------------------------------------------
-# Same proposal, several groups
-# ---------------------------------------------------------------------------------------------
-
-@bp.get("/proposals")
-@role_required(Role.COCHAIR)
-def proposals():
-    """Suggested and accepted proposals, most groups first."""
-    conference = current_conference()
-    if conference is None:
-        return render_template("review/no_conference.html")
-    return render_template("review/proposals.html", conference=conference,
-                           suggested=service.proposals_overview(conference, service.PROPOSAL_SUGGESTED),
-                           accepted=service.proposals_overview(conference, service.PROPOSAL_ACCEPTED),
-                           detection_pending=jobs.has_pending(conference.id, jobs.PROPOSALS))
-
-
-def _proposal_done(message: str):
-    db.session.commit()
-    flash(message, "success")
-    return redirect(_next_url(url_for("review.proposals")))
-
-
-def _proposal_or_404(conference: Conference, proposal_id: int):
-    proposal = service.get_proposal(conference, proposal_id)
-    if proposal is None:
-        abort(404)
-    return proposal
-
-
-@bp.post("/proposals/detect")
-@role_required(Role.COCHAIR)
-def detect_proposals():
-    """Look for the same proposal raised by several groups."""
-    conference = _conference()
-    jobs.enqueue(jobs.PROPOSALS, conference, {"user_id": current_user.id})
-    return _proposal_done(gettext("Looking for the same proposal across groups; "
-                                  "suggestions appear here in a moment."))
-
-
-@bp.post("/proposals/merge")
-@role_required(Role.COCHAIR)
-def merge_proposals():
-    """Merge ideas (and proposals) a co-chair picked into one proposal."""
-    conference = _conference()
-    form = request.form
-    try:
-        proposal = service.merge_by_hand(current_user, conference, _ids(form.getlist("idea_ids")),
-                                         _ids(form.getlist("proposal_ids")), form.get("title", ""),
-                                         current_anonymizer_settings() if form.get("title", "").strip() else None)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.proposals"))
-    return _proposal_done(ngettext("Proposal #%(number)s made of %(num)d idea.",
-                                   "Proposal #%(number)s made of %(num)d ideas.", len(proposal.ideas),
-                                   number=proposal.id))
-
-
-@bp.post("/proposals/<int:proposal_id>/accept")
-@role_required(Role.COCHAIR)
-def accept_proposal(proposal_id: int):
-    """Accept a suggested proposal."""
-    conference = _conference()
-    proposal = _proposal_or_404(conference, proposal_id)
-    try:
-        service.accept_proposal(current_user, proposal)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.proposals"))
-    return _proposal_done(gettext("Proposal #%(number)s accepted.", number=proposal.id))
-
-
-@bp.post("/proposals/<int:proposal_id>/split")
-@role_required(Role.COCHAIR)
-def split_proposal(proposal_id: int):
-    """Take the ticked ideas out of a proposal."""
-    conference = _conference()
-    proposal = _proposal_or_404(conference, proposal_id)
-    try:
-        service.split_proposal(current_user, proposal, _ids(request.form.getlist("idea_ids")))
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.proposals"))
-    return _proposal_done(gettext("Proposal #%(number)s split.", number=proposal.id))
-
-
-@bp.post("/proposals/<int:proposal_id>/undo")
-@role_required(Role.COCHAIR)
-def undo_proposal(proposal_id: int):
-    """Undo a merge (or dismiss a suggestion); every idea is kept."""
-    conference = _conference()
-    proposal = _proposal_or_404(conference, proposal_id)
-    try:
-        service.undo_proposal(current_user, proposal)
-    except service.ReviewError as error:
-        return _failed(error, url_for("review.proposals"))
-    return _proposal_done(gettext("Proposal #%(number)s undone; its ideas stand alone again.", number=proposal.id))
+        raise common.ReviewError(gettext("Choose a theme."))
+    if action == "confirm":
+        tags.confirm_theme(current_user, item, theme)
+        message = gettext("Theme %(code)s confirmed on idea #%(number)s.", code=theme.code, number=item.id)
+    elif action == "change":
+        tags.change_theme(current_user, item, theme)
+        message = gettext("Idea #%(number)s is now under %(code)s.", number=item.id, code=theme.code)
+    else:
+        tags.remove_theme(current_user, item, theme)
+        message = gettext("Theme %(code)s taken off idea #%(number)s.", code=theme.code, number=item.id)
+    return _idea_done(item, conference, message)

@@ -13,8 +13,9 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import Conference, Idea, User
 from app.models_jobs import Job
-from app.services import review
 from app.services.nlp import idea_themes
+from app.services.nlp import clustering
+from app.services.review import codebook_changes, proposal_merges
 from app.services.jobs import EMERGING, PROPOSALS, REFRESH, SUGGEST, enqueue, handler
 
 
@@ -40,13 +41,13 @@ def suggest_themes(job: Job) -> Optional[dict]:
 @handler(REFRESH)
 def refresh_suggestions(job: Job) -> Optional[dict]:
     """Re-rank every idea waiting for review (after the codebook changed)."""
-    return {"ideas": review.rerank_waiting_ideas(_conference(job))}
+    return {"ideas": codebook_changes.rerank_waiting_ideas(_conference(job))}
 
 
 @handler(EMERGING)
 def emerging_candidates(job: Job) -> Optional[dict]:
     """Cluster the unthemed ideas; the result is what the dashboard and the codebook page show."""
-    return review.compute_candidates(_conference(job))
+    return clustering.compute_candidates(_conference(job))
 
 
 @handler(PROPOSALS)
@@ -54,4 +55,4 @@ def detect_proposals(job: Job) -> Optional[dict]:
     """Look for the same proposal raised by several groups (asked for by a co-chair)."""
     user_id = (job.payload or {}).get("user_id")
     user = db.session.get(User, int(user_id)) if user_id else None
-    return {"suggested": review.detect_proposals(user, _conference(job))}
+    return {"suggested": proposal_merges.detect_proposals(user, _conference(job))}

@@ -37,7 +37,10 @@ def pages_by_role(ids: dict) -> dict[str, list[str]]:
         "rapporteur": ["/capture/", "/capture/ideas", f"/capture/{ids['session']}/{ids['group']}",
                        f"/capture/ideas/{ids['own_idea']}/edit", "/review/"],
         "cochair": ["/review/", "/review/queue", "/review/queue?status=all", "/review/themes", "/review/proposals",
-                    f"/review/ideas/{ids['own_idea']}", "/export/check", "/admin/"],
+                    f"/review/ideas/{ids['own_idea']}", "/export/check", "/admin/",
+                    # A theme merge and a retirement ask first (issue 11, finding 7).
+                    f"/review/themes/{ids['theme']}/merge?into={ids['other_theme']}",
+                    f"/review/themes/{ids['theme']}/retire"],
         "drafter": ["/export/", "/export/check?status=submitted"],
         "admin": ["/admin/"],
     }
@@ -57,8 +60,15 @@ def report_ideas(app) -> dict:
         conference_id = own.conference_id
         db.session.add_all([Theme(conference_id=conference_id, code=code, name=name, retired=True)
                             for code, name in (("OLDA", "Earlier wording A"), ("OLDB", "Earlier wording B"))])
+        # One retirement still undoable: the codebook page lists it with its Undo button.
+        from app.models_review import ThemeChange
+        db.session.flush()
+        old = db.session.query(Theme).filter_by(code="OLDA").one()
+        db.session.add(ThemeChange(conference_id=conference_id, action="retire", theme_id=old.id, links=[]))
+        active = db.session.query(Theme).filter_by(conference_id=conference_id, retired=False).order_by(Theme.code)
         session = session_titled("Themes")
-        ids = {"own_idea": own.id, "session": session.id, "group": own.group_id}
+        ids = {"own_idea": own.id, "session": session.id, "group": own.group_id,
+               "theme": active[0].id, "other_theme": active[1].id}
         db.session.commit()
     return ids
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from app.extensions import db
 from app.i18n import localized
 from app.services import conference_setup as setup
-from app.services.codebook import load_default_codebook
+from app.services.review.codebook import load_default_codebook
 
 DATA = Path(__file__).resolve().parents[2] / "app" / "data"
 FRENCH_TERMINAL = {"LANG": "fr_CA.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}

@@ -4,7 +4,12 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, Idea, IdeaTheme, Theme, ThemeKind
+import pytest
+
+from app.models import AuditEvent, Idea, IdeaTheme, Theme, ThemeKind, as_utc
+from app.models_review import ThemeChange
+from app.services.conference_setup import current_conference
+from app.services.review import ReviewError
 
 from job_support import run_jobs
 from conftest import add_idea, confirm, theme_id
@@ -43,8 +48,17 @@ def test_merge_moves_ideas_to_the_target(app, cochair_client, sample):
         prev, res = theme_id("PREV"), theme_id("RES")
         confirm(sample["violence"], "PREV")
         confirm(sample["funding"], "RES")
-    response = cochair_client.post(f"/review/themes/{prev}/merge", data={"into": res}, follow_redirects=True)
-    assert "PREV merged into RES" in response.get_data(as_text=True)
+    # The first press only asks: nothing moves until the co-chair confirms.
+    question = cochair_client.get(f"/review/themes/{prev}/merge?into={res}").get_data(as_text=True)
+    assert "Merge PREV into RES?" in question and 'name="confirm" value="yes"' in question
+    unconfirmed = cochair_client.post(f"/review/themes/{prev}/merge", data={"into": res})
+    assert unconfirmed.status_code == 200 and "Merge PREV into RES?" in unconfirmed.get_data(as_text=True)
+    with app.app_context():
+        assert not db.session.get(Theme, prev).retired
+    response = cochair_client.post(f"/review/themes/{prev}/merge", data={"into": res, "confirm": "yes"},
+                                   follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "PREV merged into RES" in page and "You can undo this" in page
     with app.app_context():
         source = db.session.get(Theme, prev)
         assert source.retired and source.merged_into_id == res
@@ -63,7 +77,8 @@ def test_retire_and_restore_a_theme(app, cochair_client, sample):
     part = None
     with app.app_context():
         part = theme_id("PART")
-    cochair_client.post(f"/review/themes/{part}/retire")
+    assert "Retire PART?" in cochair_client.get(f"/review/themes/{part}/retire").get_data(as_text=True)
+    cochair_client.post(f"/review/themes/{part}/retire", data={"confirm": "yes"})
     with app.app_context():
         assert db.session.get(Theme, part).retired
         # A retired theme is no longer suggested on any idea.
@@ -120,3 +135,77 @@ def test_candidate_emerging_themes_are_shown_with_characteristic_words(app, coch
     # Low-fit ideas about one new subject are proposed together, with their words.
     assert "Promote to emerging theme" in page
     assert "harassment" in page.split('id="candidates"')[1].lower()
+
+
+def test_merge_without_a_chosen_target_changes_nothing(app, cochair_client, sample):
+    with app.app_context():
+        prev = theme_id("PREV")
+    page = cochair_client.get("/review/themes").get_data(as_text=True)
+    # No target is pre-selected in the merge menu: the placeholder is.
+    assert f'<select id="into-{prev}" name="into" required>\n            <option value="" disabled selected>' in page
+    response = cochair_client.get(f"/review/themes/{prev}/merge?into=", follow_redirects=True)
+    assert "Choose the theme to merge into." in response.get_data(as_text=True)
+    with app.app_context():
+        assert not db.session.get(Theme, prev).retired
+
+
+def _links(theme_code: str) -> set[tuple[int, bool, int]]:
+    return {(l.idea_id, l.confirmed, l.rank) for l in db.session.scalars(
+        select(IdeaTheme).where(IdeaTheme.theme_id == theme_id(theme_code)))}
+
+
+def test_undo_a_merge_restores_exactly_the_links_it_moved(app, cochair_client, sample):
+    with app.app_context():
+        prev, res = theme_id("PREV"), theme_id("RES")
+        confirm(sample["violence"], "PREV")
+        confirm(sample["funding"], "PREV")
+        confirm(sample["funding"], "RES")  # this idea carries both: the merge folds two links into one
+        before = {code: _links(code) for code in ("PREV", "RES", "PART")}
+        assert before["PREV"]
+    cochair_client.post(f"/review/themes/{prev}/merge", data={"into": res, "confirm": "yes"})
+    with app.app_context():
+        assert _links("PREV") == set()
+        change_id = db.session.scalar(select(ThemeChange.id).where(ThemeChange.theme_id == prev))
+    page = cochair_client.get("/review/themes").get_data(as_text=True)
+    assert "Recent changes you can undo" in page and "PREV merged into RES" in page
+    response = cochair_client.post(f"/review/themes/changes/{change_id}/undo", follow_redirects=True)
+    assert "Theme PREV is back" in response.get_data(as_text=True)
+    with app.app_context():
+        theme = db.session.get(Theme, prev)
+        assert not theme.retired and theme.merged_into_id is None
+        assert {code: _links(code) for code in ("PREV", "RES", "PART")} == before
+    again = cochair_client.post(f"/review/themes/changes/{change_id}/undo", follow_redirects=True)
+    assert "already undone" in again.get_data(as_text=True)
+
+
+def test_undo_a_retirement_brings_back_its_suggestions_and_expires(app, cochair_client, sample):
+    from datetime import timedelta
+
+    from app.services.review import theme_undo
+
+    with app.app_context():
+        part = theme_id("PART")
+        before = _links("PART")
+        assert any(not confirmed for _, confirmed, _ in before), "the sample has PART suggestions"
+    cochair_client.post(f"/review/themes/{part}/retire", data={"confirm": "yes"})
+    with app.app_context():
+        assert {l for l in _links("PART") if not l[1]} == set()
+        change = db.session.scalar(select(ThemeChange).where(ThemeChange.theme_id == part))
+        late = as_utc(change.at) + timedelta(minutes=theme_undo.DEFAULT_UNDO_MINUTES + 1)
+        assert theme_undo.undoable_changes(current_conference(), now=late) == []
+        with pytest.raises(ReviewError, match="too old"):
+            theme_undo.undo_change(None, change, now=late)
+        db.session.rollback()
+        change_id = change.id
+    cochair_client.post(f"/review/themes/changes/{change_id}/undo")
+    with app.app_context():
+        assert not db.session.get(Theme, part).retired
+        assert _links("PART") == before
+
+
+def test_retire_is_a_quiet_action(cochair_client, sample):
+    page = cochair_client.get("/review/themes").get_data(as_text=True)
+    codebook = page.split("Principal themes")[1].split("Candidate emerging themes")[0]
+    assert 'class="danger"' not in codebook
+    assert codebook.count('<details class="review-theme-more">') == 3
+    assert "Retire…" in codebook

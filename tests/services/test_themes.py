@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from app.services.codebook import ThemeDef, load_codebook
+from app.services.review.codebook import ThemeDef, load_codebook
 from app.services.nlp.evaluation import (
     METRIC_NAMES,
     dup_recall_at_k,
@@ -26,7 +26,7 @@ from app.services.nlp.themes import ThemeSuggester
 # Models load once per test session (they are process-wide); the suggester is built once here.
 @pytest.fixture(scope="session")
 def demo_codebook():
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     return load_default_codebook()
 

@@ -16,7 +16,7 @@ from sqlalchemy import delete, insert, select
 
 from app.extensions import db, services
 from app.models import Conference, Idea, IdeaStatus, IdeaTheme, Theme
-from app.services.codebook import ThemeDef
+from app.services.review.codebook import ThemeDef
 
 # How many suggestions each idea carries (confirmed themes come on top of these).
 SUGGESTIONS_PER_IDEA = 3

@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from app.services.codebook import ThemeDef
+from app.services.review.codebook import ThemeDef
 from app.services.nlp.embedding import Embedder, get_embedder, normalize_rows
 from app.services.nlp.lemmatizer import Lemmatizer, characteristic_words, get_lemmatizer
 from app.services.nlp.linkage import average_linkage
@@ -255,7 +255,7 @@ def get_default_suggester() -> "ThemeSuggester":
     """
     from flask import has_app_context
 
-    from app.services.codebook import load_default_codebook
+    from app.services.review.codebook import load_default_codebook
 
     if not has_app_context():
         return ThemeSuggester(load_default_codebook())
