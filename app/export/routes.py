@@ -17,8 +17,7 @@ from app.models import Idea, Role
 from app.security import role_required
 from app.services import audit
 from app.services.conference_setup import current_conference
-from app.services.export_check import check_export, clear_warnings, highlight_segments
-from app.services.exports import (
+from app.services.export import (
     EXPORTABLE_STATUSES,
     FORMATS,
     PLAN_SECTION_TITLES,
@@ -30,6 +29,7 @@ from app.services.exports import (
     list_exports,
     run_export,
 )
+from app.services.export.check.findings import check_export, clear_warnings, highlight_segments
 
 
 def _conference():

@@ -32,7 +32,7 @@ from app.services import review as service
 from app.services.conference_setup import current_conference
 from app.services import jobs
 from app.services.french_names import set_theme_french
-from app.services.export_precheck import precheck_approved
+from app.services.export.check.precheck import precheck_approved
 from app.services.idea_themes import active_themes
 from app.services.typed_text import clean_keywords, clean_typed
 
