@@ -92,7 +92,7 @@ def _run(conference, filters: ExportFilters, format_name: str, user, out_path: s
 @click.command("export")
 @click.option("--format", "format_name", type=click.Choice(list(FORMATS)), required=True,
               help="docx (Word), md (Markdown), csv or json.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True), required=True,
+@click.option("--out", "out_path", type=click.Path(allow_dash=True), required=True,  # checked by writable_target: one plain line
               help="File to write ('-' for standard output).")
 @click.option("--day", type=int, default=None, help="Only this day (number).")
 @click.option("--session", "session_id", type=int, default=None, help="Only this session (id).")
