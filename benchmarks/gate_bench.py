@@ -28,12 +28,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 def _empty_caches() -> None:
     """Forget gate contexts, cached results and the loaded dictionaries (a fresh worker)."""
-    from app.services import final_gate, gate_lexicon
+    from app.services.export.gate import cache, lexicon
 
-    final_gate.forget_contexts()
-    with gate_lexicon._lock:
-        gate_lexicon._lexicons.clear()
-    gate_lexicon.is_common_word.cache_clear()
+    cache.forget_contexts()
+    lexicon.forget_lexicons()
 
 
 def main(argv=None) -> int:
@@ -48,10 +46,10 @@ def main(argv=None) -> int:
 
     from app.extensions import db
     from app.models import Idea
-    from app.services import exports
+    from app.services import export as exports
     from app.services.anonymization import AnonymizerSettings, pipelines
-    from app.services.export_check import _texts_of, check_export, gate_findings
-    from app.services.export_precheck import precheck_ideas
+    from app.services.export.check.findings import _texts_of, check_export, gate_findings
+    from app.services.export.check.precheck import precheck_ideas
 
     with throwaway_app("gate-bench-") as app, app.app_context():
         os.makedirs(app.instance_path, exist_ok=True)

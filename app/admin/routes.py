@@ -9,7 +9,7 @@ from app.admin import bp
 from app.extensions import db
 from app.inputs import db_id
 from app.i18n import localized
-from app.services.exports import PLAN_SECTION_TITLES
+from app.services.export.entries import PLAN_SECTION_TITLES
 from app.models import Assignment, BreakoutGroup, Role, User
 from app.security import role_required
 from app.services import audit

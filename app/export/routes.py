@@ -18,8 +18,7 @@ from app.security import role_required
 from app.services import audit
 from app.services.anonymization import current_anonymizer_settings
 from app.services.conference_setup import current_conference
-from app.services.export_check import check_export, clear_warnings, highlight_segments
-from app.services.exports import (
+from app.services.export import (
     EXPORTABLE_STATUSES,
     FORMATS,
     PLAN_SECTION_TITLES,
@@ -31,6 +30,7 @@ from app.services.exports import (
     list_exports,
     run_export,
 )
+from app.services.export.check.findings import check_export, clear_warnings, highlight_segments
 
 
 def _conference():

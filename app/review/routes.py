@@ -21,7 +21,7 @@ from app.review import bp
 from app.review.helpers import conference_or_404, next_url, settings, wants_json
 from app.security import role_required
 from app.services.conference_setup import current_conference
-from app.services.export_precheck import precheck_approved
+from app.services.export.check.precheck import precheck_approved
 from app.services.nlp.idea_themes import active_themes
 from app.services.nlp.clustering import candidates_pending
 from app.services.review import common, decisions, queue as queue_service, tags

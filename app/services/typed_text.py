@@ -4,7 +4,7 @@ Theme names, descriptions and keywords, proposal titles, reject and send-back re
 ideas all reach exports, the review pages or the audit trail. Each goes through the anonymizer
 (the app's one door, app.services.anonymization); every span it detects, flagged ones included,
 becomes its placeholder (a co-chair's text has no preview step to confirm a flag, and uncertain
-means removed). The final gate's roster and contact check (app.services.final_gate) then runs on
+means removed). The final gate's roster and contact check (app.services.export.gate.final) then runs on
 the result, so a roster name the engine missed (lower case, a typo, a hidden character) is
 replaced too.
 """
@@ -42,7 +42,7 @@ def scrub_roster(text: str, conference: Optional[Conference], settings, lang: Op
     """Replace what the final gate reads as a roster name, affiliation or contact with a placeholder."""
     if conference is None or not text:
         return text
-    from app.services.export_check import gate_context
+    from app.services.export.check.findings import gate_context
 
     context, _ = gate_context(conference, settings)
     findings = [f for f in context.check(text, lang) if f.refuses]
@@ -55,7 +55,7 @@ def roster_hit(text: str, conference: Optional[Conference], settings) -> bool:
     """True when the final gate reads text as (containing) a roster name or affiliation."""
     if conference is None or not (text or "").strip():
         return False
-    from app.services.export_check import gate_context
+    from app.services.export.check.findings import gate_context
 
     context, _ = gate_context(conference, settings)
     # In a neutral frame, so an ordinary-word name part ("Will") reads as capitalised mid-sentence.

@@ -73,3 +73,49 @@ def test_cli_rejects_bad_filters(app, seeded, runner, tmp_path):
     assert result.exit_code == 1 and "no theme NOPE" in result.output
     result = runner.invoke(args=["export", "--format", "pdf", "--out", str(tmp_path / "r.pdf")])
     assert result.exit_code == 2
+
+
+def _nothing_recorded(app) -> None:
+    with app.app_context():
+        assert db.session.scalar(select(ExportRecord)) is None
+        assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "export")) is None
+
+
+def test_cli_error_for_a_missing_directory_is_one_plain_line(app, seeded, runner):
+    result = runner.invoke(args=["export", "--format", "docx", "--out", "/nonexistent/x.docx"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert lines == ["Error: Cannot write /nonexistent/x.docx: No such file or directory. "
+                     "Nothing was exported or recorded."]
+    assert "Traceback" not in result.output
+    _nothing_recorded(app)
+
+
+def test_cli_error_for_a_directory_as_output_leaves_no_file(app, seeded, runner, tmp_path):
+    out_dir = tmp_path / "out"
+    target = out_dir / "reports"
+    target.mkdir(parents=True)
+    result = runner.invoke(args=["export", "--format", "md", "--out", str(target)])
+    assert result.exit_code != 0 and len(result.output.strip().splitlines()) == 1
+    assert "Nothing was exported or recorded." in result.output
+    assert list(target.iterdir()) == [] and [p.name for p in out_dir.iterdir()] == ["reports"]
+    _nothing_recorded(app)
+
+
+def test_cli_error_in_french(app, seeded, runner, monkeypatch):
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    result = runner.invoke(args=["export", "--format", "csv", "--out", "/nonexistent/x.csv", "--lang", "fr"])
+    assert result.exit_code == 1 and "Rien n'a été exporté ni enregistré." in result.output
+    _nothing_recorded(app)
+
+
+def test_cli_export_after_a_failure_records_only_the_success(app, seeded, runner, tmp_path):
+    runner.invoke(args=["export", "--format", "json", "--out", "/nonexistent/x.json"])
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "x.json"
+    result = runner.invoke(args=["export", "--format", "json", "--out", str(out)])
+    assert result.exit_code == 0 and json.loads(out.read_text())["schema"] == "chatham-capture-export/1"
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+    assert [p.name for p in out.parent.iterdir()] == ["x.json"]  # no temporary file left beside it
+    with app.app_context():
+        assert len(list(db.session.scalars(select(ExportRecord)))) == 1

@@ -15,7 +15,7 @@ from app.export.commands import EXIT_REFUSED
 from app.extensions import db
 from app.models import CheckResult, ExportRecord, IdeaStatus, Theme
 from app.services import conference_setup as setup
-from app.services.final_gate import GateContext, GateSettings
+from app.services.export.gate.final import GateContext, GateSettings
 from tests.conftest import TEST_ALLOWLIST, TEST_CONFERENCE, TEST_ROSTER
 from tests.export.export_seed import add_idea, conference
 from tests.export.gate_cases import CODEBOOK_THEME, CONTROL, GATE_ROSTER, PLANTED
@@ -140,7 +140,7 @@ def test_a_possible_name_blocks_until_a_cochair_clears_it(app, control, drafter_
     assert "POSSIBLE_NAME" in page or "possible name" in page.lower()
     with app.app_context():
         from app.services.anonymization import AnonymizerSettings
-        from app.services.export_check import check_idea
+        from app.services.export.check.findings import check_idea
 
         item = check_idea(conference(), db.session.get(type(idea), idea_id), AnonymizerSettings.from_config(app.config))
         fingerprints = [s.fingerprint for s in item.open_warnings]
@@ -152,7 +152,7 @@ def test_a_possible_name_blocks_until_a_cochair_clears_it(app, control, drafter_
 
 
 def test_an_idea_is_checked_when_approved_and_the_result_stored(app, cochair_client):
-    from app.services.engine_check import text_hash
+    from app.services.export.check.engine import text_hash
 
     text = "Shelters need stable funding in every region."
     with app.app_context():

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import AuditEvent, ClearedWarning, User
 from app.services.anonymization import AnonymizerSettings
-from app.services.export_check import (
+from app.services.export.check.findings import (
     BLOCK,
     WARN,
     RosterIndex,
@@ -16,7 +16,7 @@ from app.services.export_check import (
     clear_warnings,
     highlight_segments,
 )
-from app.services.exports import ExportFilters, gather_export
+from app.services.export import ExportFilters, gather_export
 from tests.conftest import TEST_ALLOWLIST, TEST_ROSTER
 from tests.export.export_seed import (
     CONTACT_IDEA,
@@ -132,7 +132,7 @@ def test_roster_index_classifies_and_the_gate_scans():
     assert index.matches("Odalys") and index.matches("Harbourlight Women's Collective")
     assert not index.matches("the Deputy Minister") and not index.matches("women")
     from app import config
-    from app.services.final_gate import GateContext, GateSettings
+    from app.services.export.gate.final import GateContext, GateSettings
 
     gate = GateContext(TEST_ROSTER, TEST_ALLOWLIST, [],
                        GateSettings(config.ANONYMIZER_EN_MODEL, config.ANONYMIZER_FR_MODEL))

@@ -2,9 +2,9 @@
 
 Two independent layers read each idea, theme name and description and proposal title:
 
-1. the final gate (app.services.final_gate): canonical text, the roster matched fuzzily,
+1. the final gate (app.services.export.gate): canonical text, the roster matched fuzzily,
    contacts, and every word that is not ordinary vocabulary as a "possible name";
-2. the anonymizer engine built with the conference roster (app.services.engine_check, whose
+2. the anonymizer engine built with the conference roster (app.services.export.check.engine, whose
    results are stored when an idea is approved, so an export reuses them).
 
 - **block**: a roster or contact finding of the gate; a PERSON redaction, a CONTACT or anything
@@ -227,9 +227,10 @@ def _codebook_texts(conference: Conference) -> list[str]:
 
 
 def gate_context(conference: Conference, settings, roster_entries=None):
-    """The final gate's context for a conference (cached until its roster, allow-list or codebook change)."""
-    from app.services import final_gate
+    """The final gate's context for a conference and its cached results (kept in the app's service
+    container until the roster, allow-list or codebook change), as (GateContext, GateState)."""
     from app.services.anonymization import engine_version
+    from app.services.export.gate import cache, final as final_gate
 
     codebook = _codebook_texts(conference)
     digest = hashlib.sha256("\x00".join(codebook).encode("utf-8", "surrogatepass")).hexdigest()
@@ -240,17 +241,16 @@ def gate_context(conference: Conference, settings, roster_entries=None):
         return final_gate.GateContext(entries, allowlist_terms(conference), codebook,
                                       final_gate.GateSettings(settings.en_model, settings.fr_model))
 
-    return final_gate.context_for(conference.id, version, build)
+    state = cache.state_for(conference.id, version, build)
+    return state.context, state
 
 
 def gate_findings(conference: Conference, settings, pairs, use_cache: bool, roster_entries=None) -> list:
     """The gate's findings for each (text, lang), cached by text hash unless use_cache is False."""
-    from app.services import final_gate
-
-    context, results = gate_context(conference, settings, roster_entries)
+    context, state = gate_context(conference, settings, roster_entries)
     if not use_cache:
         return [tuple(context.check(text, lang)) for text, lang in pairs]
-    return final_gate.check_many(context, results, pairs)
+    return state.check_many(pairs)
 
 
 def _gate_span(entry: _Text, finding, cleared: set) -> CheckSpan:
@@ -266,10 +266,10 @@ def _gate_span(entry: _Text, finding, cleared: set) -> CheckSpan:
 def check_texts(conference: Conference, texts: list[_Text], settings, use_cache: bool = True) -> CheckReport:
     """Run the final gate and the anonymizer over texts; mark warnings already cleared.
 
-    The gate (app.services.final_gate) is the independent layer; the engine's detections
-    (app.services.engine_check, stored at approval) are the second.
+    The gate (app.services.export.gate) is the independent layer; the engine's detections
+    (app.services.export.check.engine, stored at approval) are the second.
     """
-    from app.services import engine_check
+    from app.services.export.check import engine as engine_check
 
     started = time.perf_counter()
     entries = load_roster(conference, settings.key_path)
@@ -298,7 +298,7 @@ def check_texts(conference: Conference, texts: list[_Text], settings, use_cache:
 
 
 def check_export(conference: Conference, data, settings, use_cache: bool = True) -> CheckReport:
-    """The final check of an export's content (ExportData from app.services.exports)."""
+    """The final check of an export's content (ExportData from app.services.export.gather)."""
     return check_texts(conference, _texts_of(data), settings, use_cache)
 
 

@@ -1,6 +1,6 @@
 """Contact details for the final export gate: e-mails, URLs and domains, handles, phone numbers.
 
-Works on canonical text (app.services.final_gate canonicalizes first). Phone numbers are
+Works on canonical text (app.services.export.gate.final canonicalizes first). Phone numbers are
 validated with ``phonenumbers`` (Apache-2.0) for every region it knows: a digit run is a phone
 number when it is a valid number written internationally, or written nationally in any region.
 Dates, year ranges and sums of money are not candidates.

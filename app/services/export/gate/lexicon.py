@@ -1,6 +1,6 @@
 """Dictionaries for the final export gate: is a word ordinary vocabulary of a language?
 
-The gate (app.services.final_gate) flags every word that is not ordinary vocabulary as a
+The gate (app.services.export.gate.final) flags every word that is not ordinary vocabulary as a
 possible name, so it needs word lists that do not come from the anonymizer's own lexicons.
 Sources, all installed packages read offline:
 
@@ -12,14 +12,15 @@ Sources, all installed packages read offline:
   rules that take a form back to its lemma; only the files are read, no pipeline is loaded.
 
 A word is known when it, or a form reached by one suffix rule, a British/Canadian spelling rule
-or a common prefix, is in the list. Everything is loaded once per process.
+or a common prefix, is in the list. Everything is loaded once per process: the dictionaries are a pure function of installed files,
+read-only once built, so they are shared like spaCy's pipelines; what depends on a conference
+(app.services.export.gate.final's contexts) lives in each app's service container.
 """
 from __future__ import annotations
 
 import functools
 import glob
 import os
-import threading
 from typing import Iterable, Optional
 
 # Suffix rules the lookup tables do not cover: doubled consonants, -ly adverbs, British spellings.
@@ -43,9 +44,6 @@ _TITLES = {"mr", "mrs", "ms", "dr", "mx", "prof", "hon", "rev", "sr", "jr", "st"
            # compounds of the field that the word lists lack
            "peacebuilding", "peacebuilder", "peacekeeping", "peacekeeper", "peacemaking", "peacemaker",
            "ceasefire", "gbv", "sgbv", "crsv", "ngo", "ngos", "csos", "cso", "ongs", "ong"}
-
-_lock = threading.Lock()
-_lexicons: dict[tuple[str, str], "Lexicon"] = {}
 
 
 def _lookups_path(model_name: str) -> Optional[str]:
@@ -168,19 +166,25 @@ class Lexicon:
 
 
 def lexicon(lang: str, en_model: str, fr_model: str) -> Lexicon:
-    """The dictionary for lang ("en" or "fr"; anything else reads as English), loaded once."""
+    """The dictionary for lang ("en" or "fr"; anything else reads as English), loaded once per process."""
     lang = "fr" if (lang or "").lower().startswith("fr") else "en"
-    model = fr_model if lang == "fr" else en_model
-    key = (lang, model)
-    with _lock:
-        found = _lexicons.get(key)
-        if found is None:
-            words, rules = _lookup_words(model)
-            if lang == "en":
-                words |= _web2_words()
-            words |= _stop_words(lang)
-            found = _lexicons[key] = Lexicon(lang, words, rules)
-        return found
+    return _load(lang, fr_model if lang == "fr" else en_model)
+
+
+@functools.lru_cache(maxsize=8)
+def _load(lang: str, model: str) -> Lexicon:
+    """A pure function of installed files (like a spaCy pipeline, shared read-only by every app)."""
+    words, rules = _lookup_words(model)
+    if lang == "en":
+        words |= _web2_words()
+    words |= _stop_words(lang)
+    return Lexicon(lang, words, rules)
+
+
+def forget_lexicons() -> None:
+    """Drop the loaded dictionaries (a benchmark measuring a cold start)."""
+    _load.cache_clear()
+    is_common_word.cache_clear()
 
 
 @functools.lru_cache(maxsize=4096)

@@ -2,7 +2,7 @@
 
 The final check of 2,000 ideas must take seconds, but the anonymizer engine costs a model run per
 text. Each idea is therefore checked once, right after its approval is committed: the gate's
-result is cached in memory and the engine's is stored by text hash (app.services.engine_check).
+result is cached in memory and the engine's is stored by text hash (app.services.export.check.engine).
 An export then computes only what changed since.
 """
 from __future__ import annotations
@@ -20,8 +20,8 @@ log = logging.getLogger(__name__)
 
 def precheck_ideas(conference: Conference, ideas: Iterable[Idea], settings) -> None:
     """Run both layers of the final check on ideas (and the codebook texts every export holds)."""
-    from app.services import engine_check
-    from app.services.export_check import gate_findings
+    from app.services.export.check import engine as engine_check
+    from app.services.export.check.findings import gate_findings
 
     pairs = [(idea.text, idea.lang) for idea in ideas]
     if not pairs:

@@ -13,27 +13,24 @@ same engine run again at export misses it again. This gate reads each text diffe
 3. **contacts**: e-mail addresses (also "name (at) domain (dot) org"), URLs and domains, social
    handles, and phone numbers valid in any region (``phonenumbers``);
 4. every remaining word that is neither ordinary vocabulary of the text's language
-   (app.services.gate_lexicon) nor a word of the codebook, the allow-list or a placeholder:
+   (app.services.export.gate.lexicon) nor a word of the codebook, the allow-list or a placeholder:
    a **possible name** that a co-chair looks at and clears once per idea.
 
 Roster and contact findings refuse the export; possible names block until cleared. Results are
-cached per text hash for the gate context (roster, allow-list and codebook), so ideas checked
-as they are approved cost nothing at export. Never logs or stores what it finds.
+cached per text hash for the gate context (app.services.export.gate.cache), so ideas checked as
+they are approved cost nothing at export. Never logs or stores what it finds.
 """
 from __future__ import annotations
 
-import hashlib
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 from anonymizer.canonical import canonicalize
 
-from app.services import gate_contacts
-from app.services.gate_lexicon import lexicon
-from app.services.gate_roster import GateRoster, Token, key_text, sentence_start, tokens_of
+from app.services.export.gate import contacts as gate_contacts
+from app.services.export.gate.lexicon import Lexicon, lexicon
+from app.services.export.gate.roster import GateRoster, Token, key_text, sentence_start, tokens_of
 
 ROSTER = "ROSTER"
 CONTACT = "CONTACT"
@@ -70,6 +67,9 @@ class GateContext:
     def __init__(self, roster_entries: Iterable[tuple[str, str]], allowed_terms: Iterable[str],
                  codebook_texts: Iterable[str], settings: GateSettings):  # noqa: D107
         self.settings = settings
+        # The dictionaries are shared per process; the context (kept per app) holds them.
+        self.lexicons: dict[str, Lexicon] = {lang: lexicon(lang, settings.en_model, settings.fr_model)
+                                             for lang in ("en", "fr")}
         allowed_terms = [t for t in allowed_terms if t and t.strip()]
         codebook_texts = [t for t in codebook_texts if t and t.strip()]
         # Words the conference itself uses: never a possible name on their own.
@@ -105,11 +105,11 @@ class GateContext:
 
     def _possible_names(self, text: str, tokens: Sequence[Token], lang: Optional[str], skip: set[int]):
         """Words that are not ordinary vocabulary: runs of them become one possible-name span."""
-        words = lexicon(lang or "en", self.settings.en_model, self.settings.fr_model)
+        words = self.lexicons["fr" if (lang or "").lower().startswith("fr") else "en"]
         # A lower-case or sentence-initial word of the other language (French in an English idea, or an
         # idea whose language was misread) is vocabulary too; a capitalised one mid-sentence is judged by
         # the idea's language only ("Pierre" is a name in English).
-        other = lexicon("en" if words.lang == "fr" else "fr", self.settings.en_model, self.settings.fr_model)
+        other = self.lexicons["en" if words.lang == "fr" else "fr"]
         spans: list[list[int]] = []
         previous_end = -10
         for token in tokens:
@@ -159,51 +159,3 @@ def _placeholder_mask(text: str) -> set[int]:
                 masked.update(range(depth_start, index + 1))
             depth_start = None
     return masked
-
-
-# --------------------------------------------------------------------------- contexts and the cache
-
-_lock = threading.Lock()
-_contexts: dict[object, tuple[str, GateContext, "OrderedDict[str, tuple[GateFinding, ...]]"]] = {}
-_CACHE_LIMIT = 100_000
-
-
-def text_hash(text: str, lang: Optional[str]) -> str:
-    """The cache key of a text: its language and a hash of its exact characters."""
-    return hashlib.sha256(f"{lang or ''}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def context_for(owner: object, version: str, build) -> tuple[GateContext, "OrderedDict"]:
-    """The cached context for owner (a conference id) at version, built by build() when it changed."""
-    with _lock:
-        cached = _contexts.get(owner)
-        if cached and cached[0] == version:
-            return cached[1], cached[2]
-    context = build()
-    with _lock:
-        _contexts[owner] = (version, context, OrderedDict())
-        return context, _contexts[owner][2]
-
-
-def check_many(context: GateContext, results: "OrderedDict", texts: Sequence[tuple[str, Optional[str]]],
-               ) -> list[tuple[GateFinding, ...]]:
-    """Findings for each (text, lang), reusing results cached by text hash."""
-    out: list[tuple[GateFinding, ...]] = []
-    for text, lang in texts:
-        key = text_hash(text, lang)
-        with _lock:
-            hit = results.get(key)
-        if hit is None:
-            hit = tuple(context.check(text, lang))
-            with _lock:
-                results[key] = hit
-                while len(results) > _CACHE_LIMIT:
-                    results.popitem(last=False)
-        out.append(hit)
-    return out
-
-
-def forget_contexts() -> None:
-    """Drop cached contexts and results (tests, or after a change made in another process)."""
-    with _lock:
-        _contexts.clear()

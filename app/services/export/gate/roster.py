@@ -24,8 +24,8 @@ from anonymizer.canonical import canonicalize, latin_confusables
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from app.services.gate_contacts import N_
-from app.services.gate_lexicon import lexicon
+from app.services.export.gate.contacts import N_
+from app.services.export.gate.lexicon import lexicon
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?-?\s?){2,4})(?![a-z])")
