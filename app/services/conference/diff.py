@@ -170,19 +170,24 @@ def _match_themes(plan: ImportPlan, existing: list[Theme]) -> None:
         plan.changes.append(Change("theme", row.code, action, row.name, in_use=in_use))
 
 
+def _day_label(number: int, title: str) -> str:
+    return gettext("Day %(number)s", number=number) + (f" · {title}" if title else "")
+
+
 def _match_days(plan: ImportPlan, conference: Conference) -> None:
     rows = {d.number: d for d in conference.days}
     for spec in plan.spec.days:
         row = rows.pop(spec.number, None)
         if row is None:
-            plan.changes.append(Change("day", str(spec.number), "added", spec.title))
+            plan.changes.append(Change("day", str(spec.number), "added", _day_label(spec.number, spec.title)))
             continue
         plan.day_rows[spec.number] = row
         fields = _differences(row, {"date": spec.date, "title": spec.title, "title_fr": spec.title_fr})
-        plan.changes.append(Change("day", str(spec.number), "changed" if fields else "kept", spec.title, fields))
+        plan.changes.append(Change("day", str(spec.number), "changed" if fields else "kept",
+                                   _day_label(spec.number, spec.title), fields))
     for row in rows.values():
         plan.removed_rows[("day", str(row.number))] = row
-        plan.changes.append(Change("day", str(row.number), "removed", row.title))
+        plan.changes.append(Change("day", str(row.number), "removed", _day_label(row.number, row.title)))
 
 
 def _match_conference(plan: ImportPlan, conference: Conference) -> None:
@@ -220,7 +225,7 @@ def plan_import(conference: Optional[Conference], spec: ConferenceSpec,
     plan = ImportPlan(spec=spec, conference=conference)
     if conference is None:
         plan.changes.append(Change("conference", "", "added", spec.name))
-        plan.changes += [Change("day", str(d.number), "added", d.title) for d in spec.days]
+        plan.changes += [Change("day", str(d.number), "added", _day_label(d.number, d.title)) for d in spec.days]
         plan.changes += [Change("session", s.key, "added", s.title) for s in spec.sessions]
         plan.changes += [Change("group", g, "added", g) for g in spec.groups]
         plan.changes += [Change("theme", t.code, "added", t.name) for t in spec.themes or []]
