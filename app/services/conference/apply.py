@@ -130,6 +130,7 @@ def move_dependents(kind: str, old: Any, new: Any) -> None:
         db.session.execute(delete(IdeaTheme).where(IdeaTheme.theme_id == old.id, IdeaTheme.idea_id.in_(tagged)))
         db.session.execute(update(IdeaTheme).where(IdeaTheme.theme_id == old.id).values(theme_id=new.id))
         db.session.execute(update(Theme).where(Theme.merged_into_id == old.id).values(merged_into_id=new.id))
+    db.session.flush()  # the assignment changes above, before expiring what the bulk updates made stale
     db.session.expire_all()
 
 

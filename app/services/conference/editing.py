@@ -76,6 +76,6 @@ def remove_group(group: BreakoutGroup, move_to: Optional[BreakoutGroup]) -> int:
                                  "them to.", label=group.label, num=in_use))
     if in_use:
         move_dependents("group", group, move_to)
-    db.session.delete(db.session.merge(group))
+    db.session.delete(group)
     db.session.commit()
     return in_use
