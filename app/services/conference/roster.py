@@ -189,6 +189,9 @@ def _entries(rows: list[list[str]], preview: RosterPreview) -> None:
                 preview.skipped.append((line, gettext("more than two columns")))
                 continue
             name, affiliation = _entry(cells, _Columns(name=0, affiliation=1))
+        elif any(cells[len(rows[0]):]):
+            preview.skipped.append((line, gettext("more columns than the header row")))
+            continue
         else:
             name, affiliation = _entry(cells, columns)
         if not name:
