@@ -33,13 +33,13 @@ SAME_NAME_DIFFERENT_TARGET = """() => {
 def pages_by_role(ids: dict) -> dict[str, list[str]]:
     """What each role opens in its work, including a page it may not open (403) and a missing one (404)."""
     return {
-        "anonymous": ["/auth/login", "/nowhere"],
+        "anonymous": ["/auth/login", "/auth/reset", "/nowhere"],
         "rapporteur": ["/capture/", "/capture/ideas", f"/capture/{ids['session']}/{ids['group']}",
                        f"/capture/ideas/{ids['own_idea']}/edit", "/review/"],
         "cochair": ["/review/", "/review/queue", "/review/queue?status=all", "/review/themes", "/review/proposals",
                     f"/review/ideas/{ids['own_idea']}", "/export/check", "/admin/"],
         "drafter": ["/export/", "/export/check?status=submitted"],
-        "admin": ["/admin/"],
+        "admin": ["/admin/", "/admin/structure", f"/admin/users/{ids['user']}"],
     }
 
 
@@ -58,7 +58,9 @@ def report_ideas(app) -> dict:
         db.session.add_all([Theme(conference_id=conference_id, code=code, name=name, retired=True)
                             for code, name in (("OLDA", "Earlier wording A"), ("OLDB", "Earlier wording B"))])
         session = session_titled("Themes")
-        ids = {"own_idea": own.id, "session": session.id, "group": own.group_id}
+        from app.models import User
+        rapporteur = db.session.scalar(db.select(User.id).where(User.username == "rapporteur"))
+        ids = {"own_idea": own.id, "session": session.id, "group": own.group_id, "user": rapporteur}
         db.session.commit()
     return ids
 
