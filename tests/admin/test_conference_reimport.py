@@ -16,7 +16,6 @@ from app.models import (
 )
 from app.services import conference as setup
 from app.services.codebook import load_default_codebook
-from app.services.conference.diff import parse_moves
 from app.services.conference.transfer import export_setup_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "app" / "data"

@@ -138,6 +138,7 @@ class _Columns:
 
     @property
     def found(self) -> bool:
+        """Whether the header names a column for the person's name (whole, or given and family names)."""
         return self.name is not None or self.last is not None or self.first is not None
 
 
