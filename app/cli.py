@@ -9,23 +9,22 @@ from flask import Flask, current_app
 from flask.cli import with_appcontext
 from flask_babel import gettext, ngettext
 from flask_migrate import upgrade
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
 from app.i18n import localized
-from app.models import Assignment, BreakoutGroup, Role, User
-from app.services import conference_setup as setup
-from app.services.accounts import AccountError, change_password, create_user, find_user
+from app.models import Role, User
+from app.services import conference as setup
+from app.services.accounts import AccountError, change_password, create_user, find_user, groups_by_label, set_groups
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
 def register(app: Flask) -> None:
     """Add every command to the app's CLI, including those the areas define."""
-    for command in (init_db_command, create_user_command, import_conference_command,
-                    import_roster_command, import_allowlist_command, seed_demo_command,
-                    purge_drafts_command):
+    from app.cli_setup import SETUP_COMMANDS
+
+    for command in (init_db_command, create_user_command, seed_demo_command, purge_drafts_command,
+                    *SETUP_COMMANDS):
         app.cli.add_command(command)
     for module_name, attribute in (("app.review.commands", "evaluate_themes_command"),
                                    ("app.export.commands", "export_command"),
@@ -51,89 +50,29 @@ def init_db_command() -> None:
 
 @click.command("create-user")
 @click.argument("username")
-@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.RAPPORTEUR.value, show_default=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
 @click.option("--group", "groups", multiple=True, help="Assign a rapporteur to this group label (repeatable).")
 @with_appcontext
 def create_user_command(username: str, role: str, password: str, groups: tuple[str, ...]) -> None:
-    """Create an account with a role."""
+    """Create an account with a role (rapporteur unless --role says otherwise)."""
     try:
+        chosen = groups_by_label(setup.current_conference(), groups)  # checked first: no account without its groups
         user = create_user(username, password, role)
     except AccountError as exc:
+        db.session.rollback()
         _fail(str(exc))
-    _assign(user, groups)
+    set_groups(user, chosen)
+    db.session.commit()
     click.echo(gettext("Created %(role)s %(username)r.", role=role, username=username))
 
 
 def _assign(user: User, labels: tuple[str, ...]) -> None:
-    conference = setup.current_conference()
-    for label in labels:
-        group = conference and db.session.scalar(select(BreakoutGroup).where(
-            BreakoutGroup.conference_id == conference.id, BreakoutGroup.label == label))
-        if group is None:
-            _fail(gettext("No group labelled %(label)r.", label=label))
-        db.session.add(Assignment(user_id=user.id, group_id=group.id))
+    try:
+        set_groups(user, groups_by_label(setup.current_conference(), labels))
+    except AccountError as exc:
+        _fail(str(exc))
     db.session.commit()
-
-
-@click.command("import-conference")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@with_appcontext
-def import_conference_command(path: str) -> None:
-    """Import a conference (days, sessions, groups, theme codebook) from YAML or JSON."""
-    try:
-        data = setup.parse_conference_file(Path(path).read_text(encoding="utf-8"), path)
-        conference = setup.import_conference(data)
-    except setup.SetupError as exc:
-        db.session.rollback()
-        _fail(str(exc))
-    except (ValueError, TypeError, KeyError, SQLAlchemyError):  # never show Python's own text
-        db.session.rollback()
-        _fail(gettext("Conference not imported: %(reason)s", reason=setup.UNEXPECTED_SHAPE))
-    click.echo(gettext("Imported %(name)r: %(days)s, %(sessions)s, %(groups)s, %(themes)s.",
-                       name=localized(conference, "name"),
-                       days=ngettext("%(num)d day", "%(num)d days", len(conference.days)),
-                       sessions=ngettext("%(num)d session", "%(num)d sessions",
-                                         sum(len(d.sessions) for d in conference.days)),
-                       groups=ngettext("%(num)d group", "%(num)d groups", len(conference.groups)),
-                       themes=ngettext("%(num)d theme", "%(num)d themes", len(conference.themes))))
-
-
-def _require_conference():
-    conference = setup.current_conference()
-    if conference is None:
-        _fail(gettext("No conference yet: run `flask import-conference FILE` or `flask seed-demo` first."))
-    return conference
-
-
-@click.command("import-roster")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@with_appcontext
-def import_roster_command(path: str) -> None:
-    """Replace the participant roster (CSV `name,affiliation`); it is stored encrypted."""
-    conference = _require_conference()
-    try:
-        entries = setup.parse_roster_csv(Path(path).read_text(encoding="utf-8"))
-    except setup.SetupError as exc:
-        _fail(str(exc))
-    count = setup.replace_roster(conference, entries, current_app.config["ENCRYPTION_KEY_PATH"])
-    click.echo(ngettext("Roster replaced: %(num)d entry, stored encrypted. You may now delete %(path)s.",
-                        "Roster replaced: %(num)d entries, stored encrypted. You may now delete %(path)s.",
-                        count, path=path))
-
-
-@click.command("import-allowlist")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@with_appcontext
-def import_allowlist_command(path: str) -> None:
-    """Replace the allow-list of public bodies (one term a line)."""
-    conference = _require_conference()
-    try:
-        terms = setup.parse_allowlist(Path(path).read_text(encoding="utf-8"))
-    except setup.SetupError as exc:
-        _fail(str(exc))
-    count = setup.replace_allowlist(conference, terms)
-    click.echo(ngettext("Allow-list replaced: %(num)d term.", "Allow-list replaced: %(num)d terms.", count))
 
 
 DEMO_ACCOUNTS = (

@@ -149,6 +149,8 @@ class Session(db.Model):
     # (partners, baselines, targets, actions, indicators); empty otherwise.
     plan_section: Mapped[str] = mapped_column(String(40), default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    # Stable key for re-importing the conference file (migration 0007); None: matched by day and title.
+    code: Mapped[Optional[str]] = mapped_column(String(40), nullable=True)
 
     day: Mapped[ConferenceDay] = relationship(back_populates="sessions")
 

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Conference, Role, Theme, User
-from app.services import conference_setup as setup
+from app.services import conference as setup
 
 
 def test_create_user_command(app, runner):
@@ -18,16 +18,21 @@ def test_create_user_command(app, runner):
 
 def test_import_conference_json_and_bad_file(app, runner, tmp_path):
     good = tmp_path / "conf.json"
-    good.write_text(json.dumps({"name": "Second", "groups": ["G1"], "days": [
+    good.write_text(json.dumps({"name": "Second", "groups": ["G1", "Group A"], "days": [
         {"sessions": [{"title": "Talk", "kind": "breakout"}]}], "themes": [{"code": "x1", "name": "Theme"}]}))
     result = runner.invoke(args=["import-conference", str(good)])
-    assert result.exit_code == 0 and "1 day, 1 session, 2 groups, 1 theme" in result.output
+    assert result.exit_code == 0 and "Dry run: nothing was changed" in result.output
+    assert "Sessions: 1 added, 0 changed, 4 removed" in result.output
+    result = runner.invoke(args=["import-conference", str(good), "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "Imported Second: 1 day, 1 session, 3 groups (with the Plenary), 1 theme." in result.output
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: Broken\ndays:\n  - sessions:\n      - {title: T, kind: lecture}\n")
     result = runner.invoke(args=["import-conference", str(bad)])
     assert result.exit_code != 0 and "plenary or breakout" in result.output
-    with app.app_context():
-        assert db.session.scalar(select(func.count(Conference.id))) == 2
+    with app.app_context():  # updated in place: still one conference
+        assert db.session.scalar(select(func.count(Conference.id))) == 1
+        assert setup.current_conference().name == "Second"
 
 
 def test_import_roster_and_allowlist(app, runner, tmp_path):
@@ -35,7 +40,7 @@ def test_import_roster_and_allowlist(app, runner, tmp_path):
     roster.write_text("name,affiliation\nIlse Vandermeer,Some Collective\n", encoding="utf-8")
     allow = tmp_path / "allow.txt"
     allow.write_text("GAC\nUN Women\n", encoding="utf-8")
-    assert runner.invoke(args=["import-roster", str(roster)]).exit_code == 0
+    assert runner.invoke(args=["import-roster", str(roster), "--yes"]).exit_code == 0
     assert runner.invoke(args=["import-allowlist", str(allow)]).exit_code == 0
     with app.app_context():
         conference = setup.current_conference()

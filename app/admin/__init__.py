@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from app.admin import routes  # noqa: E402,F401
+from app.admin import account_views, conference_views, roster_views, routes, structure_views  # noqa: E402,F401

@@ -7,7 +7,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from app.auth import bp
 from app.rate_limits import sign_in_limits
-from app.services.accounts import authenticate, end_sessions
+from app.services.accounts import AccountError, authenticate, end_sessions, redeem_code
 
 
 def _safe_next(target: str | None) -> str:
@@ -35,8 +35,10 @@ def login():
             login_user(result.user)
             return redirect(_safe_next(request.args.get("next")))
         flash(result.error, "error")
-        return render_template("auth/login.html"), 429 if result.locked else 401
-    return render_template("auth/login.html")
+        # The username stays in the form so only the password needs typing again.
+        return (render_template("auth/login.html", username=request.form.get("username", "")[:80]),
+                429 if result.locked else 401)
+    return render_template("auth/login.html", username="")
 
 
 @bp.post("/logout")
@@ -47,3 +49,19 @@ def logout():
     logout_user()
     flash(gettext("You are signed out."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@sign_in_limits
+def reset_password():
+    """Set a new password with the one-time code an administrator gave (no e-mail involved)."""
+    username = request.form.get("username", "")[:80]
+    if request.method == "POST":
+        try:
+            redeem_code(username, request.form.get("code", "")[:40], request.form.get("password", ""))
+        except AccountError as exc:
+            flash(str(exc), "error")
+            return render_template("auth/reset.html", username=username), 400
+        flash(gettext("Your password is changed. Sign in with it."), "success")
+        return redirect(url_for("auth.login")), 303
+    return render_template("auth/reset.html", username=username)

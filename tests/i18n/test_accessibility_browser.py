@@ -33,7 +33,7 @@ SAME_NAME_DIFFERENT_TARGET = """() => {
 def pages_by_role(ids: dict) -> dict[str, list[str]]:
     """What each role opens in its work, including a page it may not open (403) and a missing one (404)."""
     return {
-        "anonymous": ["/auth/login", "/nowhere"],
+        "anonymous": ["/auth/login", "/auth/reset", "/nowhere"],
         "rapporteur": ["/capture/", "/capture/ideas", f"/capture/{ids['session']}/{ids['group']}",
                        f"/capture/ideas/{ids['own_idea']}/edit", "/review/"],
         "cochair": ["/review/", "/review/queue", "/review/queue?status=all", "/review/themes", "/review/proposals",
@@ -42,7 +42,7 @@ def pages_by_role(ids: dict) -> dict[str, list[str]]:
                     f"/review/themes/{ids['theme']}/merge?into={ids['other_theme']}",
                     f"/review/themes/{ids['theme']}/retire"],
         "drafter": ["/export/", "/export/check?status=submitted"],
-        "admin": ["/admin/"],
+        "admin": ["/admin/", "/admin/structure", f"/admin/users/{ids['user']}"],
     }
 
 
@@ -67,7 +67,9 @@ def report_ideas(app) -> dict:
         db.session.add(ThemeChange(conference_id=conference_id, action="retire", theme_id=old.id, links=[]))
         active = db.session.query(Theme).filter_by(conference_id=conference_id, retired=False).order_by(Theme.code)
         session = session_titled("Themes")
-        ids = {"own_idea": own.id, "session": session.id, "group": own.group_id,
+        from app.models import User
+        rapporteur = db.session.scalar(db.select(User.id).where(User.username == "rapporteur"))
+        ids = {"own_idea": own.id, "session": session.id, "group": own.group_id, "user": rapporteur,
                "theme": active[0].id, "other_theme": active[1].id}
         db.session.commit()
     return ids

@@ -17,9 +17,12 @@ def test_import_summary_in_french(runner, tmp_path):
     conference = tmp_path / "c.yaml"
     conference.write_text("name: Deuxième\ngroups: [A, B]\ndays:\n  - sessions: [{title: Atelier, kind: breakout}]\n"
                           "themes: [{code: X1, name: Thème}]\n", encoding="utf-8")
-    result = runner.invoke(args=["import-conference", str(conference)], env=FRENCH_TERMINAL)
+    conference.write_text("name: Deuxième\ngroups: [A, B, Group A]\ndays:\n  - sessions: [{title: Atelier, kind: breakout}]\n"
+                          "themes: [{code: X1, name: Thème}]\n", encoding="utf-8")
+    result = runner.invoke(args=["import-conference", str(conference), "--yes"], env=FRENCH_TERMINAL)
     assert result.exit_code == 0, result.output
-    assert "Importé 'Deuxième'\u00a0: 1 jour, 1 séance, 3 groupes, 1 thème." in result.output
+    assert "Séances\u00a0: 1 ajout(s), 0 modification(s), 4 retrait(s)" in result.output
+    assert "Importé Deuxième\u00a0: 1 jour, 1 séance, 4 groupes (avec la plénière), 1 thème." in result.output
 
 
 def test_seed_demo_speaks_french(runner):

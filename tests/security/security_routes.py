@@ -14,6 +14,7 @@ from app.models import BreakoutGroup, Role, Session, SessionKind
 PUBLIC_ENDPOINTS = {
     "static": "stylesheets and scripts",
     "auth.login": "the sign-in form",
+    "auth.reset_password": "a new password with an administrator's one-time code (no account yet signed in)",
     "home": "redirects to the sign-in form or to the user's page",
     "health.healthz": "liveness for the proxy and the process manager; says nothing but 'ok'",
     "health.readyz": "readiness: whether the models are loaded; the capture page polls it",

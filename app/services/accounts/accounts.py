@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Role, User, username_key
-from app.services import login_throttle
-from app.services.passwords import password_problem
+from app.services.accounts import login_throttle
+from app.services.accounts.passwords import password_problem
 
 # Hash compared when the username is unknown or the attempt is refused, so every answer costs
 # one hash check and timing does not reveal which usernames exist.

@@ -16,7 +16,7 @@ from flask_babel import gettext
 MIN_LENGTH = 12
 MAX_LENGTH = 256  # hashing cost stays bounded
 MIN_DISTINCT = 5
-COMMON_PASSWORDS_PATH = Path(__file__).resolve().parent.parent / "data" / "common_passwords.txt"
+COMMON_PASSWORDS_PATH = Path(__file__).resolve().parents[2] / "data" / "common_passwords.txt"
 _EDGE_CHARACTERS = "0123456789!@#$%^&*()-_=+[]{};:'\",.<>/?\\|`~ "
 
 
