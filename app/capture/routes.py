@@ -13,8 +13,9 @@ from flask_wtf.csrf import generate_csrf
 from app.capture import bp
 from app.capture.forms import IdeaEditForm
 from app.extensions import db
+from app.i18n import safe_next
 from app.inputs import InputError, json_object
-from app.models import Role
+from app.models import IdeaStatus, Role
 from app.rate_limits import autosave_limits, edit_limits, preview_limits, submit_limits
 from app.security import role_required
 from app.services.capture import clean_ideas, drafts
@@ -105,7 +106,7 @@ def capture(session_id: int, group_id: int):
     return render_template("capture/capture.html", place=place, draft_text=draft or "",
                            draft_restored=bool(draft), submission_key=idea_service.new_submission_key(),
                            max_chars=_max_chars(), autosave_seconds=AUTOSAVE_SECONDS,
-                           returned=returned_ideas([place]))
+                           returned=[(place, idea) for idea in returned_ideas([place])])
 
 
 @bp.post("/<int:session_id>/<int:group_id>/draft")
@@ -220,6 +221,17 @@ def my_ideas():
     return render_template("capture/ideas.html", by_place=by_place, is_editable=idea_service.is_editable)
 
 
+def _flash_edit(removed: int, resent: bool) -> None:
+    """Say what an edit did: saved (and resent for review), and what the server removed again."""
+    if removed:
+        flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
+                       "Idea saved. %(num)d identifying items were removed again.", removed), "info")
+    else:
+        flash(gettext("Idea saved."), "success")
+    if resent:
+        flash(gettext("The idea is back with the co-chairs for review."), "success")
+
+
 @bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
 @edit_limits
 @role_required(Role.RAPPORTEUR)
@@ -237,13 +249,9 @@ def edit_idea(idea_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             return render_template("capture/edit_idea.html", form=form, idea=idea), 400
+        was_returned = idea.status == IdeaStatus.RETURNED
         result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
                                         _settings(), _max_chars())
-        if result.removed_again:
-            flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
-                           "Idea saved. %(num)d identifying items were removed again.", len(result.removed_again)),
-                  "info")
-        else:
-            flash(gettext("Idea saved."), "success")
-        return redirect(url_for("capture.my_ideas"))
+        _flash_edit(len(result.removed_again), was_returned)
+        return redirect(safe_next(request.args.get("next")) if request.args.get("next") else url_for("capture.my_ideas"))
     return render_template("capture/edit_idea.html", form=form, idea=idea)
