@@ -57,8 +57,10 @@ class Segment:
 
     @property
     def uncertain(self) -> bool:
-        """A removal the engine was not sure of: the page asks the rapporteur to look at it."""
-        return self.kind == "redact" and self.score < LOW_CONFIDENCE
+        """A removal the engine was not sure of that may have taken words the idea needs (a term the
+        rapporteur could restore, or a "name" read only from weak evidence): the page asks the
+        rapporteur to look at it. A contact or a name on strong evidence is never in doubt here."""
+        return self.kind == "redact" and self.score < LOW_CONFIDENCE and (self.restorable or self.weak_person)
 
     def as_dict(self) -> dict:
         """JSON form for the capture page."""
