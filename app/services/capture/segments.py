@@ -57,10 +57,10 @@ class Segment:
 
     @property
     def uncertain(self) -> bool:
-        """A removal the engine was not sure of that may have taken words the idea needs (a term the
-        rapporteur could restore, or a "name" read only from weak evidence): the page asks the
-        rapporteur to look at it. A contact or a name on strong evidence is never in doubt here."""
-        return self.kind == "redact" and self.score < LOW_CONFIDENCE and (self.restorable or self.weak_person)
+        """A removal the engine was not sure of, which may have taken words the idea needs: the page
+        asks the rapporteur to look (it stays removed; a restorable term can be restored through the
+        usual checks). A contact detail is never in doubt."""
+        return self.kind == "redact" and self.score < LOW_CONFIDENCE and self.label != "CONTACT"
 
     def as_dict(self) -> dict:
         """JSON form for the capture page."""
