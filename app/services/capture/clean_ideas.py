@@ -7,6 +7,7 @@ when it hands one over. What the rapporteur submits is anonymized again by
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from flask_babel import gettext
@@ -21,6 +22,17 @@ KINDS = ("proposal", "finding", "concern", "question", "commitment", "figure")
 MAX_SUPPORT = 500
 MAX_SOURCE_CHARS = 2000
 Meta = tuple[Optional[str], int, Optional[str]]  # kind, support, anonymized source sentence
+# A clean idea that still opens on who did it ("[Organization 1] should report ...", "[Participant 2]'s
+# plan ..."): the actor goes, the substance stays (nothing added: only the placeholder is dropped).
+LEADING_ACTOR = re.compile(r"^\s*(?:\[(?:Participant|Organization) \d+\](?:'s|’s)?[\s,;:]*)+(?=\w)")
+
+
+def without_leading_actor(text: str) -> str:
+    """The idea without a person or organization placeholder at its start, first letter capitalised."""
+    rest = LEADING_ACTOR.sub("", text, count=1)
+    if rest == text or not rest.strip():
+        return text
+    return rest[0].upper() + rest[1:]
 
 
 def _extractor(settings: AnonymizerSettings):
@@ -48,7 +60,10 @@ def extract_for_preview(clean_text: str, lang: Optional[str], settings: Anonymiz
 
         parsed = project_parse(raw_doc, clean_text, list(replaced))
     result = _extractor(settings).extract(clean_text, lang if lang in ("en", "fr") else None, parsed=parsed)
-    return [idea.to_dict() for idea in result.ideas]
+    ideas = [idea.to_dict() for idea in result.ideas]
+    for idea in ideas:
+        idea["text"] = without_leading_actor(idea["text"])
+    return ideas
 
 
 def parse_idea_meta(values, count: int) -> list[Meta]:

@@ -100,10 +100,12 @@ def _new_ideas(conference: Conference, place: CapturePlace, submission_key: str,
     removed_again: list[Segment] = []
     restores: list[tuple[int, Segment]] = []
     for position, clean in enumerate(cleaned):
-        if not clean.text.strip():
+        # A clean idea (it has a kind) never opens on who did it, even when edited that way.
+        text = clean_ideas.without_leading_actor(clean.text.strip()) if meta[position][0] else clean.text.strip()
+        if not text:
             continue
         ideas.append(Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,
-                          text=clean.text.strip(), lang=clean.lang, status=IdeaStatus.SUBMITTED,
+                          text=text, lang=clean.lang, status=IdeaStatus.SUBMITTED,
                           submission_key=submission_key, position=position, kind=meta[position][0],
                           support=meta[position][1], source_text=sources[position]))
         removed_again.extend(clean.removed)
