@@ -61,13 +61,22 @@ class AnonymizerEngine:
         decisions = self._analyze_canonical(canon.text, lang, None)
         return lang, [_to_original(canon, d) for d in decisions]
 
-    def anonymize(self, text: str, lang: Optional[str] = None) -> AnonymizationResult:
-        """Return the clean (canonical) text with placeholders, the language and the spans."""
+    def anonymize(self, text: str, lang: Optional[str] = None, keep_parse: bool = False) -> AnonymizationResult:
+        """Return the clean (canonical) text with placeholders, the language and the spans.
+
+        keep_parse: hand the spaCy Doc over in ``result.doc`` (see AnonymizationResult) when it covers
+        the input one to one, for callers that read the note's parse afterwards.
+        """
         if text is None or not str(text).strip():
             return AnonymizationResult("", lang or self.default_lang, [])
         canon = canonicalize(str(text))
         lang = self._lang(canon.text, lang)
-        return self._result(canon, lang, self._analyze_canonical(canon.text, lang, None))
+        doc = None
+        if keep_parse and canon.identical and len(canon.text) <= CHUNK_CHARS:
+            doc = self._nlp(lang)(spacy_view(canon.text))
+        result = self._result(canon, lang, self._analyze_canonical(canon.text, lang, doc))
+        result.doc = doc
+        return result
 
     def check(self, text: str, lang: Optional[str] = None) -> list:
         """Export check: the redaction spans still found in (supposedly clean) *text*."""

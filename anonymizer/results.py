@@ -58,6 +58,10 @@ class AnonymizationResult:
     text: str
     lang: str
     spans: list[Span] = field(default_factory=list)
+    # The spaCy Doc the engine parsed, handed over when asked (``anonymize(..., keep_parse=True)``) so
+    # clean-idea extraction need not parse the note again; only when the canonical text equals the
+    # input (span offsets are then the Doc's offsets) and fits in one piece.
+    doc: Optional[object] = field(default=None, repr=False, compare=False)
 
     @property
     def redactions(self) -> list[Span]:

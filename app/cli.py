@@ -127,7 +127,7 @@ def seed_demo_command(quiet_passwords: bool) -> None:
 @with_appcontext
 def purge_drafts_command() -> None:
     """Destroy expired encrypted drafts (the app also does this as it runs)."""
-    from app.services.drafts import purge_expired
+    from app.services.capture.drafts import purge_expired
 
     count = purge_expired()
     click.echo(ngettext("Destroyed %(num)d expired draft.", "Destroyed %(num)d expired drafts.", count))

@@ -55,3 +55,5 @@ sign_in_limits = _limits(None, "RATELIMIT_SIGN_IN_PER_ADDRESS", methods=["POST"]
 preview_limits = _limits("RATELIMIT_PREVIEW_PER_USER", "RATELIMIT_PREVIEW_PER_ADDRESS")
 submit_limits = _limits("RATELIMIT_SUBMIT_PER_USER", "RATELIMIT_SUBMIT_PER_ADDRESS")
 autosave_limits = _limits("RATELIMIT_AUTOSAVE_PER_USER", "RATELIMIT_AUTOSAVE_PER_ADDRESS")
+# An edit is anonymized again like a submit: the same budget, on the POST only (the form's GET is cheap).
+edit_limits = _limits("RATELIMIT_SUBMIT_PER_USER", "RATELIMIT_SUBMIT_PER_ADDRESS", methods=["POST"])

@@ -1,4 +1,4 @@
-"""Capture views: thin; the work is in services.capture, services.ideas and services.drafts.
+"""Capture views: thin; the work is in the services.capture package.
 
 JSON endpoints (autosave, preview, restore, submit from the page's script) answer errors in
 JSON; page endpoints answer with the HTML error page. No view logs or flashes note text.
@@ -13,24 +13,22 @@ from flask_wtf.csrf import generate_csrf
 from app.capture import bp
 from app.capture.forms import IdeaEditForm
 from app.extensions import db
+from app.i18n import safe_next
 from app.inputs import InputError, json_object
-from app.models import Role
-from app.rate_limits import autosave_limits, preview_limits, submit_limits
+from app.models import IdeaStatus, Role
+from app.rate_limits import autosave_limits, edit_limits, preview_limits, submit_limits
 from app.security import role_required
-from app.services import clean_ideas, drafts
-from app.services import ideas as idea_service
 from app.services.anonymization import current_anonymizer_settings
-from app.services.capture import (
-    CaptureError,
-    assigned_places,
-    build_preview,
-    find_place,
-    summarize_places,
-)
+from app.services.capture import clean_ideas, drafts
+from app.services.capture import ideas as idea_service
+from app.services.capture.errors import CaptureError
+from app.services.capture.places import assigned_places, find_place, returned_ideas, summarize_places
+from app.services.capture.preview import build_preview
+from app.services.capture.restores import restore_decision
+from app.services.capture.splitting import split_into_ideas
 from app.services.conference_setup import current_conference
-from app.services.restores import restore_decision
 
-JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore", "capture.token"}
+JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore", "capture.token", "capture.split"}
 AUTOSAVE_SECONDS = 4
 
 
@@ -81,8 +79,9 @@ def index():
     """The rapporteur's home: their sessions and groups, ideas so far, drafts waiting."""
     conference = current_conference()
     places = assigned_places(current_user, conference)
-    return render_template("capture/index.html", conference=conference,
-                           summaries=summarize_places(current_user, places))
+    summaries = summarize_places(current_user, places)
+    return render_template("capture/index.html", conference=conference, summaries=summaries,
+                           returned=[(s.place, idea) for s in summaries for idea in s.returned])
 
 
 @bp.get("/token")
@@ -100,7 +99,8 @@ def capture(session_id: int, group_id: int):
     draft = drafts.load_draft(current_user.id, session_id, group_id, current_app.config["ENCRYPTION_KEY_PATH"])
     return render_template("capture/capture.html", place=place, draft_text=draft or "",
                            draft_restored=bool(draft), submission_key=idea_service.new_submission_key(),
-                           max_chars=_max_chars(), autosave_seconds=AUTOSAVE_SECONDS)
+                           max_chars=_max_chars(), autosave_seconds=AUTOSAVE_SECONDS,
+                           returned=[(place, idea) for idea in returned_ideas([place])])
 
 
 @bp.post("/<int:session_id>/<int:group_id>/draft")
@@ -131,13 +131,21 @@ def preview(session_id: int, group_id: int):
     _place(session_id, group_id)
     text = _text_field(_json_body())
     idea_service.check_note_size(text, _max_chars())
-    result = build_preview(text, current_conference(), current_anonymizer_settings())
-    return jsonify(segments=[s.as_dict() for s in result.segments], text=result.text, ideas=result.ideas,
-                   clean_ideas=clean_ideas.extract_for_preview(result.text, result.lang, current_anonymizer_settings()),
-                   lang=result.lang, removed=len(result.removals), flagged=len(result.flags))
+    return jsonify(build_preview(text, current_conference(), current_anonymizer_settings()).as_json())
+
+
+@bp.post("/split")
+@autosave_limits
+@role_required(Role.RAPPORTEUR)
+def split():
+    """The ideas of an (anonymized) text by the one splitting rule: the page shows them as it is edited."""
+    text = _text_field(_json_body())
+    idea_service.check_note_size(text or " ", _max_chars())
+    return jsonify(ideas=split_into_ideas(text))
 
 
 @bp.post("/<int:session_id>/<int:group_id>/restore")
+@preview_limits
 @role_required(Role.RAPPORTEUR)
 def restore(session_id: int, group_id: int):
     """Check whether a removed term may be put back (the roster and the engine decide)."""
@@ -165,18 +173,22 @@ def submit(session_id: int, group_id: int):
     meta = ()
     if request.is_json:
         data = _json_body()
-        ideas = _string_list(data, "ideas")
+        if "ideas_text" in data:  # the anonymized text as edited: split here, by the one rule
+            ideas = split_into_ideas(_text_field(data, "ideas_text"))
+        else:
+            ideas = _string_list(data, "ideas")
         meta = clean_ideas.parse_idea_meta(data.get("idea_meta"), len(ideas))
         key = data.get("submission_key", "")
     else:
         data = request.form
-        ideas = idea_service.split_into_ideas(data.get("ideas_text", ""))
+        ideas = split_into_ideas(data.get("ideas_text", ""))
         key = data.get("submission_key", "")
     if not isinstance(key, str):
         raise CaptureError(gettext("The page's submission key is missing or malformed. Reload the page."), 400)
     result = idea_service.submit_ideas(
         current_user, current_conference(), place, key, ideas, current_anonymizer_settings(), _max_chars(),
-        restored=_string_list(data, "restored"), kept=_string_list(data, "kept"), meta=meta)
+        restored=_string_list(data, "restored"), kept=_string_list(data, "kept"), meta=meta,
+        note=data.get("note") if request.is_json else None)
     if request.is_json:
         return jsonify(
             stored=len(result.ideas), replayed=result.replayed, removed_again=len(result.removed_again),
@@ -203,7 +215,19 @@ def my_ideas():
     return render_template("capture/ideas.html", by_place=by_place, is_editable=idea_service.is_editable)
 
 
+def _flash_edit(removed: int, resent: bool) -> None:
+    """Say what an edit did: saved (and resent for review), and what the server removed again."""
+    if removed:
+        flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
+                       "Idea saved. %(num)d identifying items were removed again.", removed), "info")
+    else:
+        flash(gettext("Idea saved."), "success")
+    if resent:
+        flash(gettext("The idea is back with the co-chairs for review."), "success")
+
+
 @bp.route("/ideas/<int:idea_id>/edit", methods=["GET", "POST"])
+@edit_limits
 @role_required(Role.RAPPORTEUR)
 def edit_idea(idea_id: int):
     """Edit one idea of the rapporteur's groups; the edit is anonymized again."""
@@ -219,13 +243,9 @@ def edit_idea(idea_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             return render_template("capture/edit_idea.html", form=form, idea=idea), 400
+        was_returned = idea.status == IdeaStatus.RETURNED
         result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
                                         current_anonymizer_settings(), _max_chars())
-        if result.removed_again:
-            flash(ngettext("Idea saved. %(num)d identifying item was removed again.",
-                           "Idea saved. %(num)d identifying items were removed again.", len(result.removed_again)),
-                  "info")
-        else:
-            flash(gettext("Idea saved."), "success")
-        return redirect(url_for("capture.my_ideas"))
+        _flash_edit(len(result.removed_again), was_returned)
+        return redirect(safe_next(request.args.get("next")) if request.args.get("next") else url_for("capture.my_ideas"))
     return render_template("capture/edit_idea.html", form=form, idea=idea)

@@ -19,7 +19,7 @@ from anonymizer.reasons import message as _code_message
 from anonymizer.vocab import fold  # noqa: F401 - the roster's folding, for services that compare terms with it
 from sqlalchemy import select
 
-from app.extensions import db
+from app.extensions import db, services
 from app.models import AllowTerm, Conference, EncryptedRoster
 from app.services.conference_setup import allowlist_terms, load_roster
 
@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _lock = threading.Lock()
-_pipelines: dict[tuple[str, str], dict] = {}
-_engines: dict[int, tuple[str, AnonymizerEngine]] = {}
+_pipelines: dict[tuple[str, str], dict] = {}  # per process: read-only and expensive to load
+ENGINES = "anonymizer.engines"  # per app, in the service container: conference id -> (version, engine)
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,8 @@ def engine_for(conference: Optional[Conference], settings: AnonymizerSettings) -
     if conference is None:
         return AnonymizerEngine(models, roster=Roster.empty(), allowlist=AllowList.empty())
     version = _version(conference)
-    cached = _engines.get(conference.id)
+    engines = services().get_or_create(ENGINES, dict)
+    cached = engines.get(conference.id)
     if cached and cached[0] == version:
         return cached[1]
     engine = AnonymizerEngine(
@@ -118,21 +119,22 @@ def engine_for(conference: Optional[Conference], settings: AnonymizerSettings) -
         roster=Roster.from_entries(load_roster(conference, settings.key_path)),
         allowlist=AllowList(allowlist_terms(conference)),
     )
-    with _lock:
-        _engines[conference.id] = (version, engine)
+    engines[conference.id] = (version, engine)
     return engine
 
 
 def anonymize(text: str, conference: Optional[Conference], settings: AnonymizerSettings,
-              lang: Optional[str] = None) -> AnonymizationResult:
-    """Anonymize one note or idea for a conference."""
-    return engine_for(conference, settings).anonymize(text, lang=lang)
+              lang: Optional[str] = None, keep_parse: bool = False) -> AnonymizationResult:
+    """Anonymize one note or idea for a conference (keep_parse: hand the spaCy parse over in result.doc)."""
+    engine = engine_for(conference, settings)
+    if keep_parse:
+        return engine.anonymize(text, lang=lang, keep_parse=True)
+    return engine.anonymize(text, lang=lang)
 
 
 def forget_engines() -> None:
-    """Drop cached engines (after a roster change in another process, or in tests)."""
-    with _lock:
-        _engines.clear()
+    """Drop this app's cached engines (after a roster change in another process, or in tests)."""
+    services().discard(ENGINES)
 
 
 def reason_message(code, lang: str) -> Optional[str]:

@@ -34,13 +34,14 @@ def failed() -> list[str]:
 
 
 def _warm_anonymizer(app) -> None:
-    from app.services.anonymization import AnonymizerSettings, anonymize
+    from app.services.anonymization import AnonymizerSettings
+    from app.services.capture.warm import warm_up as warm_capture
     from app.services.conference_setup import current_conference
 
     settings = AnonymizerSettings.from_config(app.config)
-    # One short note through the conference's engine: loads spaCy, decrypts the roster, builds the
-    # engine and pays the first-call costs.
-    anonymize("Warm-up note: the group asked for more funding.", current_conference(), settings)
+    # One short note through the capture path: loads spaCy, decrypts the roster, builds the engine,
+    # the clean-idea extractor and the final gate's dictionaries, and pays the first-call costs.
+    warm_capture(current_conference(), settings)
 
 
 def _warm_themes(app) -> None:

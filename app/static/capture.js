@@ -31,6 +31,7 @@
   var cleanIdeasSection = document.getElementById("clean-ideas-section");
   var useCleanIdeas = document.getElementById("use-clean-ideas");
   var cleanSource = document.getElementById("clean-source");
+  var uncertainSummary = document.getElementById("uncertain-summary");
   var KINDS = ["proposal", "finding", "concern", "question", "commitment", "figure"];
   var KIND_LABELS = { proposal: t("proposal"), finding: t("finding"), concern: t("concern"),
                       question: t("question"), commitment: t("commitment"), figure: t("figure") };
@@ -52,50 +53,19 @@
     previewedNote: null,
     cleanIdeas: [],             // {text, kind, support, start, end} from the preview, as edited
     sourceText: "",             // the anonymized note the clean ideas' offsets point into
+    textIdeas: [],              // the server's split of the anonymized text (clean-text mode)
+    confirmed: {},              // uncertain removals the rapporteur looked at and kept removed
     submitting: false
   };
 
   // ---- helpers -------------------------------------------------------------------------
 
-  function refreshToken() {
-    return fetch(root.dataset.tokenUrl, { credentials: "same-origin", headers: { "Accept": "application/json" } })
-      .then(function (response) {
-        var isJson = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
-        if (response.redirected || !response.ok || !isJson) { return false; }
-        return response.json().then(function (data) { csrfToken = data.csrf_token; return true; });
-      });
-  }
+  var net = window.CaptureNet.client(root.dataset.tokenUrl, csrfToken);
+  var postJSON = net.postJSON;
+  var UNREACHABLE = window.CaptureNet.UNREACHABLE;
 
-  function postJSON(url, body, retried) {
-    return send(url, body).then(function (r) {
-      // A 400 may be a CSRF token from an earlier sign-in: renew it once and try again.
-      if (r.status !== 400 || retried) { return r; }
-      return refreshToken().then(function (renewed) {
-        if (renewed) { return postJSON(url, body, true); }
-        return { ok: false, status: 401, data: { error: EXPIRED } };
-      });
-    });
-  }
-
-  var EXPIRED = t("Your sign-in expired. Sign in again in another tab; your note is kept on this page and saved after.");
-
-  function send(url, body) {
-    return fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "Accept": "application/json", "X-CSRFToken": csrfToken },
-      body: JSON.stringify(body)
-    }).then(function (response) {
-      var isJson = (response.headers.get("Content-Type") || "").indexOf("application/json") !== -1;
-      if (response.redirected || !isJson) {
-        // An expired sign-in redirects to the login page: never mistake that for a save.
-        return { ok: false, status: 401, data: { error: EXPIRED } };
-      }
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        return { ok: response.ok, status: response.status, data: data };
-      });
-    });
-  }
+  // Seconds to wait before retry number n (1, 2, 4, 8, then every 15 s).
+  function backoff(n) { return Math.min(1000 * Math.pow(2, n), 15000); }
 
   function timeNow() { return window.I18N.time(new Date()); }
 
@@ -132,17 +102,14 @@
         state.failures = 0;
         setStatus((r.data.empty ? t("Draft cleared {time}", { time: timeNow() }) : t("Saved {time}", { time: timeNow() })), "ok");
         show(noteError, r.data.warning || "");
-      } else if (r.status >= 500) {
+      } else if (r.outcome === "unreachable") {
         state.failures += 1;
-        setStatus(t("Offline — will retry"), "offline");
+        setStatus(r.status ? t("Not saved yet — the server is not reachable, we retry") : t("Offline — will retry"),
+                  "offline");
       } else {
         var refusal = r.data.error || t("the server refused the draft");
         setStatus(t("Not saved — {reason}", { reason: refusal }), "error");
       }
-    }).catch(function () {
-      state.saving = false;
-      state.failures += 1;
-      setStatus(t("Offline — will retry"), "offline");
     });
   }
 
@@ -152,35 +119,22 @@
     if (note.value !== state.lastSaved) { event.preventDefault(); event.returnValue = ""; }
   });
 
-  // ---- splitting (same rule as services.ideas.split_into_ideas) ------------------------
-
-  var BULLET = /^\s*(?:[-*\u2022\u2023\u25e6\u2013\u2014]|\d{1,3}[.)]|[a-zA-Z][.)])\s+/;
+  // ---- splitting: the server's one rule (POST /capture/split), asked as the text is edited ---------
 
   function squash(s) { return s.split(/\s+/).filter(Boolean).join(" "); }
 
-  function splitIdeas(text) {
-    var ideas = [];
-    text.replace(/\r\n?/g, "\n").split(/\n\s*\n/).forEach(function (paragraph) {
-      var lines = paragraph.split("\n").filter(function (l) { return l.trim(); });
-      if (!lines.length) { return; }
-      if (!lines.some(function (l) { return BULLET.test(l); })) {
-        ideas.push(lines.map(function (l) { return l.trim(); }).join(" "));
-        return;
-      }
-      var current = null;
-      lines.forEach(function (line) {
-        if (BULLET.test(line)) {
-          if (current) { ideas.push(current.join(" ")); }
-          current = [line.replace(BULLET, "").trim()];
-        } else if (current) {
-          current.push(line.trim());
-        } else {
-          current = [line.trim()];
-        }
+  var splitTimer = null;
+
+  function requestSplit() {
+    clearTimeout(splitTimer);
+    var text = cleanText.value;
+    splitTimer = setTimeout(function () {
+      postJSON(root.dataset.splitUrl, { text: text }).then(function (r) {
+        if (text !== cleanText.value) { return; }   // edited again meanwhile: a newer answer follows
+        if (r.ok) { state.textIdeas = r.data.ideas || []; renderIdeas(); }
+        else if (r.outcome === "unreachable") { setTimeout(requestSplit, backoff(1)); }
       });
-      if (current) { ideas.push(current.join(" ")); }
-    });
-    return ideas.map(squash).filter(Boolean);
+    }, 250);
   }
 
   // ---- preview -------------------------------------------------------------------------
@@ -199,7 +153,7 @@
   function usingCleanIdeas() { return useCleanIdeas.checked && !cleanIdeasSection.hidden; }
 
   function ideasToSubmit() {
-    if (!usingCleanIdeas()) { return { texts: splitIdeas(cleanText.value), meta: null }; }
+    if (!usingCleanIdeas()) { return { texts: state.textIdeas, meta: null, fromText: true }; }
     var chosen = state.cleanIdeas.filter(function (idea) { return idea.text.trim(); });
     return { texts: chosen.map(function (idea) { return squash(idea.text); }),
              meta: chosen.map(function (idea) {
@@ -227,7 +181,7 @@
     if (usingCleanIdeas()) {
       state.cleanIdeas.forEach(function (idea, i) { ideaList.appendChild(cleanIdeaEditor(idea, i)); });
     } else {
-      splitIdeas(cleanText.value).forEach(function (idea) { ideaList.appendChild(el("li", "idea-item", idea)); });
+      state.textIdeas.forEach(function (idea) { ideaList.appendChild(el("li", "idea-item", idea)); });
     }
     updateSubmitButton();
   }
@@ -324,7 +278,8 @@
 
   function applyDecisions() {
     if (!state.cleanDirty) {
-      cleanText.value = compose();
+      var composed = compose();
+      if (composed !== cleanText.value) { cleanText.value = composed; requestSplit(); }
       renderIdeas();
     } else {
       show(restoreMessage, t("Your edited text was kept. Use “Rebuild from the preview” to apply this change."));
@@ -353,84 +308,124 @@
     });
   }
 
+  function percent(confidence) { return Math.round((confidence === undefined ? 1 : confidence) * 100); }
+
+  // An uncertain removal: removed by default; the rapporteur looks, then keeps it removed or restores it.
+  function uncertainChoice(s) {
+    var box = el("span", "uncertain-choice");
+    if (state.confirmed[key(s.text)]) {
+      box.appendChild(el("span", "confirmed", t("Removal confirmed")));
+      return box;
+    }
+    box.appendChild(el("span", "uncertain-note", t("Uncertain: check that the idea keeps its substance.") + " "));
+    var confirm = el("button", "secondary small confirm-removal", t("Keep removed"));
+    confirm.type = "button";
+    confirm.setAttribute("aria-label", t("Keep “{term}” removed", { term: s.text }));
+    confirm.addEventListener("click", function () { state.confirmed[key(s.text)] = true; renderLists(); });
+    box.appendChild(confirm);
+    return box;
+  }
+
+  function restoreButton(s) {
+    var restored = state.restored[key(s.text)];
+    var button = el("button", "secondary small", restored ? t("Undo restore") : t("Restore"));
+    button.type = "button";
+    // Several Restore buttons on one list: each names its term for screen readers.
+    button.setAttribute("aria-label", restored ? t("Undo restore of “{term}”", { term: s.text })
+      : t("Restore “{term}”", { term: s.text }));
+    button.addEventListener("click", function () { toggleRestore(s); });
+    return button;
+  }
+
+  function removalItem(s) {
+    var li = el("li", "removal" + (s.uncertain ? " uncertain" : ""));
+    li.appendChild(el("span", "placeholder", s.placeholder));
+    li.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
+    li.appendChild(el("span", "confidence", t("(confidence {n}%)", { n: percent(s.confidence) }) + " "));
+    li.appendChild(el("span", "removed-original", "(" + t("“{term}”", { term: s.text }) + ")"));
+    li.appendChild(document.createTextNode(" "));
+    if (s.uncertain && !state.restored[key(s.text)]) { li.appendChild(uncertainChoice(s)); li.appendChild(document.createTextNode(" ")); }
+    if (s.restorable) { li.appendChild(restoreButton(s)); }
+    else { li.appendChild(el("span", "muted", t("cannot be restored"))); }
+    return li;
+  }
+
+  function flagItem(s, i) {
+    var item = el("li", "flag");
+    item.appendChild(el("span", "flag-text", t("“{term}”", { term: s.text })));
+    item.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
+    var group = el("span", "flag-choice");
+    ["remove", "keep"].forEach(function (choice) {
+      var label = el("label");
+      var radio = document.createElement("input");
+      radio.type = "radio";
+      radio.name = "flag-" + i;
+      radio.value = choice;
+      radio.checked = (choice === "keep") === !!state.kept[key(s.text)];
+      radio.addEventListener("change", function () {
+        if (choice === "keep") { state.kept[key(s.text)] = true; } else { delete state.kept[key(s.text)]; }
+        applyDecisions();
+      });
+      label.appendChild(radio);
+      label.appendChild(document.createTextNode(" " + (choice === "remove" ? t("Remove") : t("Keep"))));
+      group.appendChild(label);
+    });
+    item.appendChild(group);
+    return item;
+  }
+
   function renderLists() {
     removalList.textContent = "";
     flagList.textContent = "";
-    var seenFlags = {};
-    var removals = 0;
+    var seenFlags = {}, removals = 0, toCheck = 0;
     state.segments.forEach(function (s, i) {
       if (s.kind === "redact") {
         removals += 1;
-        var li = el("li", "removal");
-        li.appendChild(el("span", "placeholder", s.placeholder));
-        li.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
-        var original = el("span", "removed-original", "(" + t("“{term}”", { term: s.text }) + ")");
-        li.appendChild(original);
-        if (s.restorable) {
-          var button = el("button", "secondary small", state.restored[key(s.text)] ? t("Undo restore") : t("Restore"));
-          button.type = "button";
-          // Several Restore buttons on one list: each names its term for screen readers.
-          button.setAttribute("aria-label", state.restored[key(s.text)] ? t("Undo restore of “{term}”", { term: s.text })
-            : t("Restore “{term}”", { term: s.text }));
-          button.addEventListener("click", function () { toggleRestore(s); });
-          li.appendChild(document.createTextNode(" "));
-          li.appendChild(button);
-        } else {
-          li.appendChild(el("span", "muted", " " + t("cannot be restored")));
-        }
-        removalList.appendChild(li);
+        if (s.uncertain && !state.confirmed[key(s.text)] && !state.restored[key(s.text)]) { toCheck += 1; }
+        removalList.appendChild(removalItem(s));
       } else if (s.kind === "flag" && !seenFlags[key(s.text)]) {
         seenFlags[key(s.text)] = true;
-        var item = el("li", "flag");
-        item.appendChild(el("span", "flag-text", t("“{term}”", { term: s.text })));
-        item.appendChild(document.createTextNode(" — " + s.label_name + ": " + s.reason + " "));
-        var group = el("span", "flag-choice");
-        ["remove", "keep"].forEach(function (choice) {
-          var label = el("label");
-          var radio = document.createElement("input");
-          radio.type = "radio";
-          radio.name = "flag-" + i;
-          radio.value = choice;
-          radio.checked = (choice === "keep") === !!state.kept[key(s.text)];
-          radio.addEventListener("change", function () {
-            if (choice === "keep") { state.kept[key(s.text)] = true; } else { delete state.kept[key(s.text)]; }
-            applyDecisions();
-          });
-          label.appendChild(radio);
-          label.appendChild(document.createTextNode(" " + (choice === "remove" ? t("Remove") : t("Keep"))));
-          group.appendChild(label);
-        });
-        item.appendChild(group);
-        flagList.appendChild(item);
+        flagList.appendChild(flagItem(s, i));
       }
     });
     if (!removals) { removalList.appendChild(el("li", "muted", t("Nothing was removed."))); }
+    show(uncertainSummary, toCheck ? tn("{n} uncertain removal to check: it is removed unless you restore it.",
+      "{n} uncertain removals to check: they are removed unless you restore them.", toCheck) : "");
     flagsSection.hidden = flagList.children.length === 0;
   }
 
-  function toggleRestore(segment) {
+  function restoreAnswered(k, r) {
+    if (r.ok && r.data.allowed) {
+      state.restored[k] = true;
+      show(restoreMessage, t("Restored. The restore is recorded for the co-chairs when you submit."));
+      restoreMessage.className = "flash flash-success";
+    } else {
+      show(restoreMessage, r.data.error || t("This term cannot be restored."));
+      restoreMessage.className = "flash flash-error";
+    }
+    renderLists();
+    applyDecisions();
+  }
+
+  function toggleRestore(segment, attempt) {
     var k = key(segment.text);
-    if (state.restored[k]) {
+    attempt = attempt || 0;
+    if (state.restored[k] && !attempt) {
       delete state.restored[k];
       show(restoreMessage, "");
       renderLists();
       applyDecisions();
       return;
     }
-    postJSON(root.dataset.restoreUrl, { term: segment.text, note: state.previewedNote || note.value }).then(function (r) {
-      if (r.ok && r.data.allowed) {
-        state.restored[k] = true;
-        show(restoreMessage, t("Restored. The restore is recorded for the co-chairs when you submit."));
-        restoreMessage.className = "flash flash-success";
-      } else {
-        show(restoreMessage, r.data.error || t("This term cannot be restored."));
+    var previewed = state.previewedNote;
+    postJSON(root.dataset.restoreUrl, { term: segment.text, note: previewed || note.value }).then(function (r) {
+      if (r.outcome === "unreachable" && attempt < 8 && previewed === state.previewedNote) {
+        show(restoreMessage, UNREACHABLE);
         restoreMessage.className = "flash flash-error";
+        setTimeout(function () { toggleRestore(segment, attempt + 1); }, backoff(attempt));
+        return;
       }
-      renderLists();
-      applyDecisions();
-    }).catch(function () {
-      show(restoreMessage, t("Offline — try the restore again in a moment."));
-      restoreMessage.className = "flash flash-error";
+      restoreAnswered(k, r);
     });
   }
 
@@ -463,33 +458,47 @@
       return;
     }
     autosave();
-    var text = note.value;
+    requestPreview(note.value, 0);
+  }
+
+  function showPreview(text, data) {
+    state.segments = data.segments;
+    state.restored = {};
+    state.kept = {};
+    state.confirmed = {};
+    state.cleanDirty = false;
+    state.previewedNote = text;
+    state.sourceText = data.text || "";
+    state.textIdeas = data.ideas || [];
+    cleanText.value = data.text || "";
+    state.cleanIdeas = (data.clean_ideas || []).map(function (idea) {
+      return { text: idea.text, kind: idea.kind, support: idea.support || 0, start: idea.start, end: idea.end };
+    });
+    cleanIdeasSection.hidden = state.cleanIdeas.length === 0;
+    useCleanIdeas.checked = state.cleanIdeas.length > 0;
+    showSource(null);
+    show(restoreMessage, "");
+    previewSummary.textContent = tn("{n} removal", "{n} removals", data.removed) +
+      (data.flagged ? ", " + tn("{n} detail to confirm", "{n} details to confirm", data.flagged) : "") + ". " +
+      t("Hover or focus a highlight to see why.");
+    renderLists();
+    applyDecisions();
+    storedSection.hidden = true;
+    previewSection.hidden = false;
+    previewNote.focus();
+  }
+
+  function requestPreview(text, attempt) {
     previewSummary.textContent = t("Anonymizing…");
     postJSON(root.dataset.previewUrl, { text: text }).then(function (r) {
-      if (!r.ok) { show(noteError, r.data.error || t("The preview failed. Your draft is kept.")); return; }
-      state.segments = r.data.segments;
-      state.restored = {};
-      state.kept = {};
-      state.cleanDirty = false;
-      state.previewedNote = text;
-      state.sourceText = r.data.text || "";
-      state.cleanIdeas = (r.data.clean_ideas || []).map(function (idea) {
-        return { text: idea.text, kind: idea.kind, support: idea.support || 0, start: idea.start, end: idea.end };
-      });
-      cleanIdeasSection.hidden = state.cleanIdeas.length === 0;
-      useCleanIdeas.checked = state.cleanIdeas.length > 0;
-      showSource(null);
-      show(restoreMessage, "");
-      previewSummary.textContent = tn("{n} removal", "{n} removals", r.data.removed) +
-        (r.data.flagged ? ", " + tn("{n} detail to confirm", "{n} details to confirm", r.data.flagged) : "") + ". " +
-        t("Hover or focus a highlight to see why.");
-      renderLists();
-      applyDecisions();
-      storedSection.hidden = true;
-      previewSection.hidden = false;
-      previewNote.focus();
-    }).catch(function () {
-      show(noteError, t("Offline — the preview needs the server. Your note is kept here and saved when the connection returns."));
+      if (r.ok) { show(noteError, ""); showPreview(text, r.data); return; }
+      if (r.outcome === "unreachable" && attempt < 12) {
+        // Nothing is wrong with the sign-in: say so, and ask again while the note is the same.
+        show(noteError, UNREACHABLE);
+        setTimeout(function () { if (note.value === text) { requestPreview(text, attempt + 1); } }, backoff(attempt));
+        return;
+      }
+      show(noteError, r.data.error || t("The preview failed. Your draft is kept."));
     });
   }
 
@@ -524,44 +533,49 @@
     storedSection.hidden = false;
   }
 
-  function submitIdeas(attempt) {
+  function submitted(data) {
+    state.submitting = false;
+    state.submissionKey = data.next_submission_key;
+    note.value = "";
+    state.lastSaved = "";   // the server destroyed the draft
+    updateCount();
+    clearPreview();
+    show(noteError, "");
+    showStored(data);
+    setStatus(t("Submitted {time}", { time: timeNow() }), "ok");
+    note.focus();
+  }
+
+  function submitPayload() {
     var chosen = ideasToSubmit();
-    var ideas = chosen.texts;
-    if (!ideas.length) { show(noteError, t("There are no ideas to submit.")); return; }
+    if (!chosen.texts.length) { return null; }
+    var payload = { submission_key: state.submissionKey, restored: Object.keys(state.restored),
+                    kept: Object.keys(state.kept) };
+    // Clean-text mode: the server splits the text by its one rule.
+    if (chosen.fromText) { payload.ideas_text = cleanText.value; } else { payload.ideas = chosen.texts; }
+    if (chosen.meta) { payload.idea_meta = chosen.meta; }
+    // A restored term is vetted again in the note it was restored in.
+    if (payload.restored.length && state.previewedNote) { payload.note = state.previewedNote; }
+    return payload;
+  }
+
+  // The same payload and submission key on every attempt: a retry can never store the ideas twice.
+  function submitIdeas(attempt, payload) {
+    payload = payload || submitPayload();
+    if (!payload) { show(noteError, t("There are no ideas to submit.")); return; }
     state.submitting = true;
     submitButton.disabled = true;
     submitButton.textContent = attempt ? t("Retrying…") : t("Submitting…");
-    var payload = { submission_key: state.submissionKey, ideas: ideas,
-                    restored: Object.keys(state.restored), kept: Object.keys(state.kept) };
-    if (chosen.meta) { payload.idea_meta = chosen.meta; }
     postJSON(root.dataset.submitUrl, payload).then(function (r) {
-      if (r.ok) {
-        state.submitting = false;
-        state.submissionKey = r.data.next_submission_key;
-        note.value = "";
-        state.lastSaved = "";   // the server destroyed the draft
-        updateCount();
-        clearPreview();
-        showStored(r.data);
-        setStatus(t("Submitted {time}", { time: timeNow() }), "ok");
-        note.focus();
-      } else if (r.status >= 500 && attempt < 5) {
-        setTimeout(function () { submitIdeas(attempt + 1); }, 1500 * (attempt + 1));
-      } else {
-        state.submitting = false;
-        renderIdeas();
-        show(noteError, r.data.error || t("The ideas could not be stored. Your draft is kept."));
+      if (r.ok) { submitted(r.data); return; }
+      if (r.outcome === "unreachable" && attempt < 40) {
+        show(noteError, UNREACHABLE);
+        setTimeout(function () { submitIdeas(attempt + 1, payload); }, backoff(attempt));
+        return;
       }
-    }).catch(function () {
-      // Same submission key: a retry can never store the ideas twice.
-      if (attempt < 20) {
-        submitButton.textContent = t("Offline — will retry");
-        setTimeout(function () { submitIdeas(attempt + 1); }, Math.min(2000 * (attempt + 1), 15000));
-      } else {
-        state.submitting = false;
-        renderIdeas();
-        show(noteError, t("Still offline. Your note is kept; submit again when the connection returns."));
-      }
+      state.submitting = false;
+      renderIdeas();
+      show(noteError, r.data.error || t("The ideas could not be stored. Your draft is kept."));
     });
   }
 
@@ -576,10 +590,13 @@
   note.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); runPreview(); }
   });
-  cleanText.addEventListener("input", function () { state.cleanDirty = true; if (!usingCleanIdeas()) { renderIdeas(); } });
+  cleanText.addEventListener("input", function () { state.cleanDirty = true; requestSplit(); });
   useCleanIdeas.addEventListener("change", renderIdeas);
   cleanText.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); submitIdeas(0); }
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (!state.submitting) { submitIdeas(0); }
+    }
   });
   previewButton.addEventListener("click", runPreview);
   document.getElementById("rebuild-button").addEventListener("click", function () {

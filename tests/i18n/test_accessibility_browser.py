@@ -55,6 +55,9 @@ def report_ideas(app) -> dict:
                        status=IdeaStatus.SUBMITTED)
         add_idea("Les refuges ont besoin d'un financement stable.", "Themes", "Group A", ("RES",),
                  status=IdeaStatus.SUBMITTED, lang="fr")
+        # A sent-back idea: the rapporteur's pages show the banner and the badge.
+        add_idea("Night buses for shelter staff.", "Themes", "Group A", ("RES",),
+                 status=IdeaStatus.RETURNED).review_note = "Say which shelters."
         # Two retired themes: two "Restore" buttons on the codebook page, each must name its theme.
         from app.models import Theme
         conference_id = own.conference_id

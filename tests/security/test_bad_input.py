@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.extensions import db
 from app.models import Conference, ExportRecord, User
 from app.services import conference_setup as setup
-from app.services import drafts
+from app.services.capture import drafts
 from app.services.accounts import find_user
 
 LONE_SURROGATE = b'{"text": "Shelters need funding \\ud800 now", "term": "x \\udfff", "ideas": ["a \\ud83d"]}'

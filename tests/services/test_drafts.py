@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import Draft, utcnow
-from app.services import drafts
+from app.services.capture import drafts
 
 NOTE = "Odalys said shelters in the north need stable funding."
 

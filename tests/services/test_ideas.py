@@ -6,10 +6,11 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import AuditEvent, BreakoutGroup, Draft, Idea, IdeaStatus, Session, User
-from app.services import drafts
-from app.services import ideas as idea_service
+from app.services.capture import drafts
+from app.services.capture import ideas as idea_service
 from app.services.anonymization import AnonymizerSettings
-from app.services.capture import CaptureError, CapturePlace, restore_refusal, segments_of, compose
+from app.services.capture import CaptureError, CapturePlace, compose, segments_of, split_into_ideas
+from app.services.capture.restores import restore_refusal
 from app.services.conference_setup import current_conference
 
 
@@ -17,28 +18,28 @@ from app.services.conference_setup import current_conference
 
 def test_one_idea_per_paragraph():
     text = "Fund shelters in the north.\nThey need stable money.\n\nTrain police on SGBV."
-    assert idea_service.split_into_ideas(text) == [
+    assert split_into_ideas(text) == [
         "Fund shelters in the north. They need stable money.", "Train police on SGBV."]
 
 
 def test_one_idea_per_bullet_with_continuation_lines():
     text = "- Fund shelters\n  for at least five years\n* Train police\n• Publish data\n1. Count women\n2) Report yearly"
-    assert idea_service.split_into_ideas(text) == [
+    assert split_into_ideas(text) == [
         "Fund shelters for at least five years", "Train police", "Publish data", "Count women", "Report yearly"]
 
 
 def test_blank_and_whitespace_notes_give_no_ideas():
-    assert idea_service.split_into_ideas("") == []
-    assert idea_service.split_into_ideas(" \n\n  \r\n\t") == []
-    assert idea_service.split_into_ideas(" \n\n Train police \r\n\t") == ["Train police"]
+    assert split_into_ideas("") == []
+    assert split_into_ideas(" \n\n  \r\n\t") == []
+    assert split_into_ideas(" \n\n Train police \r\n\t") == ["Train police"]
 
 
 def test_windows_line_endings_split_like_unix():
-    assert idea_service.split_into_ideas("one\r\n\r\ntwo") == ["one", "two"]
+    assert split_into_ideas("one\r\n\r\ntwo") == ["one", "two"]
 
 
 def test_hyphenated_words_are_not_bullets():
-    assert idea_service.split_into_ideas("Long-term funding\nfor co-ops") == ["Long-term funding for co-ops"]
+    assert split_into_ideas("Long-term funding\nfor co-ops") == ["Long-term funding for co-ops"]
 
 
 def test_note_size_limits():

@@ -1,17 +1,19 @@
 """Clean ideas in the capture flow: extraction for the preview, and the kind and support sent back.
 
 The extractor (``anonymizer.ideas``) runs on the preview's anonymized text, never on the raw note,
-with the spaCy pipelines the anonymizer already loaded. What the rapporteur submits is anonymized
-again by ``services.ideas.submit_ideas`` before it is stored.
+with the spaCy pipelines the anonymizer already loaded, on the parse the anonymizer already made
+when it hands one over. What the rapporteur submits is anonymized again by
+``services.capture.ideas.submit_ideas`` before it is stored.
 """
 from __future__ import annotations
 
-import threading
-from typing import TYPE_CHECKING, Optional
+import re
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from flask_babel import gettext
 
-from app.services.capture import CaptureError
+from app.extensions import services
+from app.services.capture.errors import CaptureError
 
 if TYPE_CHECKING:
     from app.services.anonymization import AnonymizerSettings
@@ -20,28 +22,48 @@ KINDS = ("proposal", "finding", "concern", "question", "commitment", "figure")
 MAX_SUPPORT = 500
 MAX_SOURCE_CHARS = 2000
 Meta = tuple[Optional[str], int, Optional[str]]  # kind, support, anonymized source sentence
-_lock = threading.Lock()
-_extractors: dict[tuple[str, str], object] = {}
+# A clean idea that still opens on who did it ("[Organization 1] should report ...", "[Participant 2]'s
+# plan ..."): the actor goes, the substance stays (nothing added: only the placeholder is dropped).
+LEADING_ACTOR = re.compile(r"^\s*(?:\[(?:Participant|Organization) \d+\](?:'s|’s)?[\s,;:]*)+(?=\w)")
+
+
+def without_leading_actor(text: str) -> str:
+    """The idea without a person or organization placeholder at its start, first letter capitalised."""
+    rest = LEADING_ACTOR.sub("", text, count=1)
+    if rest == text or not rest.strip():
+        return text
+    return rest[0].upper() + rest[1:]
 
 
 def _extractor(settings: AnonymizerSettings):
-    """One extractor per pair of spaCy models, sharing the anonymizer's loaded pipelines."""
+    """The app's extractor for a pair of spaCy models (in the service container), sharing the
+    anonymizer's loaded pipelines."""
     from anonymizer.ideas import IdeaExtractor
     from app.services.anonymization import pipelines
 
-    key = (settings.en_model, settings.fr_model)
-    with _lock:
-        if key not in _extractors:
-            _extractors[key] = IdeaExtractor(pipelines(settings))
-        return _extractors[key]
+    return services().get_or_create(("capture.idea_extractor", settings.en_model, settings.fr_model),
+                                    lambda: IdeaExtractor(pipelines(settings)))
 
 
-def extract_for_preview(clean_text: str, lang: Optional[str], settings: AnonymizerSettings) -> list[dict]:
-    """The clean ideas of the preview's anonymized text: text, kind, start/end in that text, support."""
+def extract_for_preview(clean_text: str, lang: Optional[str], settings: AnonymizerSettings,
+                        raw_doc=None, replaced: Sequence = ()) -> list[dict]:
+    """The clean ideas of the preview's anonymized text: text, kind, start/end in that text, support.
+
+    raw_doc and replaced: the engine's parse of the raw note and the pieces the clean text replaced
+    (offsets in the raw note, with label and placeholder); with them the note is not parsed again.
+    """
     if not clean_text or not clean_text.strip():
         return []
-    result = _extractor(settings).extract(clean_text, lang if lang in ("en", "fr") else None)
-    return [idea.to_dict() for idea in result.ideas]
+    parsed = None
+    if raw_doc is not None:
+        from anonymizer.ideas import project_parse
+
+        parsed = project_parse(raw_doc, clean_text, list(replaced))
+    result = _extractor(settings).extract(clean_text, lang if lang in ("en", "fr") else None, parsed=parsed)
+    ideas = [idea.to_dict() for idea in result.ideas]
+    for idea in ideas:
+        idea["text"] = without_leading_actor(idea["text"])
+    return ideas
 
 
 def parse_idea_meta(values, count: int) -> list[Meta]:
@@ -77,7 +99,7 @@ def kept_sources(conference, meta: list[Meta], settings: AnonymizerSettings) -> 
     and those anonymized again (one pass over all of them, as one note)."""
     if not getattr(conference, "keep_idea_sources", False):
         return [None] * len(meta)
-    from app.services.capture import clean_ideas_for_storage
+    from app.services.capture.storage import clean_ideas_for_storage
 
     wanted = [(n, m[2]) for n, m in enumerate(meta) if m[2] and m[2].strip()]
     cleaned = clean_ideas_for_storage([s for _, s in wanted], conference, settings) if wanted else []

@@ -1,7 +1,7 @@
-"""Storing and editing ideas: split a clean note into ideas, submit idempotently, edit before approval.
+"""Storing and editing ideas: submit idempotently, edit before approval.
 
-Only text that went through the server's own anonymization pass (services.capture.clean_for_storage)
-is ever written to the idea table.
+Only text that went through the server's own pass (services.capture.storage: the anonymizer, then
+the final roster scrub) is ever written to the idea table, for a new note and for an edit alike.
 """
 from __future__ import annotations
 
@@ -17,23 +17,19 @@ from sqlalchemy.exc import IntegrityError
 
 from app.extensions import db
 from app.models import Conference, Idea, IdeaStatus, User, utcnow
-from app.services import audit, clean_ideas, drafts, jobs
-from app.services.capture import (
-    IDEA_SEPARATOR,
-    CaptureError,
-    CapturePlace,
-    Segment,
-    clean_for_storage,
-    clean_ideas_for_storage,
-)
+from app.services import audit, jobs
+from app.services.capture import clean_ideas, drafts
+from app.services.capture.errors import CaptureError
+from app.services.capture.places import CapturePlace
+from app.services.capture.restores import vet_restores_in
+from app.services.capture.segments import Segment
+from app.services.capture.storage import IDEA_SEPARATOR, CleanText, clean_for_storage, clean_ideas_for_storage
 
 if TYPE_CHECKING:
     from app.services.anonymization import AnonymizerSettings
 
 log = logging.getLogger(__name__)
 
-# "- ", "* ", "• ", "– ", "1. ", "1) ", "a) " at the start of a line mark a bullet.
-BULLET = re.compile(r"^\s*(?:[-*•‣◦–—]|\d{1,3}[.)]|[a-zA-Z][.)])\s+")
 SUBMISSION_KEY = re.compile(r"^[A-Za-z0-9-]{8,80}$")
 MAX_IDEAS_PER_SUBMIT = 300
 EDITABLE_STATUSES = (IdeaStatus.SUBMITTED, IdeaStatus.RETURNED)
@@ -42,33 +38,6 @@ EDITABLE_STATUSES = (IdeaStatus.SUBMITTED, IdeaStatus.RETURNED)
 def new_submission_key() -> str:
     """A fresh key for the next note the capture page submits."""
     return str(uuid.uuid4())
-
-
-def split_into_ideas(text: str) -> list[str]:
-    """One idea per bullet, or per paragraph when a paragraph has no bullets.
-
-    Lines that continue a bullet (no marker of their own) belong to it; bullet markers are
-    dropped; blank ideas vanish. The capture page's script applies the same rule live.
-    """
-    ideas: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
-        lines = [line for line in paragraph.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if not any(BULLET.match(line) for line in lines):
-            ideas.append(" ".join(line.strip() for line in lines))
-            continue
-        current: list[str] = []
-        for line in lines:
-            if BULLET.match(line):
-                if current:
-                    ideas.append(" ".join(current))
-                current = [BULLET.sub("", line, count=1).strip()]
-            else:
-                current.append(line.strip())
-        if current:
-            ideas.append(" ".join(current))
-    return [" ".join(idea.split()) for idea in ideas if idea.strip()]
 
 
 def check_note_size(text: str, max_chars: int) -> None:
@@ -110,61 +79,81 @@ def _non_blank(texts: Sequence[str], meta: Sequence[tuple]) -> tuple[list, list]
     return [t for t, _ in pairs], [m for _, m in pairs]
 
 
-def submit_ideas(user: User, conference: Conference, place: CapturePlace, submission_key: str,
-                 texts: Sequence[str], settings: AnonymizerSettings, max_chars: int,
-                 restored: Iterable[str] = (), kept: Iterable[str] = (),
-                 meta: Sequence[tuple] = ()) -> SubmitResult:
-    """Anonymize the ideas again and store them once per submission key; destroy the draft.
-
-    A retry with a key already stored returns the stored ideas and stores nothing (also when
-    two requests race: the unique (submission_key, position) constraint decides, the loser
-    reads the winner's rows). Audit: "submit_ideas" with the count only, and one
-    "restore_term" event per restored term that survived into a stored idea. *meta* gives each
-    text's clean-idea kind, confirmed support count and source (see services.clean_ideas).
-    """
+def _checked_texts(submission_key: str, texts: Sequence[str], meta: Sequence[tuple],
+                   max_chars: int) -> tuple[list[str], list]:
+    """The non-blank texts and their meta, or a CaptureError for a bad key, no ideas, too many or too long."""
     if not submission_key or not SUBMISSION_KEY.match(submission_key):
         raise CaptureError(gettext("The page's submission key is missing or malformed. Reload the page."), 400)
-    existing = _stored_for_key(submission_key)
-    if existing:
-        return _replay(existing, place)
     texts, meta = _non_blank(texts, meta)
     if not texts:
         raise CaptureError(gettext("There are no ideas to submit: the note is empty."), 400)
     if len(texts) > MAX_IDEAS_PER_SUBMIT:
         raise CaptureError(gettext("At most %(num)d ideas can be submitted at once.", num=MAX_IDEAS_PER_SUBMIT), 400)
-    check_note_size("\n\n".join(texts), max_chars)
+    check_note_size(IDEA_SEPARATOR.join(texts), max_chars)
+    return texts, meta
 
-    from app.services.restores import vet_restores_in  # the server's detection of this note decides
 
-    allowed = vet_restores_in(restored, IDEA_SEPARATOR.join(texts), conference, settings)
-    kept = [k for k in kept if isinstance(k, str)]
+def _new_ideas(conference: Conference, place: CapturePlace, submission_key: str, cleaned: list[CleanText],
+               meta: list, sources: list) -> tuple[list[Idea], list[Segment], list[tuple[int, Segment]]]:
+    """Idea rows for the cleaned texts (blank ones skipped), what was removed again, and the restores kept."""
     ideas: list[Idea] = []
     removed_again: list[Segment] = []
     restores: list[tuple[int, Segment]] = []
-    cleaned_ideas = clean_ideas_for_storage(texts, conference, settings, allowed_restores=allowed, kept=kept)
-    sources = clean_ideas.kept_sources(conference, meta, settings)
-    for position, cleaned in enumerate(cleaned_ideas):
-        if not cleaned.text.strip():
+    for position, clean in enumerate(cleaned):
+        # A clean idea (it has a kind) never opens on who did it, even when edited that way.
+        text = clean_ideas.without_leading_actor(clean.text.strip()) if meta[position][0] else clean.text.strip()
+        if not text:
             continue
-        idea = Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,
-                    text=cleaned.text.strip(), lang=cleaned.lang, status=IdeaStatus.SUBMITTED,
-                    submission_key=submission_key, position=position,
-                    kind=meta[position][0], support=meta[position][1], source_text=sources[position])
-        ideas.append(idea)
-        removed_again.extend(cleaned.removed)
-        restores.extend((len(ideas) - 1, segment) for segment in cleaned.restored_kept)
+        ideas.append(Idea(conference_id=conference.id, session_id=place.session.id, group_id=place.group.id,
+                          text=text, lang=clean.lang, status=IdeaStatus.SUBMITTED,
+                          submission_key=submission_key, position=position, kind=meta[position][0],
+                          support=meta[position][1], source_text=sources[position]))
+        removed_again.extend(clean.removed)
+        restores.extend((len(ideas) - 1, segment) for segment in clean.restored_kept)
+    return ideas, removed_again, restores
+
+
+def _store(user: User, conference: Conference, place: CapturePlace, ideas: list[Idea],
+           restores: list[tuple[int, Segment]]) -> None:
+    """Add the ideas, their audit events and theme jobs, destroy the draft, commit (one transaction)."""
+    db.session.add_all(ideas)
+    db.session.flush()
+    for index, segment in restores:
+        # The label and the placeholder the term replaced: never the restored words themselves.
+        audit.record(user, "restore_term", "idea", ideas[index].id, label=segment.label,
+                     placeholder=segment.placeholder)
+    audit.record(user, "submit_ideas", "session", place.session.id, count=len(ideas), group_id=place.group.id)
+    drafts.destroy_draft(user.id, place.session.id, place.group.id)
+    suggest_themes(conference, ideas)  # committed with the ideas: a crash cannot lose the job
+    db.session.commit()
+
+
+def submit_ideas(user: User, conference: Conference, place: CapturePlace, submission_key: str,
+                 texts: Sequence[str], settings: AnonymizerSettings, max_chars: int,
+                 restored: Iterable[str] = (), kept: Iterable[str] = (),
+                 meta: Sequence[tuple] = (), note: Optional[str] = None) -> SubmitResult:
+    """Anonymize the ideas again and store them once per submission key; destroy the draft.
+
+    A retry with a key already stored returns the stored ideas and stores nothing (also when
+    two requests race: the unique (submission_key, position) constraint decides, the loser
+    reads the winner's rows). Restored terms are vetted like a /restore, on the previewed *note*
+    when the page sends it (the context the rapporteur restored them in), else on the ideas.
+    Audit: "submit_ideas" with the count only, and one "restore_term" event per restored term
+    that survived into a stored idea. *meta* gives each text's clean-idea kind, confirmed
+    support count and source (see services.capture.clean_ideas).
+    """
+    existing = _stored_for_key(submission_key) if SUBMISSION_KEY.match(submission_key or "") else []
+    if existing:
+        return _replay(existing, place)
+    texts, meta = _checked_texts(submission_key, texts, meta, max_chars)
+    context = note if isinstance(note, str) and note.strip() and len(note) <= max_chars else IDEA_SEPARATOR.join(texts)
+    allowed = vet_restores_in(restored, context, conference, settings)
+    kept = [k for k in kept if isinstance(k, str)]
+    cleaned = clean_ideas_for_storage(texts, conference, settings, allowed_restores=allowed, kept=kept)
+    ideas, removed_again, restores = _new_ideas(conference, place, submission_key, cleaned, meta,
+                                                clean_ideas.kept_sources(conference, meta, settings))
     try:
-        db.session.add_all(ideas)
-        db.session.flush()
-        for index, segment in restores:
-            # The label and the placeholder the term replaced: never the restored words themselves.
-            audit.record(user, "restore_term", "idea", ideas[index].id, label=segment.label,
-                         placeholder=segment.placeholder)
-        audit.record(user, "submit_ideas", "session", place.session.id, count=len(ideas),
-                     group_id=place.group.id)
-        drafts.destroy_draft(user.id, place.session.id, place.group.id)
-        suggest_themes(conference, ideas)  # committed with the ideas: a crash cannot lose the job
-        db.session.commit()
+        _store(user, conference, place, ideas, restores)
     except IntegrityError:
         # Another request with the same key won the race: answer with what it stored.
         db.session.rollback()

@@ -1,0 +1,125 @@
+"""Time the rapporteur's preview for a 300-word note, and what clean-idea extraction adds to it.
+
+    .venv/bin/python benchmarks/preview_bench.py [--repeat 30] [--warmup 3] [--words 300]
+
+A throw-away instance (temporary SQLite, migrated) with the demo conference, roster and allow-list;
+a rapporteur signed in with the Flask test client (in-process, WSGI included) and the real engine.
+After warm-up it prints:
+  1. POST /capture/<session>/<group>/preview   median and p95 (the bar: p95 <= 150 ms);
+  2. the anonymizer engine alone (for scale); the same preview without clean ideas (build_preview(with_clean_ideas=False)), and with them;
+  3. extraction alone per note: on the engine's handed-over parse (project_parse) and, for
+     comparison, re-parsing the anonymized text (parse_anonymized), as before.
+Notes come from benchmarks/capture_bench.py's generic sentence parts and the demo's invented roster.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+from bench_support import summary, throwaway_app  # also puts the project on sys.path
+from capture_bench import make_note
+
+
+def _setup(app) -> tuple[str, list]:
+    """Migrate, import the demo conference, roster and allow-list, create a rapporteur; the URL prefix."""
+    from flask_migrate import upgrade
+
+    from app.cli import DATA_DIR
+    from app.extensions import db
+    from app.models import Assignment, Role, Session
+    from app.services import conference_setup as setup
+    from app.services.accounts import create_user
+
+    with app.app_context():
+        upgrade()
+        conference = setup.import_conference(setup.parse_conference_file(
+            (DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8")))
+        roster = setup.parse_roster_csv((DATA_DIR / "demo_roster.csv").read_text(encoding="utf-8"))
+        setup.replace_roster(conference, roster, app.config["ENCRYPTION_KEY_PATH"])
+        setup.replace_allowlist(conference, setup.parse_allowlist(
+            (DATA_DIR / "demo_allowlist.txt").read_text(encoding="utf-8")))
+        user = create_user("bench-rapporteur", "correct-horse-battery", Role.RAPPORTEUR)
+        group = next(g for g in conference.groups if not g.is_plenary)
+        db.session.add(Assignment(user_id=user.id, group_id=group.id))
+        db.session.commit()
+        session = next(s for s in db.session.query(Session).all() if s.kind.value == "breakout")
+        return f"/capture/{session.id}/{group.id}", roster
+
+
+def _time_routes(client, prefix: str, notes: list[str], warmup: int) -> list[float]:
+    """Preview each note through the route; the timings after warm-up."""
+    samples = []
+    for n, note in enumerate(notes):
+        start = time.perf_counter()
+        response = client.post(prefix + "/preview", json={"text": note})
+        elapsed = time.perf_counter() - start
+        assert response.status_code == 200, response.status_code
+        if n >= warmup:
+            samples.append(elapsed)
+    return samples
+
+
+def _time_services(app, notes: list[str]) -> dict[str, list[float]]:
+    """The preview with and without clean ideas, and extraction alone on a handed-over or a new parse."""
+    from anonymizer.ideas import parse_anonymized, project_parse
+    from app.services.anonymization import anonymize, current_anonymizer_settings, pipelines
+    from app.services.capture.clean_ideas import _extractor
+    from app.services.capture.preview import build_preview, replaced_pieces
+    from app.services.capture.segments import compose, segments_of
+    from app.services.conference_setup import current_conference
+
+    times: dict[str, list[float]] = {k: [] for k in ("engine", "without", "with", "projected", "reparsed")}
+    with app.test_request_context():
+        settings, conference = current_anonymizer_settings(), current_conference()
+        extractor, nlp = _extractor(settings), pipelines(settings)["en"]
+        for note in notes:
+            start = time.perf_counter()
+            anonymize(note, conference, settings)
+            times["engine"].append(time.perf_counter() - start)
+            for key, flag in (("without", False), ("with", True)):
+                start = time.perf_counter()
+                build_preview(note, conference, settings, with_clean_ideas=flag)
+                times[key].append(time.perf_counter() - start)
+            result = anonymize(note, conference, settings, keep_parse=True)
+            assert result.doc is not None, "the engine did not hand its parse over"
+            segments = segments_of(note, result.spans)
+            clean = compose(segments)
+            start = time.perf_counter()
+            extractor.extract(clean, "en", parsed=project_parse(result.doc, clean, replaced_pieces(segments)))
+            times["projected"].append(time.perf_counter() - start)
+            start = time.perf_counter()
+            extractor.extract(clean, "en", parsed=parse_anonymized(clean, nlp))
+            times["reparsed"].append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    """Build the instance, warm up, time, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    with throwaway_app("preview-bench-", WTF_CSRF_ENABLED=False, WARM_UP=False, RATELIMIT_ENABLED=False) as app:
+        prefix, roster = _setup(app)
+        client = app.test_client()
+        assert client.post("/auth/login", data={"username": "bench-rapporteur",
+                                                "password": "correct-horse-battery"}).status_code == 302
+        notes = [make_note(args.words, roster, rng) for _ in range(args.warmup + args.repeat)]
+        words = sum(len(n.split()) for n in notes) / len(notes)
+        print(f"Preview benchmark: Flask test client (in-process), real engine, notes of ~{words:.0f} words, "
+              f"{args.warmup} warm-up + {args.repeat} timed")
+        print(f"  POST preview (route, clean ideas included)   {summary(_time_routes(client, prefix, notes, args.warmup))}")
+        times = _time_services(app, notes[args.warmup:])
+        print(f"  the anonymizer engine alone                   {summary(times['engine'])}")
+        print(f"  preview without clean ideas (service)         {summary(times['without'])}")
+        print(f"  preview with clean ideas (service)            {summary(times['with'])}")
+        print(f"  extraction on the engine's parse (projected)  {summary(times['projected'])}")
+        print(f"  extraction re-parsing the anonymized note     {summary(times['reparsed'])}")
+
+
+if __name__ == "__main__":
+    main()
