@@ -69,7 +69,7 @@ def main() -> None:
     from app.cli import DATA_DIR
     from app.extensions import db
     from app.models import Assignment, Role, Session
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services.accounts import create_user
 
     with throwaway_app("capture-bench-", WTF_CSRF_ENABLED=False) as app:

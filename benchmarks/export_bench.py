@@ -66,7 +66,7 @@ def build_database(app, count: int, rng: random.Random):
     from app.cli import DATA_DIR
     from app.extensions import db
     from app.models import Idea, IdeaStatus, IdeaTheme, Proposal
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services.review.codebook import load_default_codebook
 
     upgrade()

@@ -63,7 +63,7 @@ def seed(db_url: str, instance: Path, rapporteurs: int) -> dict:
     from app import create_app
     from app.extensions import db
     from app.models import Assignment, Role, Session, SessionKind
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services.accounts import create_user
     from app.services.review.codebook import load_default_codebook
 

@@ -25,7 +25,7 @@ def main() -> None:
     from app import create_app
     from app.extensions import db
     from app.models import Assignment, BreakoutGroup, Role, Session, SessionKind
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services.accounts import create_user
     from app.services.anonymization import AnonymizerSettings, anonymize
 

@@ -28,7 +28,7 @@ def _setup(app) -> tuple[str, list]:
     from app.cli import DATA_DIR
     from app.extensions import db
     from app.models import Assignment, Role, Session
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services.accounts import create_user
 
     with app.app_context():
@@ -67,7 +67,7 @@ def _time_services(app, notes: list[str]) -> dict[str, list[float]]:
     from app.services.capture.clean_ideas import _extractor
     from app.services.capture.preview import build_preview, replaced_pieces
     from app.services.capture.segments import compose, segments_of
-    from app.services.conference_setup import current_conference
+    from app.services.conference import current_conference
 
     times: dict[str, list[float]] = {k: [] for k in ("engine", "without", "with", "projected", "reparsed")}
     with app.test_request_context():

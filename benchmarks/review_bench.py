@@ -77,7 +77,7 @@ def main() -> None:
 
     from app.extensions import db
     from app.models import Idea, IdeaStatus, Role, Session, User
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services import review
     from app.services.nlp import idea_themes
     from app.services.accounts import create_user

@@ -34,7 +34,7 @@ def build(app, count: int, rng: random.Random) -> None:
 
     from app.extensions import db
     from app.models import Idea, IdeaTheme, Role, Session
-    from app.services import conference_setup as setup
+    from app.services import conference as setup
     from app.services.accounts import create_user
 
     upgrade()

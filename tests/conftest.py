@@ -12,7 +12,7 @@ from sqlalchemy import text
 from app import create_app
 from app.extensions import db
 from app.models import Assignment, Role
-from app.services import conference_setup as setup
+from app.services import conference as setup
 from app.services.accounts import create_user
 
 PASSWORD = "correct-horse-battery"

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import BreakoutGroup, Idea, Session
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from tests.stored_data import stored_blobs
 
 # Roster participants and their civil-society affiliation (tests/conftest.py), people and an

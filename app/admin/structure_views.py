@@ -17,7 +17,7 @@ from app.services import conference as setup
 from app.services.conference.diff import group_in_use
 from app.services.conference.editing import add_group, remove_group, rename_group, update_session
 from app.services.conference.file import PLAN_SECTIONS
-from app.services.exports import PLAN_SECTION_TITLES
+from app.services.export.entries import PLAN_SECTION_TITLES
 
 
 def _structure_page(status: int = 200):

@@ -26,7 +26,7 @@ from app.services.capture.places import assigned_places, find_place, returned_id
 from app.services.capture.preview import build_preview
 from app.services.capture.restores import restore_decision
 from app.services.capture.splitting import split_into_ideas
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 JSON_ENDPOINTS = {"capture.autosave", "capture.preview", "capture.restore", "capture.token", "capture.split"}
 AUTOSAVE_SECONDS = 4

@@ -17,7 +17,7 @@ from flask_babel import gettext
 from app.extensions import db
 from app.models import Role
 from app.services.accounts import find_user
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.export import (
     EXPORTABLE_STATUSES,
     FORMATS,

@@ -17,7 +17,7 @@ from app.models import Idea, Role
 from app.security import role_required
 from app.services import audit
 from app.services.anonymization import current_anonymizer_settings
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.export import (
     EXPORTABLE_STATUSES,
     FORMATS,

@@ -14,7 +14,7 @@ from app.models import Conference, Role, Theme, ThemeKind
 from app.review import bp
 from app.review.helpers import conference_clock, conference_or_404, ids, next_url, settings
 from app.security import role_required
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.french_names import set_theme_french
 from app.services.nlp.embedding import uses_fallback
 from app.services.nlp.idea_themes import active_themes

@@ -13,7 +13,7 @@ from app.models import Conference, Idea
 from app.review import bp
 from app.services import jobs
 from app.services.anonymization import current_anonymizer_settings as settings  # noqa: F401 - used by the review views
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.review.common import ReviewError
 from app.services.review.dashboard import conference_timezone
 

@@ -11,7 +11,7 @@ from app.review import bp
 from app.review.helpers import conference_or_404, ids, next_url, settings
 from app.security import role_required
 from app.services import jobs
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.review import proposal_merges as merges
 from app.services.review.common import get_proposal
 

@@ -20,7 +20,7 @@ from app.models import Conference, Idea, Role, as_utc, utcnow
 from app.review import bp
 from app.review.helpers import conference_or_404, next_url, settings, wants_json
 from app.security import role_required
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.export.check.precheck import precheck_approved
 from app.services.nlp.idea_themes import active_themes
 from app.services.nlp.clustering import candidates_pending

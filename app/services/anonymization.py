@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from app.extensions import db, services
 from app.models import AllowTerm, Conference, EncryptedRoster
-from app.services.conference_setup import allowlist_terms, load_roster
+from app.services.conference import allowlist_terms, load_roster
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -36,7 +36,7 @@ def failed() -> list[str]:
 def _warm_anonymizer(app) -> None:
     from app.services.anonymization import AnonymizerSettings
     from app.services.capture.warm import warm_up as warm_capture
-    from app.services.conference_setup import current_conference
+    from app.services.conference import current_conference
 
     settings = AnonymizerSettings.from_config(app.config)
     # One short note through the capture path: loads spaCy, decrypts the roster, builds the engine,
@@ -46,7 +46,7 @@ def _warm_anonymizer(app) -> None:
 
 def _warm_themes(app) -> None:
     from app.services.nlp import idea_themes
-    from app.services.conference_setup import current_conference
+    from app.services.conference import current_conference
     from app.services.nlp.embedding import get_embedder
     from app.services.nlp.lemmatizer import get_lemmatizer
 

@@ -15,7 +15,7 @@ from app.models import (
     Assignment, BreakoutGroup, Conference, Idea, IdeaStatus, IdeaTheme, Role, Session, Theme, User,
 )
 from app.services import conference as setup
-from app.services.codebook import load_default_codebook
+from app.services.review.codebook import load_default_codebook
 from app.services.conference.transfer import export_setup_yaml
 
 DATA = Path(__file__).resolve().parents[2] / "app" / "data"

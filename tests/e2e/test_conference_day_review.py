@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import BreakoutGroup, ConferenceDay, Idea, IdeaTheme, Session, Theme, User
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 
 def _store_idea(text: str, group: str, session: str) -> int:

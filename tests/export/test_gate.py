@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app.export.commands import EXIT_REFUSED
 from app.extensions import db
 from app.models import CheckResult, ExportRecord, IdeaStatus, Theme
-from app.services import conference_setup as setup
+from app.services import conference as setup
 from app.services.export.gate.final import GateContext, GateSettings
 from tests.conftest import TEST_ALLOWLIST, TEST_CONFERENCE, TEST_ROSTER
 from tests.export.export_seed import add_idea, conference

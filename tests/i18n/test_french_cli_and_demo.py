@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app.extensions import db
 from app.i18n import localized
-from app.services import conference_setup as setup
+from app.services import conference as setup
 from app.services.review.codebook import load_default_codebook
 
 DATA = Path(__file__).resolve().parents[2] / "app" / "data"

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.models import BreakoutGroup, Idea, IdeaStatus, Session, Theme
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.nlp.idea_themes import attach_suggestions
 
 

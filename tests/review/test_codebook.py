@@ -8,7 +8,7 @@ import pytest
 
 from app.models import AuditEvent, Idea, IdeaTheme, Theme, ThemeKind, as_utc
 from app.models_review import ThemeChange
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.review import ReviewError
 
 from job_support import run_jobs

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlalchemy import select
 
 from app.extensions import db
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 from app.services.review.dashboard import conference_timezone, not_started
 from conftest import add_idea, confirm
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from app.extensions import db
 from app.models import Conference, ExportRecord, User
-from app.services import conference_setup as setup
+from app.services import conference as setup
 from app.services.capture import drafts
 from app.services.accounts import find_user
 

@@ -11,8 +11,9 @@ from docx import Document
 from jsonschema import Draft202012Validator
 
 from app.extensions import db
-from app.services import exports
-from app.services.exports import ExportError, ExportFilters, gather_export
+from app.services.export import entries, outline, writers
+from app.services.export.writers import document_json, markdown, table_csv, word
+from app.services.export import ExportError, ExportFilters, gather_export
 from tests.export.export_seed import (
     ASSISTANCE_IDEA,
     FIGURES_IDEA,
@@ -30,7 +31,7 @@ from tests.export.export_seed import (
     session_titled,
 )
 
-SCHEMA = json.loads((Path(exports.__file__).parents[1] / "export" / "schema.json").read_text())
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "app" / "export" / "schema.json").read_text())
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_groups_counted_out_of_non_plenary_groups(seeded):
     assert data.groups_total == 3
     funding = next(p for p in data.proposals if p.id == seeded.funding_proposal)
     assert funding.groups_count == 3
-    assert exports.raised_by(funding.groups_count, data.groups_total, funding.in_plenary) == "raised by 3 of 3 groups"
+    assert outline.raised_by(funding.groups_count, data.groups_total, funding.in_plenary) == "raised by 3 of 3 groups"
     prevention = next(i for i in data.ideas if i.id == seeded.prevention)
     assert prevention.groups_count == 0 and prevention.in_plenary
 
@@ -96,7 +97,7 @@ def test_a_suggested_proposal_is_not_a_merge(seeded):
 
 def test_word_document_structure(seeded):
     data = _data()
-    document = Document(io.BytesIO(exports.build_docx(data)))
+    document = Document(io.BytesIO(word.build_docx(data)))
     paragraphs = document.paragraphs
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == "Test consultation"
     text = _docx_text(document)
@@ -135,14 +136,14 @@ def test_word_document_structure(seeded):
 
 
 def test_word_theme_filter_keeps_one_section(seeded):
-    document = Document(io.BytesIO(exports.build_docx(_data(ExportFilters(theme_code="PREV")))))
+    document = Document(io.BytesIO(word.build_docx(_data(ExportFilters(theme_code="PREV")))))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Contents", "PREV — Prevention of conflict and of sexual and gender-based violence"]
     assert not document.tables
 
 
 def test_markdown_has_the_same_structure(seeded):
-    markdown = exports.build_markdown(_data()).decode("utf-8")
+    markdown = markdown.build_markdown(_data()).decode("utf-8")
     assert markdown.startswith("# Test consultation\n")
     assert "> **Chatham House Rule.**" in markdown
     assert "## Contents" in markdown and "1. PART — Participation and leadership of women" in markdown
@@ -157,7 +158,7 @@ def test_markdown_has_the_same_structure(seeded):
 
 def test_markdown_escapes_markup_in_idea_text(seeded):
     add_idea("# Not a heading <script>x</script> [link](http://example.org) *bold*", "Themes", "Group A", ("PART",))
-    markdown = exports.build_markdown(_data()).decode("utf-8")
+    markdown = markdown.build_markdown(_data()).decode("utf-8")
     assert "- \\# Not a heading \\<script\\>x\\</script\\> \\[link\\](http://example.org) \\*bold\\*" in markdown
 
 
@@ -166,7 +167,7 @@ def _csv_rows(content: bytes) -> list[dict]:
 
 
 def test_csv_one_row_per_idea(seeded):
-    rows = _csv_rows(exports.build_csv(_data()))
+    rows = _csv_rows(table_csv.build_csv(_data()))
     assert len(rows) == 9
     assert list(rows[0]) == ["id", "text", "theme_codes", "session_id", "session", "day", "plan_section",
                              "proposal_id", "groups_count", "lang", "kind", "support"]
@@ -185,15 +186,15 @@ FORMULA_IDEAS = ["=SUM(A1:A9) hides the real budget", "+1 for shelters everywher
 def test_csv_neutralizes_formula_cells(seeded):
     for text in FORMULA_IDEAS:
         add_idea(text, "Themes", "Group A", ("PART",))
-    rows = _csv_rows(exports.build_csv(_data()))
+    rows = _csv_rows(table_csv.build_csv(_data()))
     cells = {r["text"] for r in rows}
     for text in FORMULA_IDEAS:
         assert "'" + text in cells and text not in cells
 
 
 def test_csv_ordinary_text_is_untouched():
-    assert exports.neutralize_cell("Women should lead") == "Women should lead"
-    assert exports.neutralize_cell(12) == 12
+    assert table_csv.neutralize_cell("Women should lead") == "Women should lead"
+    assert table_csv.neutralize_cell(12) == 12
 
 
 def _validate(instance, schema=None) -> None:
@@ -207,7 +208,7 @@ def test_the_schema_is_valid_and_its_checks_bite(seeded):
     """The schema is itself valid, and a document breaking ``minimum`` or ``format`` is refused."""
     Draft202012Validator.check_schema(SCHEMA)
     assert "date-time" in Draft202012Validator.FORMAT_CHECKER.checkers
-    document = json.loads(exports.build_json(_data()))
+    document = json.loads(document_json.build_json(_data()))
     _validate(document)
     validator = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
     for key, bad in (("groups_total", -1), ("generated_at", "yesterday afternoon")):
@@ -216,7 +217,7 @@ def test_the_schema_is_valid_and_its_checks_bite(seeded):
 
 
 def test_json_parses_back_and_follows_its_schema(seeded):
-    document = json.loads(exports.build_json(_data()))
+    document = json.loads(document_json.build_json(_data()))
     _validate(document)
     assert document["schema"] == "chatham-capture-export/1"
     assert document["groups_total"] == 3 and document["groups_shown"] is False
@@ -230,26 +231,26 @@ def test_json_parses_back_and_follows_its_schema(seeded):
 
 def test_group_labels_only_when_the_conference_enables_them(seeded):
     data = _data()
-    outputs = [exports.build(data, name) for name in ("md", "csv", "json")]
-    docx_text = _docx_text(Document(io.BytesIO(exports.build_docx(data))))
+    outputs = [writers.build(data, name) for name in ("md", "csv", "json")]
+    docx_text = _docx_text(Document(io.BytesIO(word.build_docx(data))))
     for text in [o.decode("utf-8-sig") for o in outputs] + [docx_text]:
         assert "Group A" not in text and "Plenary" not in text
     conference().show_groups_in_exports = True
     db.session.commit()
     data = _data()
-    assert "Group A" in _docx_text(Document(io.BytesIO(exports.build_docx(data))))
-    assert "Group A" in exports.build_markdown(data).decode()
-    rows = _csv_rows(exports.build_csv(data))
+    assert "Group A" in _docx_text(Document(io.BytesIO(word.build_docx(data))))
+    assert "Group A" in markdown.build_markdown(data).decode()
+    rows = _csv_rows(table_csv.build_csv(data))
     assert next(r for r in rows if r["text"] == NEGOTIATIONS_IDEA)["group"] == "Group A"
-    document = json.loads(exports.build_json(data))
+    document = json.loads(document_json.build_json(data))
     _validate(document)
     assert next(i for i in document["ideas"] if i["id"] == seeded.negotiations)["group"] == "Group A"
 
 
 def test_no_user_data_in_any_format(seeded):
     data = _data()
-    for name in exports.FORMATS:
-        content = exports.build(data, name)
+    for name in entries.FORMATS:
+        content = writers.build(data, name)
         text = _docx_text(Document(io.BytesIO(content))) if name == "docx" else content.decode("utf-8-sig")
         for username in ("rapporteur", "drafter", "cochair", "admin"):
             assert username not in text.lower()

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import BreakoutGroup, Idea, IdeaTheme, Session, Theme, User
 from app.services import review
 from app.services.nlp import idea_themes
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 
 def _idea(text: str, group: str = "Group A") -> Idea:

@@ -11,7 +11,7 @@ from app.services.capture import ideas as idea_service
 from app.services.anonymization import AnonymizerSettings
 from app.services.capture import CaptureError, CapturePlace, compose, segments_of, split_into_ideas
 from app.services.capture.restores import restore_refusal
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 
 # --- splitting ----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from app.extensions import db
 from app.models import utcnow
 from app.models_jobs import Job
 from app.services import jobs
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 
 def _job(conference_id: int, kind: str, state: str, finished_hours_ago: float | None, result=None) -> Job:

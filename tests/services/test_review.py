@@ -8,7 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import BreakoutGroup, Idea, IdeaStatus, IdeaTheme, Session, Theme, User
 from app.services import review
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 
 def _idea(text: str, group: str, session: str = "Themes", status: IdeaStatus = IdeaStatus.SUBMITTED) -> Idea:

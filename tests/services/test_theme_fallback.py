@@ -40,7 +40,7 @@ logging.basicConfig(stream=log, level=logging.WARNING, force=True)
 from app import create_app
 from app.extensions import db
 from app.models import Role
-from app.services import conference_setup as setup, readiness
+from app.services import conference as setup, readiness
 from app.services.accounts import create_user
 from app.services.nlp import idea_themes
 from tests.conftest import PASSWORD, TEST_CONFERENCE, _test_config

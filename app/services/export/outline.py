@@ -13,7 +13,7 @@ from typing import Iterable, Optional
 
 from flask_babel import gettext, lazy_gettext, ngettext
 
-from app.services.conference_setup import PLAN_SECTIONS
+from app.services.conference import PLAN_SECTIONS
 from app.services.export.entries import PLAN_SECTION_TITLES, ExportData, IdeaEntry, ProposalEntry, ThemeEntry
 
 PLAN_PART_TITLE = lazy_gettext("The plan's structure (Day 2)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from app.services.conference_setup import PLAN_SECTIONS
+from app.services.conference import PLAN_SECTIONS
 
 # Kinds that name their row (a drafter's or a future extractor's finer kinds).
 _EXPLICIT = {"baseline": "baselines", "target": "targets", "indicator": "indicators", "action": "actions"}

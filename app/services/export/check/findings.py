@@ -29,7 +29,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.models import ClearedWarning, Conference, Idea, Theme, User
 from app.services import audit
-from app.services.conference_setup import allowlist_terms, load_roster
+from app.services.conference import allowlist_terms, load_roster
 
 BLOCK = "block"
 WARN = "warn"
