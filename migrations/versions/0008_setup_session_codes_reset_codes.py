@@ -1,8 +1,8 @@
 """set-up: a stable code per session (re-importing the conference matches by it) and one-time password
 reset codes
 
-Revision ID: 0007_setup_session_codes_reset_codes
-Revises: 0006_i18n_locale_french_names
+Revision ID: 0008_setup_session_codes_reset_codes
+Revises: 0007_review_theme_change_undo
 Create Date: 2026-12-01 21:40:00
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_setup_session_codes_reset_codes'
-down_revision = '0006_i18n_locale_french_names'
+revision = '0008_setup_session_codes_reset_codes'
+down_revision = '0007_review_theme_change_undo'
 branch_labels = None
 depends_on = None
 
