@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 from app.extensions import db
 from app.services.export import entries, outline, writers
-from app.services.export.writers import document_json, markdown, table_csv, word
+from app.services.export.writers import document_json, markdown as markdown_writer, table_csv, word
 from app.services.export import ExportError, ExportFilters, gather_export
 from tests.export.export_seed import (
     ASSISTANCE_IDEA,
@@ -143,7 +143,7 @@ def test_word_theme_filter_keeps_one_section(seeded):
 
 
 def test_markdown_has_the_same_structure(seeded):
-    markdown = markdown.build_markdown(_data()).decode("utf-8")
+    markdown = markdown_writer.build_markdown(_data()).decode("utf-8")
     assert markdown.startswith("# Test consultation\n")
     assert "> **Chatham House Rule.**" in markdown
     assert "## Contents" in markdown and "1. PART — Participation and leadership of women" in markdown
@@ -158,7 +158,7 @@ def test_markdown_has_the_same_structure(seeded):
 
 def test_markdown_escapes_markup_in_idea_text(seeded):
     add_idea("# Not a heading <script>x</script> [link](http://example.org) *bold*", "Themes", "Group A", ("PART",))
-    markdown = markdown.build_markdown(_data()).decode("utf-8")
+    markdown = markdown_writer.build_markdown(_data()).decode("utf-8")
     assert "- \\# Not a heading \\<script\\>x\\</script\\> \\[link\\](http://example.org) \\*bold\\*" in markdown
 
 
@@ -170,7 +170,7 @@ def test_csv_one_row_per_idea(seeded):
     rows = _csv_rows(table_csv.build_csv(_data()))
     assert len(rows) == 9
     assert list(rows[0]) == ["id", "text", "theme_codes", "session_id", "session", "day", "plan_section",
-                             "proposal_id", "groups_count", "lang", "kind", "support"]
+                             "proposal_id", "groups_count", "lang", "kind", "support", "plan_element", "proposal_theme"]
     funding = next(r for r in rows if r["text"] == FUNDING_IDEAS[0])
     assert funding["theme_codes"] == "RES" and funding["session"] == "Themes" and funding["day"] == "1"
     assert funding["proposal_id"] == str(seeded.funding_proposal) and funding["groups_count"] == "3"
@@ -239,7 +239,7 @@ def test_group_labels_only_when_the_conference_enables_them(seeded):
     db.session.commit()
     data = _data()
     assert "Group A" in _docx_text(Document(io.BytesIO(word.build_docx(data))))
-    assert "Group A" in markdown.build_markdown(data).decode()
+    assert "Group A" in markdown_writer.build_markdown(data).decode()
     rows = _csv_rows(table_csv.build_csv(data))
     assert next(r for r in rows if r["text"] == NEGOTIATIONS_IDEA)["group"] == "Group A"
     document = json.loads(document_json.build_json(data))
