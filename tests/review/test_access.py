@@ -11,13 +11,15 @@ from app.services.accounts import create_user
 from conftest import add_idea
 
 PAGES = ["/review/", "/review/queue", "/review/queue.json", "/review/themes", "/review/proposals"]
-POSTS = ["/review/ideas/{id}/approve", "/review/proposals/detect", "/review/themes"]
+POSTS = ["/review/ideas/{id}/approve", "/review/proposals/detect", "/review/themes", "/review/themes/1/retire",
+         "/review/themes/1/merge", "/review/themes/changes/1/undo"]
 
 
 @pytest.mark.parametrize("role_client", ["rapporteur_client", "drafter_client"])
 def test_rapporteurs_and_drafters_get_403(request, sample, role_client):
     client = request.getfixturevalue(role_client)
-    for url in PAGES + [f"/review/ideas/{sample['funding']}"]:
+    for url in PAGES + [f"/review/ideas/{sample['funding']}", "/review/themes/1/retire",
+                        "/review/themes/1/merge?into=2"]:
         assert client.get(url).status_code == 403, url
     for url in POSTS:
         assert client.post(url.format(id=sample["funding"])).status_code == 403, url

@@ -74,7 +74,10 @@ def _proposal_title(ideas: Sequence[Idea]) -> str:
 def _dismissed_sets(conference: Conference) -> list[set[int]]:
     """Idea sets co-chairs undid or dismissed: detection does not propose them again."""
     events = db.session.scalars(
-        select(AuditEvent).where(AuditEvent.action.in_(("proposal.undo", "proposal.split")))
+        select(AuditEvent).where(AuditEvent.action.in_(("proposal.undo", "proposal.split")),
+                                 AuditEvent.target_type == "proposal",
+                                 AuditEvent.target_id.in_(select(Proposal.id)
+                                                          .where(Proposal.conference_id == conference.id)))
     )
     sets = []
     for event in events:
