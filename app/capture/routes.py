@@ -191,7 +191,7 @@ def submit(session_id: int, group_id: int):
         note=data.get("note") if request.is_json else None)
     if request.is_json:
         return jsonify(
-            stored=len(result.ideas), replayed=result.replayed, removed_again=len(result.removed_again),
+            stored=len(result.ideas), replayed=result.replayed, removed_again=result.removed_count,
             ideas=[{"id": i.id, "position": i.position, "text": i.text, "status": i.status.value,
                     "kind": i.kind, "support": i.support, "lang": i.lang} for i in result.ideas],
             next_submission_key=idea_service.new_submission_key(),
@@ -246,6 +246,6 @@ def edit_idea(idea_id: int):
         was_returned = idea.status == IdeaStatus.RETURNED
         result = idea_service.edit_idea(current_user, current_conference(), idea, form.text.data,
                                         current_anonymizer_settings(), _max_chars())
-        _flash_edit(len(result.removed_again), was_returned)
+        _flash_edit(result.removed_count, was_returned)
         return redirect(safe_next(request.args.get("next")) if request.args.get("next") else url_for("capture.my_ideas"))
     return render_template("capture/edit_idea.html", form=form, idea=idea)

@@ -34,8 +34,13 @@
     if (response.status === 401 || (response.redirected && response.ok)) { return Promise.resolve(expired(401)); }
     if (response.status >= 500 || response.status === 0) { return Promise.resolve(unreachable(response.status)); }
     if (!isJson(response)) {
-      // A page that is not ours (a proxy's error page, a captive portal): not a sign-in problem.
-      return Promise.resolve(unreachable(response.status));
+      // A page that is not ours (a proxy's or a captive portal's): not a sign-in problem. A timeout or
+      // "too many requests" passes with time; another refusal would not, so it is said, not retried.
+      if (response.ok || response.status === 408 || response.status === 429) {
+        return Promise.resolve(unreachable(response.status));
+      }
+      return Promise.resolve(result("refused", response.status, {
+        error: t("The server refused this request (HTTP {status}). Your note is kept.", { status: response.status }) }));
     }
     return response.json().catch(function () { return {}; }).then(function (data) {
       return result(response.ok ? "ok" : "refused", response.status, data);

@@ -19,6 +19,7 @@ def test_rapporteur_edits_and_submits_clean_ideas(live_server, page):
     sign_in(page, live_server, "rapporteur")
     page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
     page.locator("#note").fill(NOTE)
+    expect(page.locator("#preview-button")).to_be_enabled(timeout=90_000)  # the server has its models
     page.locator("#preview-button").click()
     expect(page.locator("#clean-ideas-section")).to_be_visible(timeout=90_000)
 
@@ -59,6 +60,7 @@ def test_unchecking_clean_ideas_submits_the_anonymized_text(live_server, page):
     sign_in(page, live_server, "rapporteur")
     page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
     page.locator("#note").fill("- Tobiah Renwick-Mbeki proposed an independent shelter ombudsperson.\n")
+    expect(page.locator("#preview-button")).to_be_enabled(timeout=90_000)  # the server has its models
     page.locator("#preview-button").click()
     expect(page.locator("#clean-ideas-section")).to_be_visible(timeout=90_000)
     page.locator("#use-clean-ideas").uncheck()
@@ -76,6 +78,7 @@ def test_split_and_merge_clean_ideas(live_server, page):
     page.locator("tr", has_text="Themes").locator("a", has_text="Take notes").click()
     page.locator("#note").fill("- Tobiah Renwick-Mbeki said buses stop at nine. Shelters close at ten.\n"
                                "- Wenonah Castellucci noted that the fees are high.\n- Others agreed.\n")
+    expect(page.locator("#preview-button")).to_be_enabled(timeout=90_000)  # the server has its models
     page.locator("#preview-button").click()
     expect(page.locator("#clean-ideas-section")).to_be_visible(timeout=90_000)
     texts = page.locator("#idea-list .clean-idea-text")

@@ -14,6 +14,7 @@ from flask_babel import gettext
 
 from app.extensions import services
 from app.services.capture.errors import CaptureError
+from app.services.capture.storage import clean_ideas_for_storage
 
 if TYPE_CHECKING:
     from app.services.anonymization import AnonymizerSettings
@@ -99,8 +100,6 @@ def kept_sources(conference, meta: list[Meta], settings: AnonymizerSettings) -> 
     and those anonymized again (one pass over all of them, as one note)."""
     if not getattr(conference, "keep_idea_sources", False):
         return [None] * len(meta)
-    from app.services.capture.storage import clean_ideas_for_storage
-
     wanted = [(n, m[2]) for n, m in enumerate(meta) if m[2] and m[2].strip()]
     cleaned = clean_ideas_for_storage([s for _, s in wanted], conference, settings) if wanted else []
     out: list[Optional[str]] = [None] * len(meta)

@@ -58,6 +58,12 @@ class SubmitResult:
     ideas: list[Idea]
     replayed: bool = False
     removed_again: list[Segment] = field(default_factory=list)
+    scrubbed: int = 0  # ideas the final roster scrub changed after the engine
+
+    @property
+    def removed_count(self) -> int:
+        """How many items the server's own pass removed (the engine's, then the roster scrub's)."""
+        return len(self.removed_again) + self.scrubbed
 
 
 def _stored_for_key(submission_key: str) -> list[Idea]:
@@ -161,7 +167,7 @@ def submit_ideas(user: User, conference: Conference, place: CapturePlace, submis
         if not existing:
             raise
         return _replay(existing, place)
-    return SubmitResult(ideas, replayed=False, removed_again=removed_again)
+    return SubmitResult(ideas, replayed=False, removed_again=removed_again, scrubbed=sum(c.scrubbed for c in cleaned))
 
 
 def suggest_themes(conference: Conference, ideas: Sequence[Idea]) -> None:
@@ -195,6 +201,12 @@ class EditResult:
 
     idea: Idea
     removed_again: list[Segment]
+    scrubbed: int = 0
+
+    @property
+    def removed_count(self) -> int:
+        """How many items the server's own pass removed (the engine's, then the roster scrub's)."""
+        return len(self.removed_again) + self.scrubbed
 
 
 def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
@@ -207,7 +219,7 @@ def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
     cleaned = clean_for_storage(new_text, conference, settings)
     if not cleaned.text.strip():
         raise CaptureError(gettext("Nothing would be left of this idea after anonymization."), 400)
-    idea.text = cleaned.text.strip()
+    idea.text = clean_ideas.without_leading_actor(cleaned.text.strip()) if idea.kind else cleaned.text.strip()
     idea.lang = cleaned.lang
     if idea.status == IdeaStatus.RETURNED:
         idea.status = IdeaStatus.SUBMITTED
@@ -215,7 +227,7 @@ def edit_idea(user: User, conference: Conference, idea: Idea, new_text: str,
     audit.record(user, "edit_idea", "idea", idea.id)
     suggest_themes(conference, [idea])  # the suggestions follow the new text
     db.session.commit()
-    return EditResult(idea, cleaned.removed)
+    return EditResult(idea, cleaned.removed, cleaned.scrubbed)
 
 
 def find_idea(idea_id: int, places: Sequence[CapturePlace]) -> Optional[Idea]:
