@@ -75,6 +75,8 @@ def import_conference_command(path: str, codebook: str | None, moves: tuple[str,
         plan = setup.preview_import(data, parse_moves(moves))
     except setup.SetupError as exc:
         _fail(gettext("Conference not imported: %(reason)s", reason=exc))
+    except (ValueError, TypeError, KeyError, AttributeError, SQLAlchemyError):  # never show Python's own text
+        _fail(gettext("Conference not imported: %(reason)s", reason=setup.UNEXPECTED_SHAPE))
     for line in summary_lines(plan) + [f"  {line}" for line in detail_lines(plan)]:
         click.echo(line)
     if plan.blocked:
