@@ -2,6 +2,7 @@
 `--yes`; an error is one plain line and a non-zero exit, and nothing is half-written."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import NoReturn
 
@@ -23,7 +24,8 @@ MAX_FILE_BYTES = 5_000_000
 
 def _fail(message: str) -> NoReturn:
     db.session.rollback()
-    raise click.ClickException(" ".join(str(message).split()))  # one line, whatever the message holds
+    # One line, whatever the message holds (line breaks only: French keeps its no-break spaces).
+    raise click.ClickException(re.sub(r"\s*[\r\n\t]+\s*", " ", str(message)).strip())
 
 
 def _read_bytes(path: str) -> bytes:
@@ -73,6 +75,8 @@ def import_conference_command(path: str, codebook: str | None, moves: tuple[str,
         plan = setup.preview_import(data, parse_moves(moves))
     except setup.SetupError as exc:
         _fail(gettext("Conference not imported: %(reason)s", reason=exc))
+    except (ValueError, TypeError, KeyError, AttributeError, SQLAlchemyError):  # never show Python's own text
+        _fail(gettext("Conference not imported: %(reason)s", reason=setup.UNEXPECTED_SHAPE))
     for line in summary_lines(plan) + [f"  {line}" for line in detail_lines(plan)]:
         click.echo(line)
     if plan.blocked:

@@ -3,6 +3,7 @@ detaches ideas or assignments, shows a dry run first, and refuses removals that 
 from __future__ import annotations
 
 import copy
+import io
 import uuid
 from pathlib import Path
 
@@ -205,3 +206,15 @@ def test_cli_errors_are_one_plain_line_and_leave_no_account(app, runner):
     missing = runner.invoke(args=["export-setup", "/nonexistent/folder/setup.yaml"])
     assert missing.exit_code == 1 and len(missing.output.strip().splitlines()) == 1
     assert "Cannot write /nonexistent/folder/setup.yaml" in missing.output
+
+
+def test_admin_downloads_the_setup_and_its_preview_changes_nothing(app, admin_client):
+    response = admin_client.get("/admin/setup.yaml")
+    assert response.status_code == 200 and response.mimetype == "application/yaml"
+    text = response.get_data(as_text=True)
+    assert "Group A" in text and "code: PART" in text and "Odalys" not in text
+    page = admin_client.post("/admin/conference", data={"conference_file": (io.BytesIO(text.encode()), "s.yaml")},
+                             content_type="multipart/form-data").get_data(as_text=True)
+    assert "Sessions: 0 added, 4 changed, 0 removed" in page and "Groups: 0 added, 0 changed, 0 removed" in page
+    with app.app_context():
+        assert all(s.code is None for d in setup.current_conference().days for s in d.sessions)

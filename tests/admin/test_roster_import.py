@@ -113,3 +113,19 @@ def test_admin_preview_then_confirm(app, admin_client):
     assert refused.status_code == 400 and "expired or is not valid" in refused.get_data(as_text=True)
     done = admin_client.post("/admin/roster/confirm", data={"token": token}, follow_redirects=True)
     assert "Roster replaced: 4 entries" in done.get_data(as_text=True)
+
+
+def test_a_damaged_workbook_is_one_sentence():
+    import zipfile
+
+    workbook = Workbook()
+    workbook.active.append(["name", "affiliation"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, zipfile.ZipFile(damaged, "w") as target:
+        for name in source.namelist():
+            data = source.read(name)
+            target.writestr(name, data[: len(data) // 2] if name.endswith("sheet1.xml") else data)
+    with pytest.raises(setup.SetupError, match=r"not a readable Excel workbook \(\.xlsx\)"):
+        setup.read_roster(damaged.getvalue(), "roster.xlsx")

@@ -118,7 +118,8 @@ def _xlsx_rows(raw: bytes) -> list[list[str]]:
         sheet = workbook.worksheets[0]
         rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
         workbook.close()
-    except (BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError):
+    except (BadZipFile, KeyError, ValueError, OSError, IndexError, TypeError, SyntaxError, AttributeError):
+        # SyntaxError: the XML parser's ParseError inside a damaged workbook
         raise SetupError(gettext("The roster is not a readable Excel workbook (.xlsx).")) from None
     return rows
 
