@@ -1,0 +1,196 @@
+"""French attribution: public bodies named in French, the phrases that make them a speaker's side,
+witness-list captions, and French phrases of origin.
+
+- :class:`FrenchBodyMentions` (after the roster affiliations) adds the French public bodies of
+  :mod:`anonymizer.french_bodies` to the note's organization mentions, so every attribution rule
+  sees them even when the conference's allow-list lacks them.
+- :class:`FrenchAttribution` (after the public-body stage) removes a body that tells who spoke:
+  "les fonctionnaires de l'ASFC", "les témoins du SCC", "du côté de la GRC", "selon AMC",
+  "le MDN a indiqué", "sous-ministre adjointe à Justice Canada", and the organizations of a caption
+  or witness-list line ("<Name>, directeur, <Unit>, <Department>"). A body followed by a modal verb
+  ("les fonctionnaires de l'ASFC devraient ...") is the subject of a recommendation and stays.
+- :class:`FrenchOrigins` removes a speaker's origin: "d'origine haïtienne", "née à X",
+  "originaire de X", "je viens d'X".
+The cue lists are data files (``data/fr/attribution_nouns.txt``, ``data/fr/body_speech_verbs.txt``).
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from ..french_bodies import lexicon_mentions, unit_mentions
+from ..lexicon import PLACE_WORDS
+from ..reasons import Reason
+from ..vocab import DATA, DEMONYMS, fold, read_lines
+from .attribution import AttributionReader, ReaderStage
+from .base import Candidate
+from .context import NoteContext, word_index_at
+
+
+def _folded_lines(name: str) -> list[str]:
+    return [fold(x) for x in read_lines(os.path.join(DATA, "fr", name))]
+
+
+_GROUP_NOUNS = _folded_lines("attribution_nouns.txt")
+_BODY_VERBS = _folded_lines("body_speech_verbs.txt")
+_ART = r"(?:la\s+|le\s+|les\s+|l'|l’)?"
+# "les fonctionnaires de l'", "témoins du", "du côté de la", "selon"
+_CUE_RX = re.compile(r"(?<![\w'])(?:(?:" + "|".join(re.escape(n) for n in sorted(_GROUP_NOUNS, key=len, reverse=True))
+                     + r")\s+(?:de\s+" + _ART + r"|du\s+|des\s+|d'|d’)|du\s+cote\s+(?:de\s+" + _ART + r"|du\s+|des\s+|d'|d’)"
+                     r"|selon\s+" + _ART + r")")
+_AUX = r"(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:(?:aussi|egalement|d'abord|ensuite|enfin|deja|bien|clairement|de\s+nouveau)\s+)?"
+_VERB_RX = re.compile(r"\s*,?\s+(?:nous\s+|n'\s*)?" + _AUX + r"(?:" + "|".join(re.escape(v) for v in sorted(_BODY_VERBS, key=len, reverse=True))
+                      + r")(?![\w])")
+_MODAL_AFTER = re.compile(r"\s+(?:devrai(?:t|ent)|doi(?:t|vent)|pourrai(?:t|ent)|peu(?:t|vent)|devr(?:a|ont)|"
+                          r"gagnerai(?:t|ent)|aurai(?:t|ent)\s+(?:int[ée]r[êe]t|avantage))\b")
+# "demande que la GRC confirme ...": a wish or a demand (subjunctive), not a report of what a body said
+_WISH_BEFORE = re.compile(r"\b(?:demande|demandent|demandons|souhaite|souhaitent|souhaitons|propose|proposent|proposons|"
+                          r"recommande|recommandent|recommandons|exige|exigent|veut|veulent|voudrait|faut|faudrait|"
+                          r"important|essentiel|necessaire|urgent|attend|attendent)\s+(?:que|qu')\b[^.;:!?\n]*$")
+_ROLE_AT = re.compile(r"\s*(?:,\s*)?(?:à|au|aux|auprès\s+d[ue']|auprès\s+de\s+la|chez)\s+" + _ART)
+
+
+class FrenchBodyMentions:
+    """French public bodies (listed names, acronyms, unit phrases) as organization mentions."""
+
+    id = "french_bodies"
+
+    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
+        """Add the mentions the roster and the allow-list did not already give; propose nothing."""
+        ctx = context
+        taken = [(s, e) for s, e, *_ in ctx.org_mentions]
+        spans = list(lexicon_mentions(ctx.text, ctx.ftext))
+        spans += list(unit_mentions(ctx.text, ctx.ftext, ctx.words, lambda pos: word_index_at(ctx, pos)))
+        for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            ctx.org_mentions.append((s, e, "public body (French list)", True, None))
+            taken.append((s, e))
+        return []
+
+
+class FrenchAttribution(ReaderStage):
+    """A public body named in French as the side someone speaks from."""
+
+    id = "french_attribution"
+
+    def run(self, att: AttributionReader) -> None:
+        """Cue phrases before a body, speech verbs after it, roles 'à <body>', caption lines."""
+        ctx = att.ctx
+        for m in _CUE_RX.finditer(ctx.ftext):
+            span = att.org_at(m.end())
+            if span and span[2] == "ORG" and not _MODAL_AFTER.match(ctx.ftext, span[1]):
+                att._emit(span, Reason.PUBLIC_BODY_ATTRIBUTED)
+        for s, e, *_ in ctx.org_mentions:
+            if _VERB_RX.match(ctx.ftext, e) and not _inside_candidate(att, s, e) \
+                    and not _WISH_BEFORE.search(ctx.ftext, max(0, s - 120), s):
+                att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
+        for c in att.roles:
+            m = _ROLE_AT.match(ctx.text, c.end)
+            if m:
+                span = att.org_at(m.end())
+                if span and span[2] == "ORG":
+                    att._emit(span, Reason.SPEAKER_AFFILIATION)
+        _caption_lines(att)
+        _parenthesised_bodies(att)
+
+
+def _inside_candidate(att: AttributionReader, s: int, e: int) -> bool:
+    """Already removed (as a roster affiliation or by another rule): nothing to add."""
+    return any(c.start <= s and e <= c.end for c in att.out)
+
+
+_PIECE = re.compile(r"[^,;\n]+")
+
+
+def _caption_lines(att: AttributionReader) -> None:
+    """'<Name>, <title>, <Unit>, <Department>' (a witness list line) and '(<title>, <Org>, <Org>)' after
+    a name: every capitalised piece after the title names the person's organization."""
+    ctx = att.ctx
+    t = ctx.text
+    for r in att.roles:
+        line_start = t.rfind("\n", 0, r.start) + 1
+        line_end = t.find("\n", r.end)
+        line_end = len(t) if line_end == -1 else line_end
+        before = t[line_start:r.start]
+        in_paren = before.rfind("(") > before.rfind(")")
+        person_first = any(line_start <= p.start and p.end <= r.start for p in att.persons)
+        if not (person_first and (before.rstrip().endswith(",") or in_paren)):
+            continue
+        stop = t.find(")", r.end, line_end) if in_paren else line_end
+        stop = line_end if stop == -1 else stop
+        if t[r.end:r.end + 1] != ",":
+            continue
+        for m in _PIECE.finditer(t, r.end + 1, stop):
+            seg = m.group()
+            s = m.start() + len(seg) - len(seg.lstrip())
+            e = m.end() - (len(seg) - len(seg.rstrip()))
+            if e > s and t[s:s + 1].isupper() and fold(t[s:e]) not in PLACE_WORDS:
+                att._emit((s, e, "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+def _parenthesised_bodies(att: AttributionReader) -> None:
+    """'- jf (Sécurité publique) :', 'Karim (GRC) a dit': a body alone in parentheses after a word is
+    that word's affiliation (a subject-matter body is not put in parentheses after a name)."""
+    ctx = att.ctx
+    t = ctx.text
+    for s, e, *_ in ctx.org_mentions:
+        open_pos, close_pos = t.rfind("(", 0, s), t.find(")", e)
+        if open_pos == -1 or close_pos == -1 or t[open_pos + 1:s].strip() or t[e:close_pos].strip():
+            continue
+        prev = word_index_at(ctx, max(0, open_pos - 2))
+        w = ctx.words[prev] if prev is not None and ctx.words[prev].end <= open_pos else None
+        if w is None or t[w.end:open_pos].strip():
+            continue
+        speaker = ctx.next_char(close_pos + 1) == ":"
+        if speaker or w.cap or not ctx.is_common(w) or any(c.start <= w.start < c.end for c in att.persons + att.roles):
+            att._emit((s, e, "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+_ORIGIN_DEMONYM = re.compile(r"\b(?:d'|d’)origine\s+([^\W\d_][\w'’-]+)", re.I)
+_BORN_IN = re.compile(r"\b(?:née?s?|originaires?|native|natif)\s+(?:à|au|aux|en|de|du|des|d'|d’)\s*(?:la\s+|l'|l’)?", re.I)
+_I_COME_FROM = re.compile(r"\b(?:je\s+viens|nous\s+venons|je\s+suis|nous\s+sommes|elle\s+vient|il\s+vient)\s+"
+                          r"(?:de\s+la\s+|de\s+l'|de\s+|du\s+|des\s+|d'|d’)", re.I)
+
+
+class FrenchOrigins(ReaderStage):
+    """Where a speaker comes from, said in French."""
+
+    id = "french_origins"
+
+    def run(self, att: AttributionReader) -> None:
+        """'d'origine haïtienne', 'née à Ségou', 'originaire de Gaspé', 'je viens d'Inukjuak'."""
+        ctx = att.ctx
+        for m in _ORIGIN_DEMONYM.finditer(ctx.text):
+            if fold(m.group(1)) in DEMONYMS or fold(m.group(1)) in PLACE_WORDS:
+                att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
+        for rx in (_BORN_IN, _I_COME_FROM):
+            for m in rx.finditer(ctx.text):
+                span = att.org_at(m.end())
+                if span and (span[2] == "PLACE" or ctx.text[span[0]:span[0] + 1].isupper()):
+                    att._emit((span[0], span[1], "PLACE"), Reason.ORIGIN)
+
+
+_UP = "A-ZÀ-ÖØ-Ý"
+# "M.-È. T.", "J.-S. G.", "Y. B.", "M-J. R.": a person's initials in French notes (a compound given
+# name's initials are joined by a hyphen)
+_INITIALS = re.compile(rf"(?<![\w.])[{_UP}]\.?-[{_UP}]\.\s?[{_UP}]\.(?:-[{_UP}]\.)?(?![\w])|"
+                       rf"(?<![\w.])[{_UP}]\.\s[{_UP}]\.(?:-[{_UP}]\.)?(?![\w.])")
+_NOT_INITIALS = frozenset({"nb", "ps", "pps", "us", "un", "uk", "eu", "am", "pm"})
+
+
+class FrenchInitials:
+    """Initials of a person, with accents and hyphens ("M.-È. T."), that the other rules do not read."""
+
+    id = "french_initials"
+
+    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
+        """Every initials group that is not a common dotted abbreviation."""
+        out = []
+        for m in _INITIALS.finditer(context.text):
+            letters = fold("".join(c for c in m.group() if c.isalpha()))
+            if letters in _NOT_INITIALS:
+                continue
+            out.append(Candidate(m.start(), m.end(), "PERSON", Reason.PERSON_INITIALS, recognizer=self.id,
+                                 key="u:" + letters, prio=4, score=0.8))
+        return out
