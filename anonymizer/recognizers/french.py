@@ -47,6 +47,8 @@ _MODAL_AFTER = re.compile(r"\s+(?:devrai(?:t|ent)|doi(?:t|vent)|pourrai(?:t|ent)
 _WISH_BEFORE = re.compile(r"\b(?:demande|demandent|demandons|souhaite|souhaitent|souhaitons|propose|proposent|proposons|"
                           r"recommande|recommandent|recommandons|exige|exigent|veut|veulent|voudrait|faut|faudrait|"
                           r"important|essentiel|necessaire|urgent|attend|attendent)\s+(?:que|qu')\b[^.;:!?\n]*$")
+# "les représentants du ministère": a body named by its kind only
+_BARE_BODY = re.compile(r"(?:ministere|agence|commission|secretariat|gouvernement\s+federal|gouvernement|ambassade|consulat)(?![\w-])")
 _ROLE_AT = re.compile(r"\s*(?:,\s*)?(?:à|au|aux|auprès\s+d[ue']|auprès\s+de\s+la|chez)\s+" + _ART)
 
 
@@ -62,10 +64,16 @@ class FrenchBodyMentions:
         spans = list(lexicon_mentions(ctx.text, ctx.ftext))
         spans += list(unit_mentions(ctx.text, ctx.ftext, ctx.words, lambda pos: word_index_at(ctx, pos)))
         for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
-            if any(s < te and ts < e for ts, te in taken):
+            inside = [m for m in ctx.org_mentions if s <= m[0] and m[1] <= e and m[3] and (m[0], m[1]) != (s, e)]
+            if any(s < te and ts < e for ts, te in taken if not any((ts, te) == (m[0], m[1]) for m in inside)):
                 continue
+            # "ministère de la Sécurité publique" replaces the allow-listed "Sécurité publique" inside it
+            for m in inside:
+                ctx.org_mentions.remove(m)
+                taken.remove((m[0], m[1]))
             ctx.org_mentions.append((s, e, "public body (French list)", True, None))
             taken.append((s, e))
+        ctx.org_mentions.sort(key=lambda m: m[0])
         return []
 
 
@@ -81,6 +89,10 @@ class FrenchAttribution(ReaderStage):
             span = att.org_at(m.end())
             if span and span[2] == "ORG" and not _MODAL_AFTER.match(ctx.ftext, span[1]):
                 att._emit(span, Reason.PUBLIC_BODY_ATTRIBUTED)
+            elif span is None:
+                bare = _BARE_BODY.match(ctx.ftext, m.end())
+                if bare and not _MODAL_AFTER.match(ctx.ftext, bare.end()):
+                    att._emit((bare.start(), bare.end(), "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
         for s, e, *_ in ctx.org_mentions:
             if _VERB_RX.match(ctx.ftext, e) and not _inside_candidate(att, s, e) \
                     and not _WISH_BEFORE.search(ctx.ftext, max(0, s - 120), s):
@@ -93,6 +105,7 @@ class FrenchAttribution(ReaderStage):
                     att._emit(span, Reason.SPEAKER_AFFILIATION)
         _caption_lines(att)
         _parenthesised_bodies(att)
+        _witness_lists(att)
 
 
 def _inside_candidate(att: AttributionReader, s: int, e: int) -> bool:
@@ -147,7 +160,65 @@ def _parenthesised_bodies(att: AttributionReader) -> None:
             att._emit((s, e, "ORG"), Reason.SPEAKER_AFFILIATION)
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+_CAPTION_TITLES = frozenset({"M.", "Mme", "Me", "Dr", "Dre", "Mlle", "Pr", "Pre", "Mr.", "Ms.", "Dr."})
+
+
+def _caption_person(att: AttributionReader, a: int, b: int):
+    """The person candidate that opens the line a..b and is followed by a comma, or None."""
+    t = att.ctx.text
+    lead = len(t[a:b]) - len(t[a:b].lstrip(" \t-–•*"))
+    for p in att.persons:
+        if p.start == a + lead or (a + lead < p.start and t[a + lead:p.start].strip() in _CAPTION_TITLES):
+            if p.end < b and t[p.end:p.end + 1] == ",":
+                return p
+    return None
+
+
+def _witness_lists(att: AttributionReader) -> None:
+    """Witness lists: '<Name>, avocate' (the words after the name are a title) and a line naming only
+    a body above '<Name>, <title>' lines (the body the witnesses below it come from)."""
+    ctx, t = att.ctx, att.ctx.text
+    lines = [ln for ln in _lines(t) if t[ln[0]:ln[1]].strip()]
+    captions = {ln: _caption_person(att, *ln) for ln in lines}
+    for k, (a, b) in enumerate(lines):
+        p = captions[(a, b)]
+        if p is not None:
+            pieces = [(m.start(), m.end()) for m in _PIECE.finditer(t, p.end + 1, b)]
+            # the title's first word may be read as a verb by the parser ("avocate")
+            first = word_index_at(ctx, ctx.next_char_pos(p.end + 1))
+            after_first = ctx.words[first].end if first is not None else p.end
+            if pieces and all(len(t[x:y].split()) <= 7 for x, y in pieces) and not _has_verb(ctx, after_first, b):
+                x, y = pieces[0]
+                x += len(t[x:y]) - len(t[x:y].lstrip())
+                if t[x:x + 1].islower() and not any(r.start < y and x < r.end for r in att.roles):
+                    att.out.append(Candidate(x, y, "ROLE", Reason.ROLE, prio=2))
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        line = t[a:b].strip()
+        if nxt is None or captions[nxt] is None or not line[:1].isupper() or line[-1:] in ".?!:" or \
+                len(line.split()) > 14 or any(a <= c.start < b and c.reason != Reason.UNKNOWN_PROPER_NOUN for c in att.persons):
+            continue
+        words = [w for w in ctx.words if a <= w.start < b]
+        if any(a <= m[0] < b for m in ctx.org_mentions) or not all(ctx.is_common(w) for w in words):
+            s0 = a + len(t[a:b]) - len(t[a:b].lstrip())
+            att._emit((s0, s0 + len(line), "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+def _has_verb(ctx: NoteContext, a: int, b: int) -> bool:
+    """A conjugated verb between a and b: the line is a sentence, not a caption."""
+    return any(ctx.pos(w) in ("VERB", "AUX") and not w.cap for w in ctx.words if a <= w.start < b)
+
+
 _ORIGIN_DEMONYM = re.compile(r"\b(?:d'|d’)origine\s+([^\W\d_][\w'’-]+)", re.I)
+_AS_A = re.compile(r"\b(?:en\s+tant\s+qu['’]\s*|en\s+tant\s+que\s+|comme\s+|moi\s+qui\s+suis\s+)([^\W\d_][\w'’-]+)", re.I)
 _BORN_IN = re.compile(r"\b(?:née?s?|originaires?|native|natif)\s+(?:à|au|aux|en|de|du|des|d'|d’)\s*(?:la\s+|l'|l’)?", re.I)
 _I_COME_FROM = re.compile(r"\b(?:je\s+viens|nous\s+venons|je\s+suis|nous\s+sommes|elle\s+vient|il\s+vient)\s+"
                           r"(?:de\s+la\s+|de\s+l'|de\s+|du\s+|des\s+|d'|d’)", re.I)
@@ -161,6 +232,10 @@ class FrenchOrigins(ReaderStage):
     def run(self, att: AttributionReader) -> None:
         """'d'origine haïtienne', 'née à Ségou', 'originaire de Gaspé', 'je viens d'Inukjuak'."""
         ctx = att.ctx
+        for m in _AS_A.finditer(ctx.text):
+            key = fold(m.group(1))
+            if (key in DEMONYMS or key in PLACE_WORDS) and m.group(1)[:1].isupper() or key in DEMONYMS and ctx.lang == "fr":
+                att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
         for m in _ORIGIN_DEMONYM.finditer(ctx.text):
             if fold(m.group(1)) in DEMONYMS or fold(m.group(1)) in PLACE_WORDS:
                 att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
@@ -175,7 +250,8 @@ _UP = "A-ZÀ-ÖØ-Ý"
 # "M.-È. T.", "J.-S. G.", "Y. B.", "M-J. R.": a person's initials in French notes (a compound given
 # name's initials are joined by a hyphen)
 _INITIALS = re.compile(rf"(?<![\w.])[{_UP}]\.?-[{_UP}]\.\s?[{_UP}]\.(?:-[{_UP}]\.)?(?![\w])|"
-                       rf"(?<![\w.])[{_UP}]\.\s[{_UP}]\.(?:-[{_UP}]\.)?(?![\w.])")
+                       rf"(?<![\w.])[{_UP}]\.\s[{_UP}]\.(?:-[{_UP}]\.)?(?![\w.])|"
+                       rf"(?<![\w.])[{_UP}]\.\s(?:St|Ste|Mc|Mac|De|Du|Le|La)-?[{_UP}]\.(?![\w])")
 _NOT_INITIALS = frozenset({"nb", "ps", "pps", "us", "un", "uk", "eu", "am", "pm"})
 
 
