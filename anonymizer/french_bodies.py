@@ -41,6 +41,23 @@ def body_forms() -> tuple[frozenset[str], frozenset[str], "re.Pattern[str]"]:
     return frozenset(names), frozenset(acronyms), rx
 
 
+@functools.lru_cache(maxsize=1)
+def _ngo_forms() -> tuple[frozenset[str], "re.Pattern[str]"]:
+    """(folded names, regex over folded text) of the listed civil-society organizations."""
+    names = frozenset(fold(e) for e in read_lines(os.path.join(DATA, "fr", "civil_society_orgs.txt")))
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)) + r")(?![\w-])")
+    return names, rx
+
+
+def ngo_mentions(text: str, ftext: str) -> Iterator[tuple[int, int]]:
+    """Spans of listed civil-society organizations written with a capital (a lower-case 'alternatives'
+    or 'vision mondiale' is an ordinary phrase)."""
+    _names, rx = _ngo_forms()
+    for m in rx.finditer(ftext):
+        if text[m.start():m.start() + 1].isupper() or text[m.start():m.end()].isupper():
+            yield m.start(), m.end()
+
+
 def _acronym_ok(surface: str, acronyms: frozenset[str]) -> bool:
     """An acronym in capitals as listed ("GRC", "RNCan"), or in lower case when it is not a word."""
     if surface in acronyms:

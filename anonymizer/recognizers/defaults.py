@@ -6,7 +6,7 @@ from .civil_society import CivilSocietyNames
 from .consistency import Consistency
 from .contacts import Contacts
 from .fragments import NameFragments
-from .french import FrenchAttribution, FrenchBodyMentions, FrenchInitials, FrenchOrigins
+from .french import FrenchAttribution, FrenchBodyMentions, FrenchInitials, FrenchNameParticles, FrenchOrigins
 from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
@@ -29,5 +29,5 @@ def default_registry() -> Registry:
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), FrenchAttribution(), Origins(), FrenchOrigins(),
-        QuasiIdentifiers(), TrainedSpans(), FrenchInitials(), NameFragments(), Consistency(),
+        QuasiIdentifiers(), TrainedSpans(), FrenchInitials(), NameFragments(), FrenchNameParticles(), Consistency(),
     ])

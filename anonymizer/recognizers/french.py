@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 
-from ..french_bodies import lexicon_mentions, unit_mentions
+from ..french_bodies import lexicon_mentions, ngo_mentions, unit_mentions
 from ..lexicon import PLACE_WORDS
 from ..reasons import Reason
 from ..vocab import DATA, DEMONYMS, fold, read_lines
@@ -58,7 +58,8 @@ class FrenchBodyMentions:
     id = "french_bodies"
 
     def analyze(self, doc, context: NoteContext) -> list[Candidate]:
-        """Add the mentions the roster and the allow-list did not already give; propose nothing."""
+        """Add the public-body mentions the roster and the allow-list did not already give; propose the
+        listed civil-society organizations (``data/fr/civil_society_orgs.txt``) not on the allow-list."""
         ctx = context
         taken = [(s, e) for s, e, *_ in ctx.org_mentions]
         spans = list(lexicon_mentions(ctx.text, ctx.ftext))
@@ -74,7 +75,14 @@ class FrenchBodyMentions:
             ctx.org_mentions.append((s, e, "public body (French list)", True, None))
             taken.append((s, e))
         ctx.org_mentions.sort(key=lambda m: m[0])
-        return []
+        return [Candidate(s, e, "ORG", Reason.ORG_NAME, recognizer=self.id, prio=3)
+                for s, e in ngo_mentions(ctx.text, ctx.ftext) if not _allowlisted(ctx, s, e)]
+
+
+def _allowlisted(ctx: NoteContext, s: int, e: int) -> bool:
+    """The conference's allow-list has this organization (then only attribution removes it)."""
+    return fold(ctx.text[s:e]) in ctx.index.allow_forms or any(
+        m[3] and m[0] <= s and e <= m[1] and m[2] != "public body (French list)" for m in ctx.org_mentions)
 
 
 class FrenchAttribution(ReaderStage):
@@ -114,6 +122,9 @@ def _inside_candidate(att: AttributionReader, s: int, e: int) -> bool:
 
 
 _PIECE = re.compile(r"[^,;\n]+")
+_NAME_WORD = r"[A-ZÀ-ÖØ-Ý][\w’'-]+"
+_LEADING_NAME = re.compile(rf"^[\s\-–•*]*(?:(?:M\.|Mme|Me|Dre?|Pre?)\s+)?({_NAME_WORD}(?:\s+(?:(?:de\s+la|de|du|des|van|von|d'|le|la)\s+)?"
+                           rf"{_NAME_WORD}){{1,3}}),\s*$")
 
 
 def _caption_lines(att: AttributionReader) -> None:
@@ -128,6 +139,12 @@ def _caption_lines(att: AttributionReader) -> None:
         before = t[line_start:r.start]
         in_paren = before.rfind("(") > before.rfind(")")
         person_first = any(line_start <= p.start and p.end <= r.start for p in att.persons)
+        lead = _LEADING_NAME.match(before)
+        if lead and not person_first and not any(line_start <= m[0] < r.start for m in ctx.org_mentions):
+            # "<Given> <Surname>, <title>, <Org>": a witness-list entry names a person before the title
+            att.out.append(Candidate(line_start + lead.start(1), line_start + lead.end(1), "PERSON",
+                                     Reason.PERSON_CONTEXT, prio=4, score=0.8))
+            person_first = True
         if not (person_first and (before.rstrip().endswith(",") or in_paren)):
             continue
         stop = t.find(")", r.end, line_end) if in_paren else line_end
@@ -218,6 +235,7 @@ def _has_verb(ctx: NoteContext, a: int, b: int) -> bool:
 
 
 _ORIGIN_DEMONYM = re.compile(r"\b(?:d'|d’)origine\s+([^\W\d_][\w'’-]+)", re.I)
+_NOT_SURNAME = frozenset({"centre", "comite", "reseau", "conseil", "ministere", "groupe", "canada", "quebec"})
 _AS_A = re.compile(r"\b(?:en\s+tant\s+qu['’]\s*|en\s+tant\s+que\s+|comme\s+|moi\s+qui\s+suis\s+)([^\W\d_][\w'’-]+)", re.I)
 _BORN_IN = re.compile(r"\b(?:née?s?|originaires?|native|natif)\s+(?:à|au|aux|en|de|du|des|d'|d’)\s*(?:la\s+|l'|l’)?", re.I)
 _I_COME_FROM = re.compile(r"\b(?:je\s+viens|nous\s+venons|je\s+suis|nous\s+sommes|elle\s+vient|il\s+vient)\s+"
@@ -269,4 +287,36 @@ class FrenchInitials:
                 continue
             out.append(Candidate(m.start(), m.end(), "PERSON", Reason.PERSON_INITIALS, recognizer=self.id,
                                  key="u:" + letters, prio=4, score=0.8))
+        return out
+
+
+# After a found name: a particle and a capitalised surname ("Mathilde Le Gall", "Solange de Varennes",
+# "Victor de la Durantaye", "Anouk Van den Broeck", "Rémi St-Onge")
+_PARTICLE_SURNAME = re.compile(
+    r"[ \t]+((?:[Dd]e[ \t]+[Ll]a|[Dd]e[ \t]+[Ll]['’]|[Vv]an[ \t]+[Dd]e[nr]?|[Vv]an[ \t]+[Dd]er|[Dd]e|[Dd]u|[Dd]es|[Dd]['’]|[Vv]an|[Vv]on|"
+    rf"[Ll]e|[Ll]a|[Dd]i|[Dd]a|[Dd]os|[Dd]el|[Bb]en|[Bb]in|[Ii]bn)[ \t]*)([{_UP}][\w’'-]*(?:-[{_UP}][\w’'-]*)*)")
+_SAINT = re.compile(rf"[ \t]+((?:St|Ste|Saint|Sainte)-[{_UP}][\w-]*)")
+
+
+class FrenchNameParticles:
+    """The particle and surname after a found name, which the other rules stop before."""
+
+    id = "french_name_particles"
+
+    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
+        """Extend every found person over '<particle> <Surname>' right after it."""
+        ctx, out = context, []
+        mentions = {m[0] for m in ctx.org_mentions}
+        for c in ctx.candidates("PERSON"):
+            m = _PARTICLE_SURNAME.match(ctx.text, c.end) or _SAINT.match(ctx.text, c.end)
+            if m is None:
+                continue
+            surname_start = m.start(m.lastindex)
+            i = word_index_at(ctx, surname_start)
+            w = ctx.words[i] if i is not None else None
+            if w is None or w.start in mentions or fold(w.text) in _NOT_SURNAME or \
+                    (m.group(1)[:1].islower() and ctx.is_place(w.key)) or ctx.text[c.end:surname_start].count("\n"):
+                continue
+            out.append(Candidate(c.start, m.end(), "PERSON", Reason.PERSON_CONTEXT, recognizer=self.id, key=c.key,
+                                 prio=4, score=0.8))
         return out

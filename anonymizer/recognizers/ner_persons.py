@@ -50,6 +50,8 @@ def ner_persons(pf) -> None:
             continue
         if any(w.key in ORG_HEADS for w in run) and len(run) > 1:
             continue
+        if ctx.lang_at(a.start) != ctx.lang and not any(w.cap for w in run) and all(ctx.is_common(w) for w in run):
+            continue  # lower-case words of a sentence in the other language ("écrit avec" in an English note)
         if len(run) == 1 and a.initial and a.key in SENTENCE_OPENERS and not is_given_name(a.key):
             continue  # "Ensuite, ...", "Mot de bienvenue", "Secrétariat : ..." read as a name by the parser
         if all(w.key in FUNCTION_WORDS or w.key in NAME_WORDS or (ctx.is_common(w) and ctx.pos(w) != "PROPN")

@@ -123,7 +123,7 @@ def _extend_role(ctx: NoteContext, b: Word) -> int:
     while j < len(ctx.words):
         w = ctx.words[j]
         g = ctx.gap(ctx.words[j - 1], w)
-        if g not in (" ", "", "'", "’") and g.strip() not in ("d'", "d’", "l'", "l’"):
+        if g not in (" ", "", "'", "’", "—", "–") and g.strip() not in ("d'", "d’", "l'", "l’"):  # "—": riding names
             break
         if w.key in ROLE_EXT_WORDS and w.key != "and":
             j += 1

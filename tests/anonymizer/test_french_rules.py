@@ -52,6 +52,13 @@ def _gone(res, text, needle):
     ("M.-È. T. insiste sur les indicateurs.", ["M.-È. T."]),
     ("J.-S. G. et Y. B. rédigeront la proposition.", ["J.-S. G.", "Y. B."]),
     ("Rosalinde FORTUNAT a expliqué le budget.", ["Rosalinde FORTUNAT"]),
+    ("Liste\nFlavie Le Corre, professeure titulaire, Institut Borée", ["Flavie Le Corre"]),
+    ("Gaspard de la Vernière répond que non.", ["Gaspard de la Vernière"]),
+    ("Je remercie la députée de Val-Brûlé—Sainte-Odile de sa question.", ["députée de Val-Brûlé—Sainte-Odile"]),
+    ("Présentation de Dre Ysaline Koffi-Marchand, chercheuse.", ["Ysaline Koffi-Marchand"]),
+    # civil-society organizations named in French, not on the allow-list
+    ("Amnistie internationale et Médecins sans frontières ont déposé un mémoire.",
+     ["Amnistie internationale", "Médecins sans frontières"]),
     # places identifying the speaker
     ("En tant qu'Acadienne, elle rappelle l'importance du français.", ["Acadienne"]),
     ("Mme Kanté, d'origine haïtienne, a parlé de la diaspora.", ["haïtienne", "Kanté"]),
@@ -84,3 +91,13 @@ def test_french_subject_matter_stays(fr_engine, text, kept):
     res = fr_engine.anonymize(text, lang="fr")
     for needle in kept:
         assert not _gone(res, text, needle) and needle in res.text, (needle, res.text)
+
+
+def test_mixed_note_gives_each_sentence_its_language(fr_engine):
+    """A French quote inside an English note keeps its ordinary French words; names still go."""
+    text = ("Group E, bilingual. Odalric Ferrand opened in French: « le plan doit être écrit avec les "
+            "organisations de femmes ». Ensuite, Odalric a parlé du financement.")
+    res = fr_engine.anonymize(text, lang="en")
+    assert "écrit avec les organisations" in res.text
+    assert "Ensuite" in res.text
+    assert _gone(res, text, "Odalric Ferrand")
