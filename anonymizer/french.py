@@ -48,7 +48,13 @@ def is_french_word(key: str) -> bool:
     for stem in (key[:-1] if key.endswith(("s", "x")) else None,):
         if stem and stem in lemmas:
             return True
-    return any(key.endswith(old) and key[: len(key) - len(old)] + new in lemmas for old, new in rules)
+    if any(key.endswith(old) and key[: len(key) - len(old)] + new in lemmas for old, new in rules):
+        return True
+    # newer feminine forms of titles and agent nouns ("défenseure", "professeures", "autrice")
+    for old, new in (("eures", "eur"), ("eure", "eur"), ("rices", "eur"), ("rice", "eur")):
+        if key.endswith(old) and key[: len(key) - len(old)] + new in lemmas:
+            return True
+    return False
 
 
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")

@@ -6,7 +6,8 @@ from .civil_society import CivilSocietyNames
 from .consistency import Consistency
 from .contacts import Contacts
 from .fragments import NameFragments
-from .french import FrenchAttribution, FrenchBodyMentions, FrenchInitials, FrenchNameParticles, FrenchOrigins
+from .french import FrenchAttribution, FrenchBodyMentions
+from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles, FrenchOrigins
 from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
@@ -29,5 +30,5 @@ def default_registry() -> Registry:
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), FrenchAttribution(), Origins(), FrenchOrigins(),
-        QuasiIdentifiers(), TrainedSpans(), FrenchInitials(), NameFragments(), FrenchNameParticles(), Consistency(),
+        QuasiIdentifiers(), TrainedSpans(), FrenchInitials(), FrenchGivenNames(), NameFragments(), FrenchNameParticles(), Consistency(),
     ])

@@ -1,5 +1,5 @@
 """French attribution: public bodies named in French, the phrases that make them a speaker's side,
-witness-list captions, and French phrases of origin.
+and witness-list captions.
 
 - :class:`FrenchBodyMentions` (after the roster affiliations) adds the French public bodies of
   :mod:`anonymizer.french_bodies` to the note's organization mentions, so every attribution rule
@@ -9,8 +9,7 @@ witness-list captions, and French phrases of origin.
   "le MDN a indiqué", "sous-ministre adjointe à Justice Canada", and the organizations of a caption
   or witness-list line ("<Name>, directeur, <Unit>, <Department>"). A body followed by a modal verb
   ("les fonctionnaires de l'ASFC devraient ...") is the subject of a recommendation and stays.
-- :class:`FrenchOrigins` removes a speaker's origin: "d'origine haïtienne", "née à X",
-  "originaire de X", "je viens d'X".
+French names and origins: :mod:`anonymizer.recognizers.french_names`.
 The cue lists are data files (``data/fr/attribution_nouns.txt``, ``data/fr/body_speech_verbs.txt``).
 """
 from __future__ import annotations
@@ -21,7 +20,7 @@ import re
 from ..french_bodies import lexicon_mentions, ngo_mentions, unit_mentions
 from ..lexicon import PLACE_WORDS
 from ..reasons import Reason
-from ..vocab import DATA, DEMONYMS, fold, read_lines
+from ..vocab import DATA, fold, read_lines
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
 from .context import NoteContext, word_index_at
@@ -105,15 +104,44 @@ class FrenchAttribution(ReaderStage):
             if _VERB_RX.match(ctx.ftext, e) and not _inside_candidate(att, s, e) \
                     and not _WISH_BEFORE.search(ctx.ftext, max(0, s - 120), s):
                 att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
-        for c in att.roles:
+        _appositive_titles(att)
+        for c in att.roles + [c for c in att.out if c.label == "ROLE"]:
             m = _ROLE_AT.match(ctx.text, c.end)
             if m:
                 span = att.org_at(m.end())
                 if span and span[2] == "ORG":
                     att._emit(span, Reason.SPEAKER_AFFILIATION)
+                    if "," not in ctx.text[c.end:span[0]]:  # "à" belongs to the title's complement
+                        att.out.append(Candidate(c.start, span[0], "ROLE", Reason.ROLE, prio=2))
         _caption_lines(att)
         _parenthesised_bodies(att)
         _witness_lists(att)
+
+
+_TITLE_TAIL = re.compile(r"(?:[ \t]+(?:r[ée]gional[e]?|national[e]?|int[ée]rimaire|par\s+int[ée]rim|adjoint[e]?|principal[e]?|"
+                         r"associ[ée]e?|ex[ée]cuti(?:f|ve)|en\s+chef|à\s+la\s+retraite|sortant[e]?|désigné[e]?))+", re.I)
+
+
+def _appositive_titles(att: AttributionReader) -> None:
+    """'<Name>, lieutenant-colonel à la retraite, ...', '<Name>, avocate, ...': a title set off by a comma
+    right after a name is that person's; and a found title runs on over its modifiers ('agente de
+    programme principale')."""
+    from .roles import _title_at  # the role lexicon's matcher (longest title at a word)
+
+    ctx = att.ctx
+    for p in att.persons:
+        if ctx.text[p.end:p.end + 2] != ", ":
+            continue
+        i = word_index_at(ctx, p.end + 2)
+        size = _title_at(ctx, i) if i is not None and not ctx.words[i].cap else 0
+        if size:
+            end = ctx.words[i + size - 1].end
+            tail = _TITLE_TAIL.match(ctx.text, end)
+            att.out.append(Candidate(ctx.words[i].start, tail.end() if tail else end, "ROLE", Reason.ROLE, prio=2))
+    for r in list(att.roles):
+        tail = _TITLE_TAIL.match(ctx.text, r.end)
+        if tail:
+            att.out.append(Candidate(r.start, tail.end(), "ROLE", Reason.ROLE, prio=2))
 
 
 def _inside_candidate(att: AttributionReader, s: int, e: int) -> bool:
@@ -232,91 +260,3 @@ def _witness_lists(att: AttributionReader) -> None:
 def _has_verb(ctx: NoteContext, a: int, b: int) -> bool:
     """A conjugated verb between a and b: the line is a sentence, not a caption."""
     return any(ctx.pos(w) in ("VERB", "AUX") and not w.cap for w in ctx.words if a <= w.start < b)
-
-
-_ORIGIN_DEMONYM = re.compile(r"\b(?:d'|d’)origine\s+([^\W\d_][\w'’-]+)", re.I)
-_NOT_SURNAME = frozenset({"centre", "comite", "reseau", "conseil", "ministere", "groupe", "canada", "quebec"})
-_AS_A = re.compile(r"\b(?:en\s+tant\s+qu['’]\s*|en\s+tant\s+que\s+|comme\s+|moi\s+qui\s+suis\s+)([^\W\d_][\w'’-]+)", re.I)
-_BORN_IN = re.compile(r"\b(?:née?s?|originaires?|native|natif)\s+(?:à|au|aux|en|de|du|des|d'|d’)\s*(?:la\s+|l'|l’)?", re.I)
-_I_COME_FROM = re.compile(r"\b(?:je\s+viens|nous\s+venons|je\s+suis|nous\s+sommes|elle\s+vient|il\s+vient)\s+"
-                          r"(?:de\s+la\s+|de\s+l'|de\s+|du\s+|des\s+|d'|d’)", re.I)
-
-
-class FrenchOrigins(ReaderStage):
-    """Where a speaker comes from, said in French."""
-
-    id = "french_origins"
-
-    def run(self, att: AttributionReader) -> None:
-        """'d'origine haïtienne', 'née à Ségou', 'originaire de Gaspé', 'je viens d'Inukjuak'."""
-        ctx = att.ctx
-        for m in _AS_A.finditer(ctx.text):
-            key = fold(m.group(1))
-            if (key in DEMONYMS or key in PLACE_WORDS) and m.group(1)[:1].isupper() or key in DEMONYMS and ctx.lang == "fr":
-                att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
-        for m in _ORIGIN_DEMONYM.finditer(ctx.text):
-            if fold(m.group(1)) in DEMONYMS or fold(m.group(1)) in PLACE_WORDS:
-                att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
-        for rx in (_BORN_IN, _I_COME_FROM):
-            for m in rx.finditer(ctx.text):
-                span = att.org_at(m.end())
-                if span and (span[2] == "PLACE" or ctx.text[span[0]:span[0] + 1].isupper()):
-                    att._emit((span[0], span[1], "PLACE"), Reason.ORIGIN)
-
-
-_UP = "A-ZÀ-ÖØ-Ý"
-# "M.-È. T.", "J.-S. G.", "Y. B.", "M-J. R.": a person's initials in French notes (a compound given
-# name's initials are joined by a hyphen)
-_INITIALS = re.compile(rf"(?<![\w.])[{_UP}]\.?-[{_UP}]\.\s?[{_UP}]\.(?:-[{_UP}]\.)?(?![\w])|"
-                       rf"(?<![\w.])[{_UP}]\.\s[{_UP}]\.(?:-[{_UP}]\.)?(?![\w.])|"
-                       rf"(?<![\w.])[{_UP}]\.\s(?:St|Ste|Mc|Mac|De|Du|Le|La)-?[{_UP}]\.(?![\w])")
-_NOT_INITIALS = frozenset({"nb", "ps", "pps", "us", "un", "uk", "eu", "am", "pm"})
-
-
-class FrenchInitials:
-    """Initials of a person, with accents and hyphens ("M.-È. T."), that the other rules do not read."""
-
-    id = "french_initials"
-
-    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
-        """Every initials group that is not a common dotted abbreviation."""
-        out = []
-        for m in _INITIALS.finditer(context.text):
-            letters = fold("".join(c for c in m.group() if c.isalpha()))
-            if letters in _NOT_INITIALS:
-                continue
-            out.append(Candidate(m.start(), m.end(), "PERSON", Reason.PERSON_INITIALS, recognizer=self.id,
-                                 key="u:" + letters, prio=4, score=0.8))
-        return out
-
-
-# After a found name: a particle and a capitalised surname ("Mathilde Le Gall", "Solange de Varennes",
-# "Victor de la Durantaye", "Anouk Van den Broeck", "Rémi St-Onge")
-_PARTICLE_SURNAME = re.compile(
-    r"[ \t]+((?:[Dd]e[ \t]+[Ll]a|[Dd]e[ \t]+[Ll]['’]|[Vv]an[ \t]+[Dd]e[nr]?|[Vv]an[ \t]+[Dd]er|[Dd]e|[Dd]u|[Dd]es|[Dd]['’]|[Vv]an|[Vv]on|"
-    rf"[Ll]e|[Ll]a|[Dd]i|[Dd]a|[Dd]os|[Dd]el|[Bb]en|[Bb]in|[Ii]bn)[ \t]*)([{_UP}][\w’'-]*(?:-[{_UP}][\w’'-]*)*)")
-_SAINT = re.compile(rf"[ \t]+((?:St|Ste|Saint|Sainte)-[{_UP}][\w-]*)")
-
-
-class FrenchNameParticles:
-    """The particle and surname after a found name, which the other rules stop before."""
-
-    id = "french_name_particles"
-
-    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
-        """Extend every found person over '<particle> <Surname>' right after it."""
-        ctx, out = context, []
-        mentions = {m[0] for m in ctx.org_mentions}
-        for c in ctx.candidates("PERSON"):
-            m = _PARTICLE_SURNAME.match(ctx.text, c.end) or _SAINT.match(ctx.text, c.end)
-            if m is None:
-                continue
-            surname_start = m.start(m.lastindex)
-            i = word_index_at(ctx, surname_start)
-            w = ctx.words[i] if i is not None else None
-            if w is None or w.start in mentions or fold(w.text) in _NOT_SURNAME or \
-                    (m.group(1)[:1].islower() and ctx.is_place(w.key)) or ctx.text[c.end:surname_start].count("\n"):
-                continue
-            out.append(Candidate(c.start, m.end(), "PERSON", Reason.PERSON_CONTEXT, recognizer=self.id, key=c.key,
-                                 prio=4, score=0.8))
-        return out

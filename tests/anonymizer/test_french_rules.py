@@ -56,6 +56,11 @@ def _gone(res, text, needle):
     ("Gaspard de la Vernière répond que non.", ["Gaspard de la Vernière"]),
     ("Je remercie la députée de Val-Brûlé—Sainte-Odile de sa question.", ["députée de Val-Brûlé—Sainte-Odile"]),
     ("Présentation de Dre Ysaline Koffi-Marchand, chercheuse.", ["Ysaline Koffi-Marchand"]),
+    ("La directrice régionale du SCC pour le Québec a présenté les programmes.", ["directrice régionale"]),
+    ("Léopoldine Marais, lieutenante-colonelle à la retraite, a rappelé les chiffres.",
+     ["lieutenante-colonelle à la retraite"]),
+    ("L'agente de programme principale à FEGC a expliqué les critères.", ["agente de programme principale à FEGC"]),
+    ("Benjamin, jeune militant de Kangiqsujuaq, a demandé une place pour les jeunes.", ["Benjamin"]),
     # civil-society organizations named in French, not on the allow-list
     ("Amnistie internationale et Médecins sans frontières ont déposé un mémoire.",
      ["Amnistie internationale", "Médecins sans frontières"]),
@@ -86,6 +91,8 @@ def test_french_kind_is_removed(fr_engine, text, gone):
      ["Mesdames", "Ensuite", "Voilà"]),
     ("Idée : un indicateur sur les délais.\nMot de bienvenue de la coprésidente.", ["Idée", "Mot"]),
     ("Groupe F (notes brèves)\nEnfin, merci à tous.", ["F", "Enfin"]),
+    ("Kuei. Je remercie le comité de son invitation.", ["Kuei"]),
+    ("LE PLAN DOIT PROTÉGER LES DÉFENSEURES DES DROITS.", ["DÉFENSEURES", "DROITS"]),
 ])
 def test_french_subject_matter_stays(fr_engine, text, kept):
     res = fr_engine.anonymize(text, lang="fr")
