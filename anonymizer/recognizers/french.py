@@ -31,15 +31,25 @@ def _folded_lines(name: str) -> list[str]:
 
 
 _GROUP_NOUNS = _folded_lines("attribution_nouns.txt")
-_BODY_VERBS = _folded_lines("body_speech_verbs.txt")
+_VERBS_WRITTEN = read_lines(os.path.join(DATA, "fr", "body_speech_verbs.txt"))
+# past participles need their auxiliary ("a présenté"): folded, "présenté" is "présente" ("la GRC
+# présente des lacunes" is subject matter)
+_PARTICIPLES = [fold(v) for v in _VERBS_WRITTEN if v.endswith(("é", "u", "is"))]
+_PRESENT = [fold(v) for v in _VERBS_WRITTEN if not v.endswith(("é", "u", "is"))]
 _ART = r"(?:la\s+|le\s+|les\s+|l'|l’)?"
 # "les fonctionnaires de l'", "témoins du", "du côté de la", "selon"
 _CUE_RX = re.compile(r"(?<![\w'])(?:(?:" + "|".join(re.escape(n) for n in sorted(_GROUP_NOUNS, key=len, reverse=True))
                      + r")\s+(?:de\s+" + _ART + r"|du\s+|des\s+|d'|d’)|du\s+cote\s+(?:de\s+" + _ART + r"|du\s+|des\s+|d'|d’)"
                      r"|selon\s+" + _ART + r")")
-_AUX = r"(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:(?:aussi|egalement|d'abord|ensuite|enfin|deja|bien|clairement|de\s+nouveau)\s+)?"
-_VERB_RX = re.compile(r"\s*,?\s+(?:nous\s+|n'\s*)?" + _AUX + r"(?:" + "|".join(re.escape(v) for v in sorted(_BODY_VERBS, key=len, reverse=True))
-                      + r")(?![\w])")
+_ADV = r"(?:(?:aussi|egalement|d'abord|ensuite|enfin|deja|bien|clairement|de\s+nouveau)\s+)?"
+_AUX = r"(?:a|ont|avait|avaient|aurait|nous\s+a|nous\s+ont)\s+"
+
+
+def _alternation(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(v) for v in sorted(words, key=len, reverse=True)) + r")(?![\w])"
+
+
+_VERB_RX = re.compile(r"\s*,?\s+(?:(?:nous\s+)?" + _ADV + _alternation(_PRESENT) + "|" + _AUX + _ADV + _alternation(_PARTICIPLES) + ")")
 _MODAL_AFTER = re.compile(r"\s+(?:devrai(?:t|ent)|doi(?:t|vent)|pourrai(?:t|ent)|peu(?:t|vent)|devr(?:a|ont)|"
                           r"gagnerai(?:t|ent)|aurai(?:t|ent)\s+(?:int[ée]r[êe]t|avantage))\b")
 # "demande que la GRC confirme ...": a wish or a demand (subjunctive), not a report of what a body said
@@ -47,7 +57,7 @@ _WISH_BEFORE = re.compile(r"\b(?:demande|demandent|demandons|souhaite|souhaitent
                           r"recommande|recommandent|recommandons|exige|exigent|veut|veulent|voudrait|faut|faudrait|"
                           r"important|essentiel|necessaire|urgent|attend|attendent)\s+(?:que|qu')\b[^.;:!?\n]*$")
 # "les représentants du ministère": a body named by its kind only
-_BARE_BODY = re.compile(r"(?:ministere|agence|commission|secretariat|gouvernement\s+federal|gouvernement|ambassade|consulat)(?![\w-])")
+_BARE_BODY = re.compile(r"(?:ministere|agence|commission|secretariat|ambassade|consulat)(?![\w-])")
 _ROLE_AT = re.compile(r"\s*(?:,\s*)?(?:à|au|aux|auprès\s+d[ue']|auprès\s+de\s+la|chez)\s+" + _ART)
 
 
@@ -92,8 +102,11 @@ class FrenchAttribution(ReaderStage):
     def run(self, att: AttributionReader) -> None:
         """Cue phrases before a body, speech verbs after it, roles 'à <body>', caption lines."""
         ctx = att.ctx
+        starts = {o[0] for o in ctx.org_mentions}
         for m in _CUE_RX.finditer(ctx.ftext):
             span = att.org_at(m.end())
+            if span and m.group().startswith("selon") and not (span[0] in starts or ctx.text[span[0]:span[1]].isupper()):
+                continue  # "selon la Charte canadienne": a text cited, not a body that spoke
             if span and span[2] == "ORG" and not _MODAL_AFTER.match(ctx.ftext, span[1]):
                 att._emit(span, Reason.PUBLIC_BODY_ATTRIBUTED)
             elif span is None:

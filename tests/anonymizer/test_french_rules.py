@@ -84,6 +84,8 @@ def test_french_kind_is_removed(fr_engine, text, gone):
     ("Le ministère des Finances devrait publier un état annuel des dépenses.", ["ministère des Finances"]),
     ("Selon le rapport de l'OCDE, moins de 1 % de l'aide va aux organisations de femmes.", ["OCDE"]),
     ("Le ministère devrait publier un rapport annuel.", ["ministère"]),
+    ("Selon la Charte canadienne des droits et libertés, l'égalité est garantie.", ["Charte canadienne"]),
+    ("La GRC présente des lacunes et le SCC soutient les victimes.", ["GRC", "SCC"]),
     ("Les refuges en Estrie et en Outaouais manquent de places.", ["Estrie", "Outaouais"]),
     ("Les jeunes Innus sont les premiers touchés.", ["Innus"]),
     # French sentence openers and note labels
