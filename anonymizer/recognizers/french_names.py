@@ -17,7 +17,8 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Ý][\w’'-]+"
 
 _ORIGIN_DEMONYM = re.compile(r"\b(?:d'|d’)origine\s+([^\W\d_][\w'’-]+)", re.I)
 _NOT_SURNAME = frozenset({"centre", "comite", "reseau", "conseil", "ministere", "groupe", "canada", "quebec"})
-_AS_A = re.compile(r"\b(?:en\s+tant\s+qu['’]\s*|en\s+tant\s+que\s+|comme\s+|moi\s+qui\s+suis\s+)([^\W\d_][\w'’-]+)", re.I)
+# "comme" is left out: "des villes comme Gatineau" names places, not the speaker
+_AS_A = re.compile(r"\b(?:en\s+tant\s+qu['’]\s*|en\s+tant\s+que\s+|moi\s+qui\s+suis\s+)([^\W\d_][\w'’-]+)", re.I)
 _BORN_IN = re.compile(r"\b(?:née?s?|originaires?|native|natif)\s+(?:à|au|aux|en|de|du|des|d'|d’)\s*(?:la\s+|l'|l’)?", re.I)
 _I_COME_FROM = re.compile(r"\b(?:je\s+viens|nous\s+venons|je\s+suis|nous\s+sommes|elle\s+vient|il\s+vient)\s+"
                           r"(?:de\s+la\s+|de\s+l'|de\s+|du\s+|des\s+|d'|d’)", re.I)
@@ -33,7 +34,7 @@ class FrenchOrigins(ReaderStage):
         ctx = att.ctx
         for m in _AS_A.finditer(ctx.text):
             key = fold(m.group(1))
-            if (key in DEMONYMS or key in PLACE_WORDS) and m.group(1)[:1].isupper() or key in DEMONYMS and ctx.lang == "fr":
+            if key in DEMONYMS or key in PLACE_WORDS and m.group(1)[:1].isupper():
                 att._emit((m.start(1), m.end(1), "PLACE"), Reason.ORIGIN)
         for m in _ORIGIN_DEMONYM.finditer(ctx.text):
             if fold(m.group(1)) in DEMONYMS or fold(m.group(1)) in PLACE_WORDS:
