@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 
+from .langdetect import detect_language
 from .vocab import fold
 
 FR_MODEL = "fr_core_news_sm"
@@ -46,4 +48,24 @@ def is_french_word(key: str) -> bool:
     for stem in (key[:-1] if key.endswith(("s", "x")) else None,):
         if stem and stem in lemmas:
             return True
-    return any(key.endswith(old) and key[: len(key) - len(old)] + new in lemmas for old, new in rules)
+    if any(key.endswith(old) and key[: len(key) - len(old)] + new in lemmas for old, new in rules):
+        return True
+    # newer feminine forms of titles and agent nouns ("défenseure", "professeures", "autrice")
+    for old, new in (("eures", "eur"), ("eure", "eur"), ("rices", "eur"), ("rice", "eur")):
+        if key.endswith(old) and key[: len(key) - len(old)] + new in lemmas:
+            return True
+    return False
+
+
+_SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+
+
+def sentence_languages(text: str, note_lang: str) -> tuple[list[int], list[str]]:
+    """(sentence starts, sentence languages) of a note; a sentence of fewer than four words takes the
+    note's language (too short to judge)."""
+    starts, langs = [], []
+    for m in _SENTENCE.finditer(text):
+        seg = m.group()
+        starts.append(m.start())
+        langs.append(detect_language(seg, note_lang) if len(seg.split()) >= 4 else note_lang)
+    return starts, langs

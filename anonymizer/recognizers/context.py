@@ -8,7 +8,7 @@ from ..lexicon import PLACE_WORDS
 from ..roster import AllowList, Roster
 from ..text import TokenIndex, Word, fold_same_length, segment
 from ..vocab import common_words
-from ..french import is_french_word
+from ..french import is_french_word, sentence_languages
 from ..wordclass import is_common_key
 
 
@@ -45,6 +45,7 @@ class NoteContext:
         self.found: dict[str, list] = {}
         self.org_mentions: list[tuple[int, int, str, bool, Optional[int]]] = []
         self.shared: dict[str, object] = {}
+        self._sentences: Optional[tuple[list[int], list[str]]] = None
 
     # ---- small helpers ---------------------------------------------------------------
     def is_common(self, w: Word) -> bool:
@@ -53,7 +54,15 @@ class NoteContext:
         mid-sentence (French capitalises only a name's first word: "Amnistie internationale")."""
         if is_common_key(w.key, self.common):
             return True
-        return self.lang == "fr" and (not w.cap or w.initial or w.upper) and is_french_word(w.key)
+        return self.lang_at(w.start) == "fr" and (not w.cap or w.initial or w.upper) and is_french_word(w.key)
+
+    def lang_at(self, pos: int) -> str:
+        """The language of the sentence at *pos*: mixed notes switch language sentence by sentence
+        (a French sentence in an English note gets the French word list, and the other way round)."""
+        if self._sentences is None:
+            self._sentences = sentence_languages(self.text, self.lang)
+        k = bisect.bisect_right(self._sentences[0], pos) - 1
+        return self._sentences[1][k] if k >= 0 else self.lang
 
     def gap(self, a: Word, b: Word) -> str:
         return self.text[a.end:b.start]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NAME_WORDS, NER_SUPPRESS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
+from ..lexicon import NAME_WORDS, NER_SUPPRESS, ROLE_MODIFIERS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
 from ..reasons import Reason
 from ..text import Word
 from ..vocab import (FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS,
@@ -96,6 +96,9 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return  # an organization or programme name: the attribution layer decides
     if all(w.key in NON_PERSON_PROPER for w in seg):
         return
+    before = ctx.word(a.i - 1)
+    if len(seg) == 1 and len(a.key) == 1 and before is not None and before.key in ROLE_MODIFIERS:
+        return  # "Groupe F (notes)", "Group E": the letter names a breakout group
     acronymish = [w for w in seg if sum(c.isupper() for c in w.text) >= 2 and not w.upper or (w.upper and len(w.key) <= 6)]
     # all-caps runs longer than a word are shouting; single short caps words are acronyms
     if len(seg) == 1 and acronymish:

@@ -6,6 +6,8 @@ from .civil_society import CivilSocietyNames
 from .consistency import Consistency
 from .contacts import Contacts
 from .fragments import NameFragments
+from .french import FrenchAttribution, FrenchBodyMentions
+from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles, FrenchOrigins
 from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
@@ -21,12 +23,12 @@ from .trained_spans import TrainedSpans
 
 
 def default_registry() -> Registry:
-    """Contacts, roster affiliations, the person recognizers, roles, attribution, origins, quasi-identifiers,
+    """Contacts, roster affiliations and French public-body mentions, the person recognizers, roles, attribution, origins, quasi-identifiers,
     the trained domain model's spans (a no-op without its weights), name fragments beside found names and
     dotted initials, and note-level consistency last."""
     return Registry([
-        Contacts(), RosterAffiliations(),
+        Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), Origins(),
-        QuasiIdentifiers(), TrainedSpans(), NameFragments(), Consistency(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), FrenchAttribution(), Origins(), FrenchOrigins(),
+        QuasiIdentifiers(), TrainedSpans(), FrenchInitials(), FrenchGivenNames(), NameFragments(), FrenchNameParticles(), Consistency(),
     ])

@@ -2,10 +2,15 @@
 filtered against places, allow-listed bodies and organization names."""
 from __future__ import annotations
 
-from ..lexicon import NAME_WORDS, PLACE_WORDS
+from ..given_names import is_given_name
+from ..lexicon import NAME_WORDS, NON_NAME_LINE_LABELS, PLACE_WORDS
 from ..reasons import Reason
-from ..vocab import FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES
+from ..vocab import FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES, load
 from .persons import PersonFinder, PersonStage
+
+
+# Discourse words and note labels that open a sentence or a line ("Ensuite", "Voilà", "Idée", "Mot")
+SENTENCE_OPENERS = NON_NAME_LINE_LABELS | load("discourse_words")
 
 
 class NerPersons(PersonStage):
@@ -45,6 +50,10 @@ def ner_persons(pf) -> None:
             continue
         if any(w.key in ORG_HEADS for w in run) and len(run) > 1:
             continue
+        if ctx.lang_at(a.start) != ctx.lang and not any(w.cap for w in run) and all(ctx.is_common(w) for w in run):
+            continue  # lower-case words of a sentence in the other language ("écrit avec" in an English note)
+        if len(run) == 1 and a.initial and a.key in SENTENCE_OPENERS and not is_given_name(a.key):
+            continue  # "Ensuite, ...", "Mot de bienvenue", "Secrétariat : ..." read as a name by the parser
         if all(w.key in FUNCTION_WORDS or w.key in NAME_WORDS or (ctx.is_common(w) and ctx.pos(w) != "PROPN")
                for w in run) and not pf.cue(a, b):
             continue

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..given_names import is_given_name
 from ..lexicon import ROLE_EXT_WORDS, ROLE_FIRST, ROLE_MODIFIERS, ROLE_PRECEDERS
 from ..reasons import Reason
 from ..text import Word
-from ..vocab import GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS
+from ..vocab import GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS, fold
 from .base import Candidate
 from .context import NoteContext, word_index_at
 
 _DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son"})
 _NOT_COMPLEMENT = frozenset({"and", "the", "a", "an", "la", "le"})
+# between the words of a title: a space, an abbreviation's dot, or a French elision ("chargée d'affaires")
+_TITLE_GAPS = frozenset({" ", ". ", " d'", " d’", " l'", " l’"})
 _ADDRESS = frozenset({"madam", "madame", "mister", "mr", "mr.", "monsieur"})
 
 
@@ -63,9 +66,10 @@ def _title_at(ctx: NoteContext, i: int) -> int:
         return 0
     for size in (4, 3, 2, 1):
         seq = words[i:i + size]
-        if len(seq) < size or any(ctx.gap(seq[k], seq[k + 1]) not in (" ", ". ") for k in range(size - 1)):
+        if len(seq) < size or any(ctx.gap(seq[k], seq[k + 1]) not in _TITLE_GAPS for k in range(size - 1)):
             continue
-        if " ".join(x.key for x in seq) in ROLE_TITLES or " ".join(x.text.lower() for x in seq) in ROLE_TITLES:
+        if " ".join(x.key for x in seq) in ROLE_TITLES or " ".join(x.text.lower() for x in seq) in ROLE_TITLES \
+                or fold(ctx.text[seq[0].start:seq[-1].end]) in ROLE_TITLES:
             return size
     return 0
 
@@ -106,7 +110,8 @@ def _singles_out(ctx: NoteContext, a: Word, b: Word, nx: Optional[Word], det: Op
         return not bare_generic or has_comp or det in _DEFINITE
     if bare_generic:
         return False
-    followed_by_name = nx is not None and ctx.gap(b, nx).strip(" .") == "" and nx.cap and not ctx.is_common(nx)
+    followed_by_name = nx is not None and ctx.gap(b, nx).strip(" .") == "" and nx.cap and (
+        not ctx.is_common(nx) or is_given_name(nx.key))
     speech_after = (nx is not None and not nx.cap and ctx.gap(b, nx) == " " and nx.key in SPEECH_VERBS
                     and (nx.key.endswith("ed") or nx.key in {"said", "told", "spoke", "dit"}))
     return has_comp or (followed_by_name and a.cap) or speech_after
@@ -118,7 +123,7 @@ def _extend_role(ctx: NoteContext, b: Word) -> int:
     while j < len(ctx.words):
         w = ctx.words[j]
         g = ctx.gap(ctx.words[j - 1], w)
-        if g not in (" ", "", "'", "’") and g.strip() not in ("d'", "d’", "l'", "l’"):
+        if g not in (" ", "", "'", "’", "—", "–") and g.strip() not in ("d'", "d’", "l'", "l’"):  # "—": riding names
             break
         if w.key in ROLE_EXT_WORDS and w.key != "and":
             j += 1

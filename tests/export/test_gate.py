@@ -76,7 +76,10 @@ def test_the_command_line_refuses_with_exit_3(app, planted, runner, tmp_path):
     out = tmp_path / "report.md"
     result = runner.invoke(args=["export", "--format", "md", "--out", str(out)])
     assert result.exit_code == EXIT_REFUSED
-    assert "Export refused" in result.output and "ROSTER" in result.output and "CONTACT" in result.output
+    # The gate's own ROSTER finding is listed only where the anonymizer's check has not already blocked
+    # the same span, so a better anonymizer may list PERSON for it instead: either names the person.
+    assert "Export refused" in result.output and "CONTACT" in result.output
+    assert "ROSTER" in result.output or "PERSON" in result.output
     assert not out.exists() and _records(app) == 0
     for text, _, _ in PLANTED:  # the refusal names ids and labels, never the offending words
         assert text not in result.output
