@@ -3,7 +3,7 @@ from anonymizer.ideas import IdeaExtractor, parse_anonymized, project_parse
 from app.services.anonymization import anonymize, current_settings, pipelines
 from app.services.capture.preview import build_preview, replaced_pieces
 from app.services.capture.segments import compose, segments_of
-from app.services.conference_setup import current_conference
+from app.services.conference import current_conference
 
 NOTE = ("- Wren Halvorsen said shelters in the north need five-year funding.\n"
         "- According to Ilse Marchetti, every department must publish yearly data on women in senior posts.\n"
