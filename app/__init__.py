@@ -74,6 +74,7 @@ def register_extensions(app: Flask) -> None:
     from app import models_jobs  # noqa: F401 - the job table belongs to the schema
     from app import models_review  # noqa: F401 - so does the review's undo record
     from app import models_setup  # noqa: F401 - the reset-code table belongs to the schema
+    from app import models_export  # noqa: F401 - and the export records
     from app.i18n import init_app as init_i18n
     from app.models import User
 

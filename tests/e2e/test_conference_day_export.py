@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, ExportRecord
+from app.models import AuditEvent
+from app.models_export import ExportRecord
 from tests.export.export_seed import add_idea, add_proposal
 
 # Invented wordings of one proposal raised by three groups: two under RES, one under PREV.

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from app.export.commands import EXIT_REFUSED
 from app.extensions import db
-from app.models import AuditEvent, ExportRecord
+from app.models import AuditEvent
+from app.models_export import ExportRecord
 from tests.export.export_seed import FIGURES_IDEA, PLANTED_NAME_IDEA, add_idea, seed_report
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from app.export.commands import EXIT_REFUSED
 from app.extensions import db
-from app.models import CheckResult, ExportRecord, IdeaStatus, Theme
+from app.models import IdeaStatus, Theme
+from app.models_export import CheckResult, ExportRecord
 from app.services import conference as setup
 from app.services.export.gate.final import GateContext, GateSettings
 from tests.conftest import TEST_ALLOWLIST, TEST_CONFERENCE, TEST_ROSTER

@@ -12,7 +12,8 @@ from docx import Document
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import AuditEvent, ExportRecord
+from app.models import AuditEvent
+from app.models_export import ExportRecord
 from tests.export.export_seed import (
     FUNDING_TITLE,
     PLANTED_NAME_IDEA,

@@ -11,7 +11,8 @@ from security_routes import build_url, route_cases, url_values
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import Conference, ExportRecord, User
+from app.models import Conference, User
+from app.models_export import ExportRecord
 from app.services import conference as setup
 from app.services.capture import drafts
 from app.services.accounts import find_user

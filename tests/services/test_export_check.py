@@ -6,7 +6,8 @@ from flask import current_app
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import AuditEvent, ClearedWarning, User
+from app.models import AuditEvent, User
+from app.models_export import ClearedWarning
 from app.services.anonymization import AnonymizerSettings
 from app.services.export.check.findings import (
     BLOCK,

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import defer, joinedload
 
 from app.extensions import db
-from app.models import Conference, ExportRecord, User
+from app.models import Conference, User
+from app.models_export import ExportRecord
 from app.services import audit
 from app.services.export.check.findings import CheckReport, check_export
 from app.services.export.entries import FORMATS, ExportError, ExportFilters

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.extensions import db
-from app.models import CheckResult, Conference
+from app.models import Conference
+from app.models_export import CheckResult
 
 log = logging.getLogger(__name__)
 

@@ -27,7 +27,8 @@ from typing import Iterable, Optional
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import ClearedWarning, Conference, Idea, Theme, User
+from app.models import Conference, Idea, Theme, User
+from app.models_export import ClearedWarning
 from app.services import audit
 from app.services.conference import allowlist_terms, load_roster
 
