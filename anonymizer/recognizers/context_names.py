@@ -10,9 +10,12 @@ from ..lexicon import NAME_WORDS, NER_SUPPRESS, NON_NAME_LINE_LABELS, PLACE_WORD
 from ..reasons import Reason
 from ..text import Word
 from ..vocab import (FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS,
-                     ROLE_TITLES, SUBJECT_HEADS, fold)
+                     ROLE_TITLES, SUBJECT_HEADS, fold, load)
 from ..wordclass import ALL_CAPS_TOKENS, hyphen_name, noun_like
 from .persons import PersonFinder, PersonStage
+
+
+CONTRACTIONS = load("contractions")
 
 
 class ContextNames(PersonStage):
@@ -72,10 +75,25 @@ def unknown_names(pf) -> None:
         while seg and (seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS
                        or seg[0].key in HONORIFICS) and len(seg) > 1 and ctx.is_common(seg[0]):
             seg = seg[1:]
-        if not seg:
-            continue
+        if not seg or _group_label(ctx, seg) or any(w.key in CONTRACTIONS for w in seg):
+            continue  # "Group B", "Grp E", "Table 3"; "I'm", "We're" are grammar
         a, b = seg[0], seg[-1]
         _judge_chunk(pf, a, b)
+
+
+# Words that a breakout label's letter follows ("Group B", "Grp E", "Table C", "Atelier D").
+_GROUP_WORDS = frozenset({"group", "grp", "groupe", "gr", "table", "room", "salle", "session", "breakout", "panel",
+                          "workshop", "atelier", "team", "equipe", "section", "annex", "annexe", "option", "part",
+                          "phase", "day", "jour", "item", "track", "stream", "circle", "cercle", "pod"})
+
+
+def _group_label(ctx, seg: list[Word]) -> bool:
+    """A breakout label: a group word and a letter ("Group B"), or a letter right after a group word."""
+    if len(seg) == 2 and seg[0].key in _GROUP_WORDS and len(seg[1].key) <= 2:
+        return True
+    prev = ctx.word(seg[0].i - 1)
+    return len(seg) == 1 and len(seg[0].key) == 1 and prev is not None and prev.key in _GROUP_WORDS \
+        and ctx.gap(prev, seg[0]) == " "
 
 def _judge_chunk(pf, a: Word, b: Word) -> None:
     ctx = pf.ctx
@@ -118,7 +136,7 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
     name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
     if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
-        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES:
+        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES or _opens_sentence(ctx, b):
             return
         # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
         # unless a title says otherwise ("Ms. Fields")
@@ -126,6 +144,13 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
             return
         pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
 
+
+
+def _opens_sentence(ctx, b: Word) -> bool:
+    """Ordinary words followed by a lower-case function word open a sentence ("Chair: Thank you"),
+    they do not name the speaker."""
+    nxt = ctx.word(b.i + 1)
+    return nxt is not None and ctx.gap(b, nxt) == " " and not nxt.cap and nxt.key in FUNCTION_WORDS
 
 
 def _judge_initials(pf, a: Word, b: Word) -> None:

@@ -1,8 +1,10 @@
 """The standard registry, in running order (later recognizers read what earlier ones found)."""
 from __future__ import annotations
 
+from .attributed_groups import AttributedGroups
 from .attribution import Attribution
 from .civil_society import CivilSocietyNames
+from .compound_initials import CompoundInitials
 from .consistency import Consistency
 from .contacts import Contacts
 from .fragments import NameFragments
@@ -17,7 +19,9 @@ from .registry import Registry
 from .roles import Roles
 from .roster_names import RosterNames
 from .roster_orgs import RosterAffiliations
+from .speaker_titles import SpeakerTitles
 from .trained_spans import TrainedSpans
+from .word_names import WordNames
 
 
 def default_registry() -> Registry:
@@ -26,7 +30,7 @@ def default_registry() -> Registry:
     dotted initials, and note-level consistency last."""
     return Registry([
         Contacts(), RosterAffiliations(),
-        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), Origins(),
+        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), Origins(), SpeakerTitles(),
         QuasiIdentifiers(), TrainedSpans(), NameFragments(), Consistency(),
     ])

@@ -47,14 +47,16 @@ def origins(att: AttributionReader) -> None:
         span = att.org_at(m.end())
         if span and (span[2] == "PLACE" or ctx.text[span[0]:span[1]][:1].isupper()):
             prev = ctx.text[max(0, m.start() - 60):m.start()]
-            if re.search(r"\b(?:who|she|he|qui|elle|il)\s*$", prev) or any(c.end <= m.start() <= c.end + 60 for c in att.persons):
+            if re.search(r"\b(?:who|she|he|qui|elle|il)\s*$", prev) or _person_noun_before(prev) \
+                    or any(c.end <= m.start() <= c.end + 60 for c in att.persons):
                 att._emit((span[0], span[1], "PLACE"), Reason.ORIGIN)
 
 
 _AS_A = re.compile(r"\b(?:[Aa]s an?|[Ee]n tant que|[Cc]omme)\s+([^\W\d_][\w'’-]+(?:\s+(?!myself|herself|himself|moi)"
                    r"[^\W\d_][\w'’-]+)?)"
                    r"(?=\s*(?:myself|herself|himself|moi-même|elle-même|lui-même|,|\s+(?:I|je|j['’])\b))")
-_I_REPRESENT = re.compile(r"\b(?:I|we)\s+(?:represent|come from|am from|are from|live in)\s+|"
+_I_REPRESENT = re.compile(r"\b(?:(?:I|we)\s+(?:represent|come from|came from|came down from|came up from|am from|are from|"
+                          r"live in|am based in|are based in|flew in from)|I['’]m\s+(?:from|based in)|we['’]re\s+(?:from|based in))\s+|"
                           r"\b(?:je|nous)\s+(?:représente|représentons|viens de|venons de|suis de|habite à)\s+", re.I)
 
 
@@ -73,3 +75,13 @@ def self_described(att: AttributionReader) -> None:
         if more:  # "Halifax, Nova Scotia": the province or country after the city
             end += more.end()
         att._emit((span[0], end, "PLACE"), Reason.ORIGIN)
+
+
+def _person_noun_before(before: str) -> bool:
+    """'one delegate flew in from', 'a participant who came from': a person noun just before the verb."""
+    words = re.findall(r"[\w'’-]+", before)[-3:]
+    return any(fold(w) in ORIGIN_PERSON_NOUNS or fold(w) in _TRAVELLERS for w in words)
+
+
+_TRAVELLERS = frozenset({"delegate", "participant", "guest", "speaker", "panellist", "panelist", "visitor", "colleague",
+                         "woman", "man", "elder", "youth", "expert", "someone", "one", "representative", "rep"})
