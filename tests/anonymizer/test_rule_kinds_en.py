@@ -105,3 +105,20 @@ def test_roster_names_that_are_ordinary_words(roster_engine, text, gone, kept):
 def test_ordinary_words_of_a_roster_name_stay_in_prose(roster_engine):
     text = "Heavy rain closed the road at dawn, so the shelter opened early."
     assert roster_engine.anonymize(text, "en").text == text
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("joy said the survey closes soon. What patience asked got support.", ["joy", "patience"], ["survey closes"]),
+    ("- kit to check the 2021 figures", ["kit"], ["to check the 2021 figures"]),
+    ("Present: Ama Quartey-Lund, Ai Vanterpool, Seo-yeon Halloran", ["Ai Vanterpool"], ["Present"]),
+])
+def test_given_names_without_a_roster(open_engine, text, gone, kept):
+    _check(open_engine, text, gone, kept)
+
+
+@pytest.mark.parametrize("text", [
+    "they said hope is not a plan. Our joy was short-lived.",
+    "Rapporteurs hope to send it soon; the grace period ends in June.",
+])
+def test_ordinary_words_stay_without_a_roster(open_engine, text):
+    assert open_engine.anonymize(text, "en").text == text
