@@ -82,17 +82,17 @@ def unknown_names(pf) -> None:
 
 
 # Words that a breakout label's letter follows ("Group B", "Grp E", "Table C", "Atelier D").
-_GROUP_WORDS = frozenset({"group", "grp", "groupe", "gr", "table", "room", "salle", "session", "breakout", "panel",
+GROUP_WORDS = frozenset({"group", "grp", "groupe", "gr", "table", "room", "salle", "session", "breakout", "panel",
                           "workshop", "atelier", "team", "equipe", "section", "annex", "annexe", "option", "part",
                           "phase", "day", "jour", "item", "track", "stream", "circle", "cercle", "pod"})
 
 
 def _group_label(ctx, seg: list[Word]) -> bool:
     """A breakout label: a group word and a letter ("Group B"), or a letter right after a group word."""
-    if len(seg) == 2 and seg[0].key in _GROUP_WORDS and len(seg[1].key) <= 2:
+    if len(seg) == 2 and seg[0].key in GROUP_WORDS and len(seg[1].key) <= 2:
         return True
     prev = ctx.word(seg[0].i - 1)
-    return len(seg) == 1 and len(seg[0].key) == 1 and prev is not None and prev.key in _GROUP_WORDS \
+    return len(seg) == 1 and len(seg[0].key) == 1 and prev is not None and prev.key in GROUP_WORDS \
         and ctx.gap(prev, seg[0]) == " "
 
 def _judge_chunk(pf, a: Word, b: Word) -> None:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 from ..reasons import Reason
+from ..vocab import ORG_HEADS, fold
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
+from .context_names import GROUP_WORDS
 
 _SAY = r"(?:said|says|noted|notes|explained|argued|told|added|replied|stressed|asked|mentioned|responded|suggested|" \
        r"proposed|warned|insisted|agreed|disagreed|wants|thinks|believes|presented|described|called|opened|closed)"
@@ -52,6 +54,39 @@ class SpeakerTitles(ReaderStage):
             span = att.org_at(m.end())
             if span and span[2] == "ORG" and ctx.next_char(span[1]) == ":":
                 att._emit(span, Reason.SPEAKER_AFFILIATION)
+        _witness_headers(att)
+
+
+def _witness_headers(att: AttributionReader) -> None:
+    """A witness list's body on a line of its own, above the line naming its witness:
+    "Department of Justice" / "<Name>, Senior Counsel"."""
+    ctx = att.ctx
+    person_starts = {c.start for c in att.persons}
+    pos = 0
+    for line in ctx.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        body = line.strip(" \t-•*:")
+        if not body or len(body) > 90 or not body[:1].isupper():
+            continue
+        lead = start + line.index(body)
+        span = att.org_at(lead)
+        if not span or span[2] != "ORG" or span[1] != lead + len(body) or not _names_a_body(ctx, span):
+            continue
+        nxt = ctx.next_char_pos(pos)
+        if nxt in person_starts or ctx.text[nxt:nxt + 1] in "-•*" and ctx.next_char_pos(nxt + 1) in person_starts:
+            att._emit(span, Reason.SPEAKER_AFFILIATION)
+
+
+def _names_a_body(ctx, span) -> bool:
+    """A listed organization, an acronym or a name with an organization head-word ("... Centre")."""
+    if any(s == span[0] for s, *_ in ctx.org_mentions):
+        return True
+    words = ctx.text[span[0]:span[1]].split()
+    if fold(words[0]) in GROUP_WORDS:
+        return False  # "Group C", "Session 2 – ...": a heading of the notes
+    return (len(words) == 1 and words[0].isupper() and len(words[0]) >= 2) or any(
+        fold(w) in ORG_HEADS for w in words)
 
 
 def _caption_tail(att: AttributionReader, end: int) -> None:

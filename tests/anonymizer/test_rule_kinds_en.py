@@ -122,3 +122,11 @@ def test_given_names_without_a_roster(open_engine, text, gone, kept):
 ])
 def test_ordinary_words_stay_without_a_roster(open_engine, text):
     assert open_engine.anonymize(text, "en").text == text
+
+
+def test_witness_list_body_on_its_own_line_goes_with_its_witness(open_engine):
+    text = ("Witnesses\nDepartment of Finance\nOdalys Brennan-Achebe, Senior Counsel, Family and Youth Section\n\n"
+            "Group C\nIdea: the Department of Finance should publish a gender budget statement.")
+    res = _check(open_engine, text, ["Odalys Brennan-Achebe", "Senior Counsel", "Family and Youth Section"],
+                 ["Witnesses", "Group C", "Department of Finance should publish"])
+    assert not res.text.split("\n")[1].startswith("Department"), res.text
