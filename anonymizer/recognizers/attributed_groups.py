@@ -14,7 +14,7 @@ import re
 
 from ..reasons import Reason
 from ..lexicon import CIVIL_HEADS
-from ..vocab import FUNCTION_WORDS, SPEECH_VERBS, load
+from ..vocab import FUNCTION_WORDS, SPEECH_VERBS, fold, load
 from .attribution import AttributionReader, ReaderStage
 
 _SAID = r"(?:said|says|noted|notes|explained|argued|told|added|replied|stressed|asked|mentioned|responded|pointed out|" \
@@ -70,6 +70,46 @@ class AttributedGroups(ReaderStage):
                 span = _group_span(ctx, m)
                 if span:
                     att._emit((span[0], span[1], "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+_PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{2,60})\)[ \t]*[:–—]")
+
+
+def speaker_parentheses(att: AttributionReader) -> None:
+    """'- name (lower-case affiliation): ...': what a list line's speaker has in brackets is an affiliation,
+    whatever its case (the capitalised case is read by the attribution recognizer)."""
+    ctx = att.ctx
+    for c in att.persons:
+        m = _PAREN_AFTER.match(ctx.text, c.end)
+        if not m or not _opens_line(ctx, c.start) or not m.group(1)[:1].isalpha():
+            continue
+        inner = m.group(1).strip()
+        start = m.start(1) + m.group(1).index(inner)
+        if _affiliation_like(ctx, start, inner):
+            att._emit((start, start + len(inner), "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+def _affiliation_like(ctx, start: int, inner: str) -> bool:
+    """A listed body, a group name ("balkan women builders", "the shelter network") or one unknown word (an
+    acronym typed in lower case); not a description ("walk-in", "retired diplomat, here in a personal capacity")."""
+    if any(s == start for s, *_ in ctx.org_mentions):
+        return True
+    words = [fold(w) for w in re.findall(r"[\w'’-]+", inner)]
+    if "," in inner or not words:
+        return False
+    if len(words) == 1:
+        return words[0] not in ctx.common and "-" not in words[0]
+    return any(w in _GROUP_HEADS or w.rstrip("s") in _GROUP_HEADS or w in _BUILDERS for w in words)
+
+
+# plural heads of informal group names
+_BUILDERS = frozenset({"builders", "mothers", "sisters", "women", "grandmothers", "elders", "youth", "survivors"})
+
+
+def _opens_line(ctx, pos: int) -> bool:
+    """Only a bullet, a number or spaces before *pos* on its line."""
+    line = ctx.text[ctx.text.rfind("\n", 0, pos) + 1:pos]
+    return not line.strip(" \t-–—•*·>0123456789.)")
 
 
 def _group_span(ctx, m: re.Match):

@@ -122,7 +122,7 @@ class AttributionReader:
             span = self.org_at(m.end())
             if span:
                 label = span[2]
-                if label == "PLACE" and kind in ("person", "noun"):
+                if label == "PLACE" and kind in ("person", "noun", "role"):
                     self._emit(span, Reason.ORIGIN)
                 elif label == "ORG":
                     self._emit(span, Reason.SPEAKER_AFFILIATION)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NAME_WORDS, NER_SUPPRESS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
+from ..given_names import is_given_name
 from ..reasons import Reason
 from ..text import Word
 from ..vocab import (FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS,
@@ -16,6 +17,8 @@ from .persons import PersonFinder, PersonStage
 
 
 CONTRACTIONS = load("contractions")
+# "(<affiliation>):" after a word opening a line: a speaker entry in list notes.
+_SPEAKER_PAREN = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]*[:–—-]")
 
 
 class ContextNames(PersonStage):
@@ -196,7 +199,11 @@ def lowercase_speakers(pf) -> None:
     """'- rené (Org): ...': a lower-case unknown word opening a line before '(' is a speaker."""
     ctx = pf.ctx
     for w in ctx.words:
-        if w.cap or w.i in pf.covered or len(w.key) < 3 or ctx.is_common(w) or w.key in FUNCTION_WORDS:
+        if w.cap or w.i in pf.covered or len(w.key) < 3 or w.key in FUNCTION_WORDS:
+            continue
+        if ctx.is_common(w):
+            if is_given_name(w.key) and _SPEAKER_PAREN.match(ctx.text, w.end) and ctx.line_start_before(w):
+                pf._add(w, w, Reason.PERSON_CONTEXT, None, False, key="u:" + w.key)  # "- summer (org): ..."
             continue
         prev = ctx.word(w.i - 1)
         if prev is not None and prev.key in LABEL_WORDS and ctx.gap(prev, w).strip() == ":":

@@ -31,6 +31,6 @@ def default_registry() -> Registry:
     return Registry([
         Contacts(), RosterAffiliations(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), Origins(), SpeakerTitles(),
-        QuasiIdentifiers(), TrainedSpans(), NameFragments(), Consistency(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), Origins(),
+        QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), NameFragments(), Consistency(),
     ])

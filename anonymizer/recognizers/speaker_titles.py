@@ -1,4 +1,5 @@
-"""Titles described in prose and the organizations of caption lines.
+"""Titles described in prose and the organizations of caption lines (runs after the trained model, so it
+reads after every person and title found).
 
 - "the person who runs the branch's reporting to the UN", "the woman who chairs the advisory circle":
   a relative clause that describes one person's position is a ROLE (up to the verb of saying or the
@@ -14,6 +15,7 @@ import re
 
 from ..reasons import Reason
 from ..vocab import ORG_HEADS, fold
+from .attributed_groups import speaker_parentheses
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
 from .context_names import GROUP_WORDS
@@ -55,6 +57,7 @@ class SpeakerTitles(ReaderStage):
             if span and span[2] == "ORG" and ctx.next_char(span[1]) == ":":
                 att._emit(span, Reason.SPEAKER_AFFILIATION)
         _witness_headers(att)
+        speaker_parentheses(att)
 
 
 def _witness_headers(att: AttributionReader) -> None:

@@ -130,3 +130,15 @@ def test_witness_list_body_on_its_own_line_goes_with_its_witness(open_engine):
     res = _check(open_engine, text, ["Odalys Brennan-Achebe", "Senior Counsel", "Family and Youth Section"],
                  ["Witnesses", "Group C", "Department of Finance should publish"])
     assert not res.text.split("\n")[1].startswith("Department"), res.text
+
+
+def test_lower_case_speaker_lines_lose_name_and_affiliation(open_engine):
+    text = ("grp A notes\n- summer (saltmarsh tenants union): rents doubled\n- Ana Lutz (walk-in): we need beds\n"
+            "- Idea (from the group): fund shelters")
+    _check(open_engine, text, ["summer", "saltmarsh tenants union", "Ana Lutz"],
+           ["grp A notes", "rents doubled", "(walk-in)", "Idea (from the group): fund shelters"])
+
+
+def test_senator_from_a_province_and_chief_executive_of_a_body(open_engine):
+    text = "The senator from Manitoba disagreed. I am the chief executive of Tidewater Partners."
+    _check(open_engine, text, ["senator", "Manitoba", "chief executive", "Tidewater Partners"], ["disagreed"])
