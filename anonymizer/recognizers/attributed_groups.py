@@ -2,6 +2,7 @@
 
 - Department short forms in speech: "Justice's people", "officials from finance", "from a Health
   perspective", "treasury board said" (the short forms are data: ``data/en/body_short_forms.txt``).
+- An organization's head-word hyphen-joined to a country ("Alliance-Canada"): a short form of its name.
 - Lower-case civil-society groups: "someone from the newcomer youth hub", "a tenants' rights clinic
   said", "Name from the Somali youth hub": a group named by its kind still tells who spoke.
 The same words as subject matter ("access to justice", "the youth hub should get core funding") stay:
@@ -14,7 +15,7 @@ import re
 
 from ..reasons import Reason
 from ..lexicon import CIVIL_HEADS
-from ..vocab import FUNCTION_WORDS, SPEECH_VERBS, fold, load
+from ..vocab import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, fold, load
 from .attribution import AttributionReader, ReaderStage
 
 _SAID = r"(?:said|says|noted|notes|explained|argued|told|added|replied|stressed|asked|mentioned|responded|pointed out|" \
@@ -45,6 +46,10 @@ def _short_form_patterns() -> tuple[re.Pattern, ...]:
     )
 
 
+# An organization's head-word joined to a country or region by a hyphen: a short form of the organization.
+_HYPHEN_JOINED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’]+-)*([A-Z][\w'’]+)-(?:Canada|Québec|Quebec|International|Global|"
+                            r"Africa|Afrique|Ontario|Atlantic|Atlantique|Pacific|North|Nord|Sud|South|West|Ouest|East|Est)"
+                            r"(?![\w-])")
 _GROUP = r"(?P<g>(?:[\w'’-]+\s+){1,4}?(?P<h>" + "|".join(sorted(_GROUP_HEADS, key=len, reverse=True)) + r"))\b"
 _FROM_GROUP = re.compile(r"\b(?:[Ss]omeone|[Ss]omebody|[Oo]ne|[Pp]eople|[Ff]olks|[Pp]articipants?|[Ww]oman|[Mm]an|"
                          r"[Dd]elegates?|[Rr]eps?|[Rr]epresentatives?|[Ss]taff|[Cc]olleagues?|[Ss]peakers?|[Mm]embers?|"
@@ -65,6 +70,9 @@ class AttributedGroups(ReaderStage):
         for rx in _short_form_patterns():
             for m in rx.finditer(ctx.ftext):
                 att._emit((m.start("b"), m.end("b"), "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
+        for m in _HYPHEN_JOINED.finditer(ctx.text):
+            if fold(m.group(1)) in ORG_HEADS:
+                att._emit((m.start(), m.end(), "ORG"), Reason.ORG_NAME)  # "Alliance-Canada", "Réseau-Québec"
         for rx in (_FROM_GROUP, _GROUP_SAID):
             for m in rx.finditer(ctx.text):
                 span = _group_span(ctx, m)

@@ -43,7 +43,7 @@ def origins(att: AttributionReader) -> None:
         if name in PLACE_WORDS:
             att.out.append(Candidate(m.start(1), m.end(1), "PLACE", Reason.ORIGIN, prio=2))
     # "who flew in from X", "came from X" near a person
-    for m in re.finditer(r"\b(?:flew in|flown in|came|comes|travelled|traveled|arrived|is|est venue?|arrivée?)\s+(?:here\s+)?(?:from|de|d')\s*", ctx.text):
+    for m in re.finditer(r"\b(?:flew in|flown in|came|comes|travelled|traveled|arrived|drove|travels|is|est venue?|arrivée?)\s+(?:(?:here|down|up|over|in|all the way)\s+)*(?:from|de|d')\s*", ctx.text):
         span = att.org_at(m.end())
         if span and (span[2] == "PLACE" or ctx.text[span[0]:span[1]][:1].isupper()):
             prev = ctx.text[max(0, m.start() - 60):m.start()]

@@ -142,3 +142,11 @@ def test_lower_case_speaker_lines_lose_name_and_affiliation(open_engine):
 def test_senator_from_a_province_and_chief_executive_of_a_body(open_engine):
     text = "The senator from Manitoba disagreed. I am the chief executive of Tidewater Partners."
     _check(open_engine, text, ["senator", "Manitoba", "chief executive", "Tidewater Partners"], ["disagreed"])
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("Alliance-Canada said the funding is late.", ["Alliance-Canada"], ["funding is late"]),
+    ("She came down from Whitehorse for the session.", ["Whitehorse"], ["for the session"]),
+])
+def test_hyphen_joined_short_forms_and_travellers(open_engine, text, gone, kept):
+    _check(open_engine, text, gone, kept)
