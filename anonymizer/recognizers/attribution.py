@@ -16,6 +16,8 @@ from ..vocab import FUNCTION_WORDS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS
 from .base import Candidate, SharedStage
 from .context import NoteContext, word_index_at
 
+COLLECTIVE_HEADS = frozenset({"states", "state", "countries", "country", "nations", "governments", "organizations",
+                               "organisations", "agencies", "bodies", "etats", "pays"})
 _ANCHOR_NOUNS = frozenset({"someone", "somebody", "quelqu'un", "gentleman", "lady", "rep", "quelqu"})
 
 
@@ -172,6 +174,9 @@ class AttributionReader:
                 continue
             if w.cap and w.start not in role_starts:
                 continue
+            after = ctx.word(w.i + 1)
+            if after is not None and ctx.gap(w, after) == " " and after.key in COLLECTIVE_HEADS:
+                continue  # "NATO member states", "UN member countries": bodies, not a person
             prev = ctx.word(w.i - 1)
             if not prev or ctx.gap(prev, w) not in (" ",):
                 continue

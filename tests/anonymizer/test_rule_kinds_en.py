@@ -42,6 +42,7 @@ def _check(engine, text, gone, kept):
     ("A Staff Sergeant from the coastal detachment said victims wait.", ["Staff Sergeant"], ["victims wait"]),
     # committee roles: a speaker turn, an address, a role with a modifier or tenure
     ("Chair: Thank you. We will hear the next witness.", ["Chair"], ["Thank you", "next witness"]),
+    ("Chair: Odile Brunner-Haas", ["Odile Brunner-Haas"], ["Chair:"]),
     ("The civil society co-chair, Ilse Vandermeer, read the summary.", ["civil society co-chair"], ["read the summary"]),
     ("A former ambassador noted that embassies do not track spending.", ["former ambassador"], ["embassies"]),
     # a position described in prose
@@ -78,6 +79,7 @@ def test_bodies_and_groups_as_attribution(open_engine, text, gone, kept):
     "Programs in Nova Scotia should fund rural transit to shelters.",
     "Group B notes\nIdea: the RCMP should publish data every year.",
     "I'm tired of reports. We're late. They're not listening.",
+    "NATO member states should adopt national action plans.",
 ])
 def test_subject_matter_and_labels_stay(open_engine, text):
     assert open_engine.anonymize(text, "en").text == text
