@@ -38,7 +38,8 @@ def _short_form_patterns() -> tuple[re.Pattern, ...]:
     sf = r"(?P<b>" + "|".join(re.escape(f) for f in forms) + r")"
     return (
         re.compile(r"\b" + sf + r"['’]s\s+" + _SIDE + r"\b"),
-        re.compile(r"\b" + _PEOPLE + r"\s+(?:from|of|at|with)\s+(?:the\s+)?" + sf + r"\b(?!\s+(?:and|of)\s+[a-z])"),
+        re.compile(r"\b(?:" + _PEOPLE + r"\s+(?:from|of|at|with)|(?:spokes(?:person|woman|man)|reps?|representatives?|"
+                   r"officials?)\s+for)\s+(?:the\s+)?" + sf + r"\b(?!\s+(?:and|of)\s+[a-z])"),
         re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?" + sf + r"\s+(?:perspective|point of view|standpoint|lens|angle|side)\b"),
         re.compile(r"(?:^|(?<=[\n.;:(]\s)|(?<=[\n.;:(]))(?:the\s+)?" + sf + r"\s+(?:also\s+|then\s+)?" + _SAID + r"\b"),
         re.compile(r"\b(?:speaking|speaks|spoke|here)\s+(?:for|from|on behalf of)\s+(?:the\s+)?" + sf + r"\b"),

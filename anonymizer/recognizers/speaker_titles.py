@@ -1,9 +1,9 @@
 """Titles described in prose and the organizations of caption lines (runs after the trained model, so it
 reads after every person and title found).
 
-- "the person who runs the branch's reporting to the UN", "the woman who chairs the advisory circle":
-  a relative clause that describes one person's position is a ROLE (up to the verb of saying or the
-  end of the clause).
+- "the person who runs the branch's reporting to the UN", "the woman who chairs the advisory circle",
+  "the official responsible for gender equality at <Org>": a clause that describes one person's position
+  is a ROLE (up to the verb of saying or the end of the clause), and the body after it goes.
 - Captions and witness lists: "<Name>, <Title>, <Org>[, <Unit>]" and "<Title>, <Org>": every comma
   segment after a title on its line names the speaker's organization (or the title's sector, as in
   "Program Officer, Asia"), so it goes even when the body is allow-listed; "From the <Org>:" at the
@@ -36,6 +36,10 @@ _RELATIVE_TITLE = re.compile(r"\bwho\s+(?:also\s+|now\s+|currently\s+|still\s+)?
                              + r"\s+(?:the|our|their|its)\s+(?:[\w'’-]+\s+){0,3}?" + _UNITS
                              + r"\b[^.;:\n!?()]{0,60}?(?=\s*,|\s+" + _SAY + r"\b|\s+(?:in|until|since|during)\s+[A-Z0-9]"
                              r"|\s*[.;:\n!?()]|$)")
+_RESPONSIBLE = re.compile(r"\b(?:person|woman|man|official|colleague|one|officer|lead|someone)\s+(?:who\s+is\s+|who's\s+)?"
+                          r"(?P<r>(?:responsible|in\s+charge)\s+(?:for|of)\s+[^,.;:\n()]{2,60}?)"
+                          r"(?=\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z]|\s+" + _SAY + r"\b|\s*[,.;:\n()]|$)")
+_AT_BODY = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?(?=[A-Z])")
 _FROM_HEADER = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:From|Of|For)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 _COMMA = re.compile(r",[ \t]+(?=[A-Z])")
 
@@ -50,6 +54,12 @@ class SpeakerTitles(ReaderStage):
         ctx = att.ctx
         for m in _RELATIVE_TITLE.finditer(ctx.text):
             att.out.append(Candidate(m.start(), m.end(), "ROLE", Reason.ROLE, prio=2))
+        for m in _RESPONSIBLE.finditer(ctx.text):  # "the person responsible for gender equality at <Org>"
+            att.out.append(Candidate(m.start("r"), m.end("r"), "ROLE", Reason.ROLE, prio=2))
+            at = _AT_BODY.match(ctx.text, m.end("r"))
+            span = att.org_at(at.end()) if at else None
+            if span and span[2] == "ORG":
+                att._emit(span)
         for c in list(att.roles) + [c for c in att.out if c.label == "ROLE"]:
             _caption_tail(att, c.end)
         for m in _FROM_HEADER.finditer(ctx.text):

@@ -152,3 +152,14 @@ def test_senator_from_a_province_and_chief_executive_of_a_body(open_engine):
 ])
 def test_hyphen_joined_short_forms_and_travellers(open_engine, text, gone, kept):
     _check(open_engine, text, gone, kept)
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("The person responsible for gender equality at the Kestrel Trust said training is mandatory.",
+     ["responsible for gender equality", "Kestrel Trust"], ["said training is mandatory"]),
+    ("Our colleague in charge of the northern file said the data are incomplete.",
+     ["in charge of the northern file"], ["data are incomplete"]),
+    ("A spokesperson for Corrections said the policy changed.", ["Corrections"], ["policy changed"]),
+])
+def test_positions_in_prose(open_engine, text, gone, kept):
+    _check(open_engine, text, gone, kept)
