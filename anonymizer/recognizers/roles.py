@@ -93,14 +93,18 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
     nx = ctx.word(b.i + 1)
     has_comp = nx is not None and ((ctx.gap(b, nx) == " " and nx.key in ROLE_EXT_WORDS and nx.key not in _NOT_COMPLEMENT)
                                    or ctx.gap(b, nx).strip() in ("d'", "d’") or _to_the_capital(ctx, b, nx))
-    if nx is not None and ctx.gap(b, nx) == " " and not nx.cap and ctx.pos(nx) == "NOUN" and nx.key not in ROLE_EXT_WORDS:
+    if nx is not None and ctx.gap(b, nx) == " " and not nx.cap and ctx.pos(nx) == "NOUN" and nx.key not in ROLE_EXT_WORDS \
+            and not _person_at(ctx, nx.start):
         return None  # the title modifies a noun: "the gender adviser network", "the director position"
     if mod_start is not a and mod_start.upper and ctx.prev_char(mod_start.start) in "(,;/":
         return mod_start.start, b.end  # "(<ACRONYM> co-chair)": a body's title in a speaker's brackets
     if not _singles_out(ctx, a, b, nx, determiner, has_comp, title in GENERIC_ALONE, title):
         return None
     end = _extend_role(ctx, b) if has_comp else b.end
-    return mod_start.start, end
+    start = mod_start.start
+    if start >= 2 and ctx.text[start - 1] == "/" and ctx.text[start - 2].isalpha():
+        start -= 2  # "S/Sgt.", "C/Supt"
+    return start, end
 
 
 def _noun_modifiers_after_det(ctx: NoteContext, j: int, title_i: int) -> int:
@@ -134,6 +138,8 @@ def _singles_out(ctx: NoteContext, a: Word, b: Word, nx: Optional[Word], det: Op
         return False
     followed_by_name = nx is not None and ctx.gap(b, nx).strip(" .") == "" and (
         nx.cap and not ctx.is_common(nx) or _person_at(ctx, nx.start))
+    if followed_by_name and a.i == b.i and " " not in title and len(title) <= 5:
+        return True  # a rank abbreviation before a name, in any case: "sgt morrow", "insp. halvorsen"
     speech_after = (nx is not None and not nx.cap and ctx.gap(b, nx) == " " and nx.key in SPEECH_VERBS
                     and (nx.key.endswith("ed") or nx.key in {"said", "told", "spoke", "dit"}))
     return has_comp or (followed_by_name and a.cap) or speech_after

@@ -1,12 +1,15 @@
 """Participants whose names are ordinary words ("Rain", "Bo", "Ai", "Dawn"), in the positions where only a
 person fits: an action item ("Rain to circulate ..."), a thank-you ("thanks to ai"), "per <name>,",
 a by-line ("written by dawn"), or coordinated with a name already found ("bo and <Name> disagreed").
-Runs after the other person recognizers, so coordination sees every name they found."""
+Also the word after an abbreviated title typed in lower case ("sgt morrow"). Runs after the other person
+recognizers, so coordination sees every name they found."""
 from __future__ import annotations
 
 import re
 
+from ..lexicon import STRONG_HONORIFICS
 from ..reasons import Reason
+from ..vocab import FUNCTION_WORDS
 from ..text import Word
 from .given_names import _ACTION
 from .persons import PersonFinder, PersonStage
@@ -22,6 +25,7 @@ class WordNames(PersonStage):
 
     def run(self, pf: PersonFinder) -> None:
         """Accept each such word in a person-only position; repeat once for chains ("a, b and c")."""
+        _after_lower_case_titles(pf)
         for _ in range(2):
             for w in pf.ctx.words:
                 if w.i in pf.covered or pf._blocked(w):
@@ -60,3 +64,19 @@ def _initial_after(pf: PersonFinder, w: Word):
     if nxt is None or pf.ctx.gap(w, nxt) != " " or len(nxt.key) != 1 or not nxt.text.endswith("."):
         return None
     return nxt
+
+
+def _after_lower_case_titles(pf: PersonFinder) -> None:
+    """'sgt morrow agreed', 'dr. grant said': in a note typed in lower case, the word after an abbreviated
+    title or rank is the person's name, even when it is also an ordinary word."""
+    ctx = pf.ctx
+    for w in ctx.words:
+        if w.cap or w.key.rstrip(".") not in STRONG_HONORIFICS or len(w.key) > 5 or len(w.key) < 2 \
+                or w.key in FUNCTION_WORDS or ctx.lang != "en":
+            continue  # "me", "m" are French pronouns first
+        nxt = ctx.word(w.i + 1)
+        if nxt is None or nxt.cap or nxt.i in pf.covered or ctx.gap(w, nxt).strip(" .") or pf._blocked(nxt):
+            continue
+        if nxt.key in FUNCTION_WORDS or len(nxt.key) < 2:
+            continue
+        pf._add(nxt, nxt, Reason.PERSON_CONTEXT, None, False, key="u:" + nxt.key)

@@ -163,3 +163,12 @@ def test_hyphen_joined_short_forms_and_travellers(open_engine, text, gone, kept)
 ])
 def test_positions_in_prose(open_engine, text, gone, kept):
     _check(open_engine, text, gone, kept)
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("insp. halvorsen said the unit is short. sgt morrow agreed.", ["insp", "halvorsen", "sgt", "morrow"],
+     ["said the unit is short", "agreed"]),
+    ("S/Sgt. Oyelowo described the case.", ["S/Sgt", "Oyelowo"], ["described the case"]),
+])
+def test_ranks_in_any_case(open_engine, text, gone, kept):
+    _check(open_engine, text, gone, kept)
