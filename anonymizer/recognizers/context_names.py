@@ -143,7 +143,10 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
             return
         # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
         # unless a title says otherwise ("Ms. Fields")
-        if not cue.startswith("after title") and all(noun_like(w, ctx.common) for w in seg):
+        # an ALL-CAPS word that is "common" only as a guessed inflection ("TSERING" read as "tsere" + "-ing")
+        guessed = any(w.upper and w.key not in ctx.common and "-" not in w.key for w in seg)
+        if not cue.startswith("after title") and all(noun_like(w, ctx.common) for w in seg) and not (
+                guessed and cue.startswith(("name followed by '(a", "speaker"))):
             return
         pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
 

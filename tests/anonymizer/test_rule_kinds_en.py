@@ -172,3 +172,9 @@ def test_positions_in_prose(open_engine, text, gone, kept):
 ])
 def test_ranks_in_any_case(open_engine, text, gone, kept):
     _check(open_engine, text, gone, kept)
+
+
+def test_all_caps_speaker_whose_name_looks_inflected(open_engine):
+    text = "TSERING WANGMO (LHASA WEAVERS' COLLECTIVE): FUNDING CYCLES ARE TOO SHORT.\nPlanning (the committee): next steps"
+    _check(open_engine, text, ["TSERING WANGMO", "LHASA WEAVERS' COLLECTIVE"],
+           ["FUNDING CYCLES ARE TOO SHORT", "Planning (the committee): next steps"])
