@@ -185,7 +185,7 @@ class AttributionReader:
             # walk back over the capitalised modifier run
             j = prev.i
             while j - 1 >= 0 and ctx.gap(ctx.words[j - 1], ctx.words[j]) == " " and (ctx.words[j - 1].cap or ctx.words[j - 1].upper) \
-                    and ctx.words[j - 1].key not in {"the", "a"}:
+                    and ctx.words[j - 1].key not in {"the", "a", "an"}:
                 j -= 1
             a = ctx.words[j]
             if a.initial and ctx.is_common(a) and a.i == prev.i and not a.upper:

@@ -22,10 +22,18 @@ class Origins(ReaderStage):
         self_described(att)
 
 
+_POSSESSIVE_ENVOY = re.compile(r"['’]s\s+(?:representative|rep|delegate|delegation|ambassador|envoy|expert|participant|"
+                               r"panellist|panelist|speaker|official|minister|colleague|counterpart)s?\b")
+
+
 def origins(att: AttributionReader) -> None:
-    """PLACE as speaker origin: 'participant from X', 'l'experte norvégienne', 'Country: "quote"'."""
+    """PLACE as speaker origin: 'participant from X', 'l'experte norvégienne', 'Country: "quote"',
+    "Sweden's representative"."""
     ctx = att.ctx
     words = ctx.words
+    for w in words:
+        if w.possessive and w.cap and ctx.is_place(w.key) and _POSSESSIVE_ENVOY.match(ctx.text, w.end):
+            att._emit((w.start, w.end, "PLACE"), Reason.ORIGIN)
     for w in words:
         if w.key in ORIGIN_PERSON_NOUNS and not w.cap:
             nx = ctx.word(w.i + 1)

@@ -178,3 +178,17 @@ def test_all_caps_speaker_whose_name_looks_inflected(open_engine):
     text = "TSERING WANGMO (LHASA WEAVERS' COLLECTIVE): FUNDING CYCLES ARE TOO SHORT.\nPlanning (the committee): next steps"
     _check(open_engine, text, ["TSERING WANGMO", "LHASA WEAVERS' COLLECTIVE"],
            ["FUNDING CYCLES ARE TOO SHORT", "Planning (the committee): next steps"])
+
+
+@pytest.mark.parametrize("text,gone,kept", [
+    ("Our friends from Norway shared their plan.", ["Norway"], ["shared their plan"]),
+    ("Sweden's representative asked about funding.", ["Sweden"], ["representative asked about funding"]),
+    ("An Afghan activist said schools are closed.", ["Afghan"], ["An", "activist said schools are closed"]),
+])
+def test_places_of_speakers(open_engine, text, gone, kept):
+    _check(open_engine, text, gone, kept)
+
+
+def test_places_as_subject_matter_stay(open_engine):
+    text = "The plan should support women in Gaza and Afghanistan. Sweden has a feminist foreign policy."
+    assert open_engine.anonymize(text, "en").text == text
