@@ -52,7 +52,7 @@ def _set(block: str) -> frozenset[str]:
 
 
 HONORIFICS = load("honorifics")          # the name after them is a person; the title stays
-ROLE_TITLES = load("role_titles")        # titles that single out one individual
+ROLE_TITLES = load("role_titles") | load("title_lexicon")  # titles that single out one individual
 GENERIC_ALONE = load("generic_roles")    # ... only with a determiner or a complement
 PERSON_NOUNS = load("person_nouns")      # "the CBSA rep", "the Danish expert"
 ORIGIN_PERSON_NOUNS = load("origin_person_nouns")

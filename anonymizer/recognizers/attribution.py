@@ -16,6 +16,8 @@ from ..vocab import FUNCTION_WORDS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS
 from .base import Candidate, SharedStage
 from .context import NoteContext, word_index_at
 
+COLLECTIVE_HEADS = frozenset({"states", "state", "countries", "country", "nations", "governments", "organizations",
+                               "organisations", "agencies", "bodies", "etats", "pays"})
 _ANCHOR_NOUNS = frozenset({"someone", "somebody", "quelqu'un", "gentleman", "lady", "rep", "quelqu"})
 
 
@@ -122,7 +124,7 @@ class AttributionReader:
             span = self.org_at(m.end())
             if span:
                 label = span[2]
-                if label == "PLACE" and kind in ("person", "noun"):
+                if label == "PLACE" and kind in ("person", "noun", "role"):
                     self._emit(span, Reason.ORIGIN)
                 elif label == "ORG":
                     self._emit(span, Reason.SPEAKER_AFFILIATION)
@@ -172,6 +174,9 @@ class AttributionReader:
                 continue
             if w.cap and w.start not in role_starts:
                 continue
+            after = ctx.word(w.i + 1)
+            if after is not None and ctx.gap(w, after) == " " and after.key in COLLECTIVE_HEADS:
+                continue  # "NATO member states", "UN member countries": bodies, not a person
             prev = ctx.word(w.i - 1)
             if not prev or ctx.gap(prev, w) not in (" ",):
                 continue
@@ -180,7 +185,7 @@ class AttributionReader:
             # walk back over the capitalised modifier run
             j = prev.i
             while j - 1 >= 0 and ctx.gap(ctx.words[j - 1], ctx.words[j]) == " " and (ctx.words[j - 1].cap or ctx.words[j - 1].upper) \
-                    and ctx.words[j - 1].key not in {"the", "a"}:
+                    and ctx.words[j - 1].key not in {"the", "a", "an"}:
                 j -= 1
             a = ctx.words[j]
             if a.initial and ctx.is_common(a) and a.i == prev.i and not a.upper:

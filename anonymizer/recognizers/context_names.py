@@ -7,12 +7,18 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NAME_WORDS, NER_SUPPRESS, ROLE_MODIFIERS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
+from ..given_names import is_given_name
 from ..reasons import Reason
 from ..text import Word
 from ..vocab import (FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS,
-                     ROLE_TITLES, SUBJECT_HEADS, fold)
+                     ROLE_TITLES, SUBJECT_HEADS, fold, load)
 from ..wordclass import ALL_CAPS_TOKENS, hyphen_name, noun_like
 from .persons import PersonFinder, PersonStage
+
+
+CONTRACTIONS = load("contractions")
+# "(<affiliation>):" after a word opening a line: a speaker entry in list notes.
+_SPEAKER_PAREN = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]*[:–—-]")
 
 
 class ContextNames(PersonStage):
@@ -72,10 +78,25 @@ def unknown_names(pf) -> None:
         while seg and (seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS
                        or seg[0].key in HONORIFICS) and len(seg) > 1 and ctx.is_common(seg[0]):
             seg = seg[1:]
-        if not seg:
-            continue
+        if not seg or _group_label(ctx, seg) or any(w.key in CONTRACTIONS for w in seg):
+            continue  # "Group B", "Grp E", "Table 3"; "I'm", "We're" are grammar
         a, b = seg[0], seg[-1]
         _judge_chunk(pf, a, b)
+
+
+# Words that a breakout label's letter follows ("Group B", "Grp E", "Table C", "Atelier D").
+GROUP_WORDS = frozenset({"group", "grp", "groupe", "gr", "table", "room", "salle", "session", "breakout", "panel",
+                          "workshop", "atelier", "team", "equipe", "section", "annex", "annexe", "option", "part",
+                          "phase", "day", "jour", "item", "track", "stream", "circle", "cercle", "pod"})
+
+
+def _group_label(ctx, seg: list[Word]) -> bool:
+    """A breakout label: a group word and a letter ("Group B"), or a letter right after a group word."""
+    if len(seg) == 2 and seg[0].key in GROUP_WORDS and len(seg[1].key) <= 2:
+        return True
+    prev = ctx.word(seg[0].i - 1)
+    return len(seg) == 1 and len(seg[0].key) == 1 and prev is not None and prev.key in GROUP_WORDS \
+        and ctx.gap(prev, seg[0]) == " "
 
 def _judge_chunk(pf, a: Word, b: Word) -> None:
     ctx = pf.ctx
@@ -121,14 +142,24 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
     name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
     if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
-        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES:
+        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES or _opens_sentence(ctx, b):
             return
         # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
         # unless a title says otherwise ("Ms. Fields")
-        if not cue.startswith("after title") and all(noun_like(w, ctx.common) for w in seg):
+        # an ALL-CAPS word that is "common" only as a guessed inflection ("TSERING" read as "tsere" + "-ing")
+        guessed = any(w.upper and w.key not in ctx.common and "-" not in w.key for w in seg)
+        if not cue.startswith("after title") and all(noun_like(w, ctx.common) for w in seg) and not (
+                guessed and cue.startswith(("name followed by '(a", "speaker"))):
             return
         pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
 
+
+
+def _opens_sentence(ctx, b: Word) -> bool:
+    """Ordinary words followed by a lower-case function word open a sentence ("Chair: Thank you"),
+    they do not name the speaker."""
+    nxt = ctx.word(b.i + 1)
+    return nxt is not None and ctx.gap(b, nxt) == " " and not nxt.cap and nxt.key in FUNCTION_WORDS
 
 
 def _judge_initials(pf, a: Word, b: Word) -> None:
@@ -174,7 +205,11 @@ def lowercase_speakers(pf) -> None:
     """'- rené (Org): ...': a lower-case unknown word opening a line before '(' is a speaker."""
     ctx = pf.ctx
     for w in ctx.words:
-        if w.cap or w.i in pf.covered or len(w.key) < 3 or ctx.is_common(w) or w.key in FUNCTION_WORDS:
+        if w.cap or w.i in pf.covered or len(w.key) < 3 or w.key in FUNCTION_WORDS:
+            continue
+        if ctx.is_common(w):
+            if is_given_name(w.key) and _SPEAKER_PAREN.match(ctx.text, w.end) and ctx.line_start_before(w):
+                pf._add(w, w, Reason.PERSON_CONTEXT, None, False, key="u:" + w.key)  # "- summer (org): ..."
             continue
         prev = ctx.word(w.i - 1)
         if prev is not None and prev.key in LABEL_WORDS and ctx.gap(prev, w).strip() == ":":

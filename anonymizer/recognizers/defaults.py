@@ -1,8 +1,10 @@
 """The standard registry, in running order (later recognizers read what earlier ones found)."""
 from __future__ import annotations
 
+from .attributed_groups import AttributedGroups
 from .attribution import Attribution
 from .civil_society import CivilSocietyNames
+from .compound_initials import CompoundInitials
 from .consistency import Consistency
 from .contacts import Contacts
 from .fragments import NameFragments
@@ -19,7 +21,9 @@ from .registry import Registry
 from .roles import Roles
 from .roster_names import RosterNames
 from .roster_orgs import RosterAffiliations
+from .speaker_titles import SpeakerTitles
 from .trained_spans import TrainedSpans
+from .word_names import WordNames
 
 
 def default_registry() -> Registry:
@@ -28,7 +32,8 @@ def default_registry() -> Registry:
     dotted initials, and note-level consistency last."""
     return Registry([
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
-        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), FrenchAttribution(), Origins(), FrenchOrigins(),
-        QuasiIdentifiers(), TrainedSpans(), FrenchInitials(), FrenchGivenNames(), NameFragments(), FrenchNameParticles(), Consistency(),
+        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
+        FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
+        NameFragments(), FrenchNameParticles(), Consistency(),
     ])

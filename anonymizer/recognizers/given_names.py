@@ -110,12 +110,35 @@ def lexicon_names(pf: PersonFinder) -> None:
                     continue  # spaCy reads it as a place or a date: let the other layers decide
             if ordinary and not cue and (b is w or ctx.is_common(b) and not hyphen_name(b)):
                 continue
-        elif len(key) < 4 or not cue or not cue.startswith(_LOWER_CUES) or ordinary and b is w:
+        elif not _lower_case_person(pf, w, b, cue, ordinary):
             continue
         pf._add(w, b, Reason.GIVEN_NAME, None, False, key="u:" + " ".join(x.key for x in ctx.words[w.i:b.i + 1]))
 
 
 _LOWER_CUES = ("subject of", "name followed by '(a", "speaker", "after label")
+# Verbs whose subject can only be a person: "joy said", "what patience asked".
+_SAID = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|asked|noted|argued|added|explained|replied|stressed|suggested|insisted|"
+                   r"recalled|warned|objected|agreed|disagreed)\b")
+_LOWER_ACTION = re.compile(r"[ \t]+(?:to|will)[ \t]+(?:send|share|circulate|draft|check|follow|email|contact|call|"
+                           r"write|prepare|update|book|confirm|compile|collect|ask|review|set|organize|organise)\b")
+
+
+def _lower_case_person(pf, w: Word, b: Word, cue: Optional[str], ordinary: bool) -> bool:
+    """A lower-case given name is a person with a clear cue and, if it is an ordinary word, a surname after
+    it, the subject of a verb of saying ("joy said") or an action item at a line start ("- kit to check")."""
+    ctx = pf.ctx
+    if len(w.key) < 3 or not cue and not ordinary:
+        return False
+    if not ordinary or b is not w:
+        return len(w.key) >= 4 and bool(cue) and cue.startswith(_LOWER_CUES)
+    prev = ctx.word(w.i - 1)
+    determined = prev is not None and "\n" not in ctx.gap(prev, w) and (
+        prev.key in FUNCTION_WORDS and prev.key not in ("what", "as", "and", "but", "then", "so") or ctx.pos(prev) == "ADJ")
+    if determined:
+        return False
+    if _SAID.match(ctx.text, w.end):
+        return True
+    return ctx.line_start_before(w) and bool(_LOWER_ACTION.match(ctx.text, w.end))
 
 
 def _excluded(pf: PersonFinder, w: Word) -> bool:

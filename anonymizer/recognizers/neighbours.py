@@ -80,7 +80,8 @@ def extend_left(pf) -> None:
         if function_word or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
                 or k in ORG_HEADS or k in NON_NAME_LINE_LABELS or k in NON_PERSON_PROPER or pf._blocked(prev):
             continue
-        if k in NAME_WORDS or k in all_nicknames() or (k in FUNCTION_WORDS and not function_word) or (ctx.pos(prev) == "PROPN" and not ctx.is_common(prev)):
+        if k in NAME_WORDS or k in all_nicknames() or (k in FUNCTION_WORDS and not function_word) or (
+                ctx.pos(prev) == "PROPN" and (not ctx.is_common(prev) or not prev.initial)):
             c.start = prev.start
             pf.covered.add(prev.i)
 

@@ -22,10 +22,18 @@ class Origins(ReaderStage):
         self_described(att)
 
 
+_POSSESSIVE_ENVOY = re.compile(r"['’]s\s+(?:representative|rep|delegate|delegation|ambassador|envoy|expert|participant|"
+                               r"panellist|panelist|speaker|official|minister|colleague|counterpart)s?\b")
+
+
 def origins(att: AttributionReader) -> None:
-    """PLACE as speaker origin: 'participant from X', 'l'experte norvégienne', 'Country: "quote"'."""
+    """PLACE as speaker origin: 'participant from X', 'l'experte norvégienne', 'Country: "quote"',
+    "Sweden's representative"."""
     ctx = att.ctx
     words = ctx.words
+    for w in words:
+        if w.possessive and w.cap and ctx.is_place(w.key) and _POSSESSIVE_ENVOY.match(ctx.text, w.end):
+            att._emit((w.start, w.end, "PLACE"), Reason.ORIGIN)
     for w in words:
         if w.key in ORIGIN_PERSON_NOUNS and not w.cap:
             nx = ctx.word(w.i + 1)
@@ -43,18 +51,20 @@ def origins(att: AttributionReader) -> None:
         if name in PLACE_WORDS:
             att.out.append(Candidate(m.start(1), m.end(1), "PLACE", Reason.ORIGIN, prio=2))
     # "who flew in from X", "came from X" near a person
-    for m in re.finditer(r"\b(?:flew in|flown in|came|comes|travelled|traveled|arrived|is|est venue?|arrivée?)\s+(?:here\s+)?(?:from|de|d')\s*", ctx.text):
+    for m in re.finditer(r"\b(?:flew in|flown in|came|comes|travelled|traveled|arrived|drove|travels|is|est venue?|arrivée?)\s+(?:(?:here|down|up|over|in|all the way)\s+)*(?:from|de|d')\s*", ctx.text):
         span = att.org_at(m.end())
         if span and (span[2] == "PLACE" or ctx.text[span[0]:span[1]][:1].isupper()):
             prev = ctx.text[max(0, m.start() - 60):m.start()]
-            if re.search(r"\b(?:who|she|he|qui|elle|il)\s*$", prev) or any(c.end <= m.start() <= c.end + 60 for c in att.persons):
+            if re.search(r"\b(?:who|she|he|qui|elle|il)\s*$", prev) or _person_noun_before(prev) \
+                    or any(c.end <= m.start() <= c.end + 60 for c in att.persons):
                 att._emit((span[0], span[1], "PLACE"), Reason.ORIGIN)
 
 
 _AS_A = re.compile(r"\b(?:[Aa]s an?|[Ee]n tant que|[Cc]omme)\s+([^\W\d_][\w'’-]+(?:\s+(?!myself|herself|himself|moi)"
                    r"[^\W\d_][\w'’-]+)?)"
                    r"(?=\s*(?:myself|herself|himself|moi-même|elle-même|lui-même|,|\s+(?:I|je|j['’])\b))")
-_I_REPRESENT = re.compile(r"\b(?:I|we)\s+(?:represent|come from|am from|are from|live in)\s+|"
+_I_REPRESENT = re.compile(r"\b(?:(?:I|we)\s+(?:represent|come from|came from|came down from|came up from|am from|are from|"
+                          r"live in|am based in|are based in|flew in from)|I['’]m\s+(?:from|based in)|we['’]re\s+(?:from|based in))\s+|"
                           r"\b(?:je|nous)\s+(?:représente|représentons|viens de|venons de|suis de|habite à)\s+", re.I)
 
 
@@ -73,3 +83,13 @@ def self_described(att: AttributionReader) -> None:
         if more:  # "Halifax, Nova Scotia": the province or country after the city
             end += more.end()
         att._emit((span[0], end, "PLACE"), Reason.ORIGIN)
+
+
+def _person_noun_before(before: str) -> bool:
+    """'one delegate flew in from', 'a participant who came from': a person noun just before the verb."""
+    words = re.findall(r"[\w'’-]+", before)[-3:]
+    return any(fold(w) in ORIGIN_PERSON_NOUNS or fold(w) in _TRAVELLERS for w in words)
+
+
+_TRAVELLERS = frozenset({"delegate", "participant", "guest", "speaker", "panellist", "panelist", "visitor", "colleague",
+                         "woman", "man", "elder", "youth", "expert", "someone", "one", "representative", "rep"})

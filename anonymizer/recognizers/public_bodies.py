@@ -70,8 +70,13 @@ def _before_person_word(ctx, end: int) -> bool:
     """'the csc person', 'the PSC folks': a person noun right after the mention."""
     from ..lexicon import ATTRIB_NOUNS
 
+    from .attribution import COLLECTIVE_HEADS
+
     i = word_index_at(ctx, ctx.next_char_pos(end))
-    return i is not None and ctx.text[end:ctx.words[i].start] == " " and ctx.words[i].key in ATTRIB_NOUNS
+    if i is None or ctx.text[end:ctx.words[i].start] != " " or ctx.words[i].key not in ATTRIB_NOUNS:
+        return False
+    after = ctx.word(i + 1)  # "NATO member states" are bodies, not a person
+    return not (after is not None and ctx.gap(ctx.words[i], after) == " " and after.key in COLLECTIVE_HEADS)
 
 
 def _coordinated(att: AttributionReader) -> None:

@@ -10,7 +10,7 @@ from ..given_names import is_given_name
 from ..lexicon import ROLE_EXT_WORDS, ROLE_FIRST, ROLE_MODIFIERS, ROLE_PRECEDERS
 from ..reasons import Reason
 from ..text import Word
-from ..vocab import GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS, fold
+from ..vocab import FUNCTION_WORDS, GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS, fold
 from .base import Candidate
 from .context import NoteContext, word_index_at
 
@@ -19,6 +19,9 @@ _NOT_COMPLEMENT = frozenset({"and", "the", "a", "an", "la", "le"})
 # between the words of a title: a space, an abbreviation's dot, or a French elision ("chargée d'affaires")
 _TITLE_GAPS = frozenset({" ", ". ", " d'", " d’", " l'", " l’"})
 _ADDRESS = frozenset({"madam", "madame", "mister", "mr", "mr.", "monsieur"})
+# Words of tenure before a title: "the former ambassador", "the acting director".
+_TENURE = frozenset({"former", "acting", "interim", "outgoing", "incoming", "retired", "current", "then", "new",
+                     "late", "ancien", "ancienne", "nouveau", "nouvelle"})
 
 
 def _between_commas(ctx: NoteContext, a: Word, b: Word) -> bool:
@@ -80,9 +83,12 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
     j, mod_start, steps = a.i - 1, a, 0
     # a determiner or possessive before, possibly with an ORG or "group D" modifier in between
     while j >= 0 and steps < 3 and ctx.gap(words[j], words[j + 1]) == " " and (
-            words[j].cap or words[j].upper or len(words[j].key) == 1 or words[j].key in ROLE_MODIFIERS) \
-            and words[j].key not in ROLE_PRECEDERS:
+            words[j].cap or words[j].upper or len(words[j].key) == 1 or words[j].key in ROLE_MODIFIERS
+            or words[j].key in _TENURE) and words[j].key not in ROLE_PRECEDERS:
         mod_start, j, steps = words[j], j - 1, steps + 1
+    nouns = _noun_modifiers_after_det(ctx, j, a.i) if j >= 1 and words[j].key not in ROLE_PRECEDERS else 0
+    if nouns:
+        mod_start, j = words[j - nouns + 1], j - nouns
     det = words[j] if j >= 0 else None
     det_ok = det is not None and det.key in ROLE_PRECEDERS and not ctx.gap(det, words[j + 1]).strip()
     determiner = (det.key if det_ok else None)
@@ -90,18 +96,42 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
         determiner = "l'"
     nx = ctx.word(b.i + 1)
     has_comp = nx is not None and ((ctx.gap(b, nx) == " " and nx.key in ROLE_EXT_WORDS and nx.key not in _NOT_COMPLEMENT)
-                                   or ctx.gap(b, nx).strip() in ("d'", "d’"))
+                                   or ctx.gap(b, nx).strip() in ("d'", "d’") or _to_the_capital(ctx, b, nx))
+    if nx is not None and ctx.gap(b, nx) == " " and not nx.cap and ctx.pos(nx) == "NOUN" and nx.key not in ROLE_EXT_WORDS \
+            and not _person_at(ctx, nx.start):
+        return None  # the title modifies a noun: "the gender adviser network", "the director position"
+    if mod_start is not a and mod_start.upper and ctx.prev_char(mod_start.start) in "(,;/":
+        return mod_start.start, b.end  # "(<ACRONYM> co-chair)": a body's title in a speaker's brackets
     if not _singles_out(ctx, a, b, nx, determiner, has_comp, title in GENERIC_ALONE, title):
         return None
     end = _extend_role(ctx, b) if has_comp else b.end
-    return mod_start.start, end
+    start = mod_start.start
+    if start >= 2 and ctx.text[start - 1] == "/" and ctx.text[start - 2].isalpha():
+        start -= 2  # "S/Sgt.", "C/Supt"
+    return start, end
+
+
+def _noun_modifiers_after_det(ctx: NoteContext, j: int, title_i: int) -> int:
+    """How many lower-case nouns (1-2) stand between a definite determiner and the title at *title_i*,
+    ending at word *j* ("the band council chief", "our shelter director"), or 0."""
+    words = ctx.words
+    for n in (1, 2):
+        k = j - n
+        if k < 0 or words[k].key not in _DEFINITE:
+            continue
+        seq = words[k + 1:j + 1]
+        if all(ctx.pos(x) in ("NOUN", "PROPN", "ADJ") and x.key not in ROLE_EXT_WORDS for x in seq) and all(
+                ctx.gap(words[m], words[m + 1]) == " " for m in range(k, title_i)):
+            return n
+    return 0
 
 
 def _singles_out(ctx: NoteContext, a: Word, b: Word, nx: Optional[Word], det: Optional[str], has_comp: bool,
                  bare_generic: bool, title: str) -> bool:
     """A determiner, a complement, a name or a speech verb makes the title point to one person."""
     if ctx.line_start_before(a) and ctx.next_char(b.end) == ":" and det is None:
-        return False  # "Moderator: Name" is a label; the name after it goes ("The Chair:" speaks)
+        # "Moderator: Name" is a label (the name after it goes); "Chair: Thank you." is a speaker turn
+        return _speaker_turn(ctx, ctx.next_char_pos(ctx.next_char_pos(b.end) + 1))
     if ctx.text[b.end:b.end + 1] == "s" and ctx.text[b.end:b.end + 2] != "s'":
         return False  # "the co-chairs" (plural) is generic
     if title.split()[0] in _ADDRESS or _caption(ctx, a, b) or _between_commas(ctx, a, b):
@@ -110,11 +140,36 @@ def _singles_out(ctx: NoteContext, a: Word, b: Word, nx: Optional[Word], det: Op
         return not bare_generic or has_comp or det in _DEFINITE
     if bare_generic:
         return False
-    followed_by_name = nx is not None and ctx.gap(b, nx).strip(" .") == "" and nx.cap and (
-        not ctx.is_common(nx) or is_given_name(nx.key))
+    followed_by_name = nx is not None and ctx.gap(b, nx).strip(" .") == "" and (
+        nx.cap and (not ctx.is_common(nx) or is_given_name(nx.key)) or _person_at(ctx, nx.start))
+    if followed_by_name and a.i == b.i and " " not in title and len(title) <= 5:
+        return True  # a rank abbreviation before a name, in any case: "sgt morrow", "insp. halvorsen"
     speech_after = (nx is not None and not nx.cap and ctx.gap(b, nx) == " " and nx.key in SPEECH_VERBS
                     and (nx.key.endswith("ed") or nx.key in {"said", "told", "spoke", "dit"}))
     return has_comp or (followed_by_name and a.cap) or speech_after
+
+
+def _to_the_capital(ctx: NoteContext, b: Word, nx: Word) -> bool:
+    """'Adviser to the Chief of ...', 'Envoy to the Sahel': 'to the' and a capitalised word complete a title."""
+    if nx.key != "to" or ctx.gap(b, nx) != " ":
+        return False
+    the, cap = ctx.word(nx.i + 1), ctx.word(nx.i + 2)
+    return the is not None and the.key == "the" and cap is not None and cap.cap
+
+
+def _speaker_turn(ctx: NoteContext, pos: int) -> bool:
+    """After 'Title:', a sentence starts ("Thank you", "We agree"), not a name."""
+    i = word_index_at(ctx, pos)
+    w = ctx.word(i) if i is not None else None
+    if w is None or w.start != pos or _person_at(ctx, pos):
+        return False
+    nxt = ctx.word(w.i + 1)
+    return w.key in FUNCTION_WORDS or "'" in w.key or (ctx.is_common(w) and nxt is not None and ctx.gap(w, nxt) == " " and not nxt.cap)
+
+
+def _person_at(ctx: NoteContext, pos: int) -> bool:
+    """A person candidate (found by an earlier recognizer) starts at *pos*."""
+    return any(c.start == pos for c in ctx.candidates("PERSON"))
 
 
 def _extend_role(ctx: NoteContext, b: Word) -> int:
@@ -125,7 +180,7 @@ def _extend_role(ctx: NoteContext, b: Word) -> int:
         g = ctx.gap(ctx.words[j - 1], w)
         if g not in (" ", "", "'", "’", "—", "–") and g.strip() not in ("d'", "d’", "l'", "l’"):  # "—": riding names
             break
-        if w.key in ROLE_EXT_WORDS and w.key != "and":
+        if (w.key in ROLE_EXT_WORDS or w.key == "to" and j == b.i + 1) and w.key != "and":
             j += 1
             continue
         pos = ctx.pos(w)
