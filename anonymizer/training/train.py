@@ -52,7 +52,7 @@ def to_docbin(notes: list[Note], nlp) -> DocBin:
     db = DocBin()
     for note in notes:
         doc = nlp.make_doc(note.text)
-        spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in note.spans]
+        spans = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in note.entities]
         doc.ents = filter_spans([sp for sp in spans if sp is not None])
         db.add(doc)
     return db
