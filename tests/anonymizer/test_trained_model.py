@@ -84,7 +84,7 @@ def test_validation_corpus_is_in_the_annotated_format(tmp_path):
 
 
 def test_training_runs_on_a_tiny_set(tmp_path):
-    out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None)
+    out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None, real_repeat=1, max_steps=30)
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["ner"]
     assert {"PERSON", "ORG", "ROLE"} <= set(nlp.get_pipe("ner").labels)
