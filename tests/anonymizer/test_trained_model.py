@@ -132,3 +132,28 @@ def test_real_training_passages_load_in_both_languages():
     assert en and fr
     for note in en + fr:
         assert note.entities and all(note.text[s:e].strip() == note.text[s:e] for s, e, _ in note.spans)
+
+
+@shipped
+@pytest.mark.parametrize("note, gone, stays", [
+    ("Witnesses\nVeradine Okolue, Director General, Quillmoor Tenants Network\nThe plan needs targets.",
+     ["Veradine Okolue", "Director General", "Quillmoor Tenants Network"], ["The plan needs targets."]),
+    ("The representative of Ghana said that mediation training needs money. Women in Ghana lead mediation.",
+     ["representative of Ghana said"], ["Women in Ghana lead mediation."]),
+    ("SENATOR PALLIDRENKO: THE PLAN NEEDS BASELINES.", ["PALLIDRENKO"], ["THE PLAN NEEDS BASELINES."]),
+])
+def test_model_spans_that_attribute_go_and_subject_matter_stays(pipelines, note, gone, stays):
+    engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList(["Global Affairs Canada"]))
+    result = engine.anonymize(note)
+    for text in gone:
+        assert text not in result.text
+    for text in stays:
+        assert text in result.text
+
+
+@shipped
+def test_named_lower_case_group_goes_but_a_kind_of_group_stays(pipelines):
+    engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList([]))
+    result = engine.anonymize("Someone from the youth drop-in said that every town should fund a youth drop-in.")
+    assert "from the youth drop-in said" not in result.text
+    assert "fund a youth drop-in" in result.text
