@@ -103,7 +103,8 @@ class TrainedSpans:
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
         scores = doc.spans["domain"].attrs.get("precision", {})
         trimmed = [(t.start_char, t.end_char, sp.label_) for sp in spans
-                   for t in [sp if sp.label_ == "ROLE" or _group_name(sp) else _trim(sp)] if t is not None]
+                   for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
+                   if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         kept = [c for c in trimmed if _survives(text, *c, allow)]
         people_ends = _people_ends(doc, kept)
@@ -174,15 +175,33 @@ def _named_group(words: list[str], before: str, attributed: bool) -> bool:
 
 
 def _plainly_person(surface: str, before: str, after: str) -> bool:
-    """A name after an honorific ("SENATOR RANGANATHAN", "Mme Okoro"), initials ("N.K.", "M-J. R.") or a
-    speaker label at the start of a line ("GITAU:"): a person even in capitals or on a heading-like line."""
+    """A name after an honorific ("SENATOR RANGANATHAN", "Mme Okoro"), initials ("N.K.", "M-J. R."), a name
+    before its body in brackets ("TALIA (Org)", "(Will, Org)") or a speaker label at the start of a line
+    ("GITAU:"): a person even in capitals or on a heading-like line."""
     if _HONORIFIC_BEFORE.search(before):
         return True
     letters = surface.replace(".", "").replace("-", "").replace(" ", "")
     if _INITIALS.match(surface) and ("." in surface or len(letters) <= 3) and letters.lower() not in _NOT_INITIALS:
         return after.lstrip()[:1] in (":", ",", "(", ")", "") or _acts_after(after)
-    line_start = before.rfind("\n") >= 0 and not before[before.rfind("\n") + 1:].strip()
+    if after.lstrip()[:1] == "(" and len(surface.split()) <= 3:
+        return True  # "OKSANA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
+    if before.rstrip().endswith("(") and after.lstrip()[:1] == ",":
+        return True  # "(Will, Org)"
+    line_start = not before[before.rfind("\n") + 1:].strip(" \t-*•>")
     return line_start and after.lstrip()[:1] == ":"
+
+
+def _trim_role(span):
+    """A title without what follows it: "the Deputy Minister [a question]" ends before a determiner that no
+    preposition introduces ("chair of the subcommittee" keeps its "the"), and before closing punctuation."""
+    toks = list(span)
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.pos_ in ("DET", "PRON", "VERB", "AUX") and toks[i - 1].pos_ != "ADP" and tok.text.islower():
+            toks = toks[:i]
+            break
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return span.doc[toks[0].i:toks[-1].i + 1] if toks else None
 
 
 def _group_name(span) -> bool:
