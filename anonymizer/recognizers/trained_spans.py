@@ -139,6 +139,8 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
     if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
         return False
+    if label == "PERSON" and surface.replace(".", "").lower() in _NOT_INITIALS:
+        return False  # "UK", "U.S.", "ONU": countries and unions, not initials
     if label == "PERSON" and _plainly_person(surface, before, after):
         return not _is_place(surface)
     if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
@@ -183,7 +185,7 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
     letters = surface.replace(".", "").replace("-", "").replace(" ", "")
     if _INITIALS.match(surface) and ("." in surface or len(letters) <= 3) and letters.lower() not in _NOT_INITIALS:
         return after.lstrip()[:1] in (":", ",", "(", ")", "") or _acts_after(after)
-    if after.lstrip()[:1] == "(" and len(surface.split()) <= 3:
+    if re.match(r"\s*\((?!\s*\d)", after) and len(surface.split()) <= 3 and not _inside_title(before):
         return True  # "OKSANA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
     if before.rstrip().endswith("(") and after.lstrip()[:1] == ",":
         return True  # "(Will, Org)"
