@@ -40,7 +40,17 @@ _CUE_BEFORE = re.compile(
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
 _WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
-_PAREN_BEFORE = re.compile(r"\(\s*$")
+_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+# after a name or a title: "Director General, X", "Jo Tan – X", "the policy director at X", "Kim of the X"
+_SEPARATOR_BEFORE = re.compile(r"(?:\s*[,—–|/-]\s*|\s+(?:at|of|from|with|for|de|du|des|chez|à|au)\s+)"
+                               r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+# "(Name, X)": a name and its body in brackets (not "(e.g., X)")
+_NAME_COMMA_PAREN = re.compile(r"\((?!\s*(?:e\.g|i\.e|eg|ie|incl|including|notably|such as|like|see|par ex|notamment|dont)\b)"
+                               r"[^()\n,]{1,40},\s*(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
+_HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|senator|hon|m|mme|mlle|me|pr|pre|dre|"
+                               r"sénateur|sénatrice|l['’]aînée?|elder|madame|monsieur|deputy|minister|ministre)\.?\s+$", re.I)
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?\s?){1,4}$")
+_NOT_INITIALS = frozenset("us uk un eu ue nb ps ok usa onu".split())
 _CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)
 # Verbs of speaking that make a body the voice of someone in the room ("cbsa said"); "wants", "calls for" do not.
@@ -54,8 +64,13 @@ programme fonds stratégie cadre politique traité accord protocole examen étud
 _ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travelled|traveled|flew|is|am|are|was|were|"
                             r"participant|delegate|expert|colleague|someone|speaker|woman|man|member|panellist|rep|"
                             r"representative|here|all the way)\s+from|\brepresent(?:ing|s)?|\bas an?|\bvenue? d[eu']|\boriginaire d[eu']|"
-                            r"\breprésente|\ben tant que|\bback in|\bhere in|\bbased in)\s*(?:the\s+)?$", re.I)
-_ORIGIN_AFTER = re.compile(r"^\s*(?:myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
+                            r"\breprésente|\ben tant que|\bback in|\bhere in|\bbased in|"
+                            # a delegation speaking for its country ("the representative of Ghana", "au nom du Chili")
+                            r"\b(?:representatives?|delegat(?:e|es|ion)|ambassador|envoy)\s+(?:of|for)|\bon behalf of|\bspeaking for|"
+                            r"(?:'m|'re|\bam|\bare)\s+(?:originally\s+)?from|"
+                            r"\breprésentante?s?\s+(?:des|d[eu'])|\bdélégu(?:ée?s?|ation)\s+(?:des|d[eu'])|\bambassadrice\s+d[eu']|\bau nom d[eu'])"
+                            r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+_ORIGIN_AFTER = re.compile(r"^\s*(?:'s\s+(?:delegate|delegation|representative|ambassador|envoy)\b|myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
                            r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
                            r"déléguée?|collègue|représentante?|aînée?|femme|homme)\b", re.I)
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
@@ -67,6 +82,9 @@ _GROUP_WORDS = frozenset("group groupe grp table atelier breakout session plenar
 _GENERIC_BEFORE = re.compile(r"(?:^|\b)(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes|"
                              r"aucun|aucune)\s+$", re.I)
 _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes)\s", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|our|their|from the|at the|la|le|notre|leur|du|au)\s+$", re.I)
+_ACTS = frozenset("""will would to can could and should must shall flagged raised asked agreed proposed suggested
+wants wanted thinks thought et va fera enverra doit pourra propose a avait veut""".split())
 _MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -85,7 +103,8 @@ class TrainedSpans:
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
         scores = doc.spans["domain"].attrs.get("precision", {})
         trimmed = [(t.start_char, t.end_char, sp.label_) for sp in spans
-                   for t in [sp if sp.label_ == "ROLE" else _trim(sp)] if t is not None]
+                   for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
+                   if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         kept = [c for c in trimmed if _survives(text, *c, allow)]
         people_ends = _people_ends(doc, kept)
@@ -120,8 +139,14 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
     if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
         return False
+    if label == "PERSON" and surface.replace(".", "").lower() in _NOT_INITIALS:
+        return False  # "UK", "U.S.", "ONU": countries and unions, not initials
+    if label == "PERSON" and _plainly_person(surface, before, after):
+        return not _is_place(surface)
     if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
         return False
+    if label == "ORG" and _named_group(words, before, attributed):
+        return True
     if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or _inside_title(before) or (
             words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
         return False
@@ -137,10 +162,61 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
 
         return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
     if label == "PLACE":
-        return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after))
+        return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
     if label == "ORG":
         return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
     return _has_title_word(surface) and not _GENERIC_BEFORE.search(before) and not _GENERIC_START.match(surface)
+
+
+def _named_group(words: list[str], before: str, attributed: bool) -> bool:
+    """A group named by what it is, in lower case, with "the"/"our" or a cue ("the youth drop-in", "notre
+    maison d'hébergement"): one particular organization, not a kind ("a shelter", "shelters")."""
+    if len(words) < 2 or not (words[-1] in CSO_HEADS or words[0] in CSO_HEADS):
+        return False
+    return attributed or bool(_DEFINITE_BEFORE.search(before))
+
+
+def _plainly_person(surface: str, before: str, after: str) -> bool:
+    """A name after an honorific ("SENATOR RANGANATHAN", "Mme Okoro"), initials ("N.K.", "M-J. R."), a name
+    before its body in brackets ("TALIA (Org)", "(Will, Org)") or a speaker label at the start of a line
+    ("GITAU:"): a person even in capitals or on a heading-like line."""
+    if _HONORIFIC_BEFORE.search(before):
+        return True
+    letters = surface.replace(".", "").replace("-", "").replace(" ", "")
+    if _INITIALS.match(surface) and ("." in surface or len(letters) <= 3) and letters.lower() not in _NOT_INITIALS:
+        return after.lstrip()[:1] in (":", ",", "(", ")", "") or _acts_after(after)
+    if re.match(r"\s*\((?!\s*\d)", after) and len(surface.split()) <= 3 and not _inside_title(before):
+        return True  # "OKSANA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
+    if before.rstrip().endswith("(") and after.lstrip()[:1] == ",":
+        return True  # "(Will, Org)"
+    line_start = not before[before.rfind("\n") + 1:].strip(" \t-*•>")
+    return line_start and after.lstrip()[:1] == ":"
+
+
+def _trim_role(span):
+    """A title without what follows it: "the Deputy Minister [a question]" ends before a determiner that no
+    preposition introduces ("chair of the subcommittee" keeps its "the"), and before closing punctuation."""
+    toks = list(span)
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.pos_ in ("DET", "PRON", "VERB", "AUX") and toks[i - 1].pos_ != "ADP" and tok.text.islower():
+            toks = toks[:i]
+            break
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return span.doc[toks[0].i:toks[-1].i + 1] if toks else None
+
+
+def _group_name(span) -> bool:
+    """An organization span that ends (or starts) with a group head word ("… drop-in", "maison …"): its ordinary
+    lower-case words are its name, not edges to trim."""
+    words = [fold(w.group()) for w in _WORD.finditer(span.text)]
+    return span.label_ == "ORG" and len(words) >= 2 and (words[-1] in CSO_HEADS or words[0] in CSO_HEADS)
+
+
+def _after_person_paren(s: int, before: str, people_ends) -> bool:
+    """The place stands in brackets right after a name or a title: "Jo Tan (Ghana)"."""
+    paren = _PAREN_BEFORE.search(before)
+    return paren is not None and (s - len(before) + paren.start()) in people_ends
 
 
 def _trim(span):
@@ -221,6 +297,11 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
     paren = _PAREN_BEFORE.search(before)
     if paren and (s - len(before) + paren.start()) in people_ends:
         return True
+    sep = _SEPARATOR_BEFORE.search(before)
+    if sep and (s - len(before) + sep.start()) in people_ends:
+        return True
+    if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
+        return True
     nxt = _WORD.search(after)
     speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in _SAID
     return speech_after or (_FROM_BEFORE.search(before) is not None and after.lstrip()[:1] in (",", ")", ":"))
@@ -266,7 +347,7 @@ def _acts_after(after: str) -> bool:
         return True
     nxt = _WORD.search(after)
     return nxt is not None and (nxt.group().lower() in _SAID or fold(nxt.group()) in SPEECH_VERBS
-                                or nxt.group().lower() in ("will", "would", "to", "can", "could", "and"))
+                                or nxt.group().lower() in _ACTS)
 
 
 def _sentence_start(text: str, pos: int) -> bool:

@@ -5,7 +5,8 @@ English and French, in many styles (prose, bullets, transcripts, witness lists, 
 languages, lower case, capitals). Labels follow the corpus SPEC: PERSON, ORG (affiliation, or any
 civil-society organization), ROLE (a title singling out one person), PLACE (a speaker's origin).
 Half the sentences are negatives: the same public bodies and places as subject matter, generic roles,
-figures, resolutions, sentence-initial French words and contractions, all left unlabelled.
+figures, resolutions, sentence-initial French words and contractions. Subject matter carries the label
+KEEP: the model learns it as no entity, and a validation set scores it as text that must stay.
 
 Every name and organization is generated (Faker's lists, hand lists, compositional inventions);
 nothing comes from the project's dev corpus or any evaluation set.
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 
 from .fillers import VOWELS, Fillers, Segs
 from .lexicon import load_lexicon
+from .styles import STYLES, capitalize_first, lines_for
 
 SLOT = re.compile(r"\{([A-Z]+)\}")
-STYLES = ["prose", "prose", "bullets", "transcript", "witnesses", "minutes", "qa", "mixed"]
+LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
 
 
 @dataclass
@@ -29,15 +31,21 @@ class Note:
 
     text: str
     lang: str
-    spans: list[tuple[int, int, str]]
+    spans: list[tuple[int, int, str]]  # labels of LABELS, and KEEP for subject matter that must stay
+    style: str = ""
+
+    @property
+    def entities(self) -> list[tuple[int, int, str]]:
+        """The spans to remove (KEEP left out): what the model learns as entities."""
+        return [sp for sp in self.spans if sp[2] in LABELS]
 
 
 class NoteWriter:
     """Renders templates into segments for one language."""
 
-    def __init__(self, lang: str, rng: random.Random, seed: int = 0):  # noqa: D107
+    def __init__(self, lang: str, rng: random.Random, seed: int = 0, split: str = "train"):  # noqa: D107
         self.lang, self.rng = lang, rng
-        self.lex = load_lexicon(seed)
+        self.lex = load_lexicon(seed, split)
         self.f = Fillers(self.lex, lang, rng)
         self.t = self.lex.templates[lang]
         self.v = self.lex.vocab[lang]
@@ -45,18 +53,21 @@ class NoteWriter:
     def slot(self, name: str) -> Segs:
         """Fill one slot."""
         f, v = self.f, self.v
+        keep = lambda make: lambda: [(make(), "KEEP")]
         table = {
             "P": f.person, "W": f.word_name, "O": f.affiliation, "R": f.role, "RA": f.abbrev,
-            "MC": f.address, "D": f.demonym, "DN": f.resident, "L": f.place,
+            "MC": f.address, "D": f.demonym, "DN": f.resident, "L": f.place, "DESC": f.descriptive,
+            "DEL": f.delegation, "RK": lambda: f.ranked(*f.person_parts()),
             "OA": lambda: [(f.body(acronym=True), "ORG")], "CSO": lambda: [(f.cso(), "ORG")],
             "OS": lambda: [(f.pick(v["short_body"]), "ORG")], "RT": lambda: [(f.title(), "ROLE")],
-            "B": lambda: [(f.body(), None)], "BA": lambda: [(f.body(acronym=True), None)],
-            "C": lambda: [(f.country(), None)], "G": lambda: [(f.pick(v["generic"]), None)],
-            "N": lambda: [(f.figure(), None)], "Y": lambda: [(str(self.rng.randint(2020, 2035)), None)],
-            "U": lambda: [(f.pick(v["resolution"]), None)], "T": lambda: [(f.pick(v["theme"]), None)],
-            "V": lambda: [(f.pick(v["speech"]), None)], "PR": lambda: [(f.programme(), None)],
-            "PRA": lambda: [(f.programme_acronym(), None)], "EV": lambda: [(f.event(), None)],
-            "DEM": lambda: [(f.demonym()[0][0], None)], "CITY": lambda: [(f.city(), None)], "I": lambda: self.render(f.pick(self.t["idea"])),
+            "B": keep(f.body), "BA": keep(lambda: f.body(acronym=True)), "C": keep(f.country),
+            "G": lambda: [(f.pick(v["generic"]), None)],
+            "N": keep(f.figure), "Y": lambda: [(str(self.rng.randint(2020, 2035)), None)],
+            "U": keep(lambda: f.pick(v["resolution"])), "T": lambda: [(f.pick(v["theme"]), None)],
+            "V": lambda: [(f.pick(v["speech"]), None)], "PR": keep(f.programme),
+            "PRA": keep(f.programme_acronym), "EV": lambda: [(f.event(), None)],
+            "DEM": lambda: [(f.demonym()[0][0], None)], "CITY": keep(f.city),
+            "I": lambda: self.render(f.pick(self.t["idea"])),
         }
         return table[name]()
 
@@ -69,26 +80,30 @@ class NoteWriter:
             segs.extend(self.slot(m.group(1)))
             pos = m.end()
         segs.append((template[pos:], None))
-        return _french_elisions(segs) if self.lang == "fr" else segs
+        return _split_article(_french_elisions(segs)) if self.lang == "fr" else segs
 
     def sentence(self, negative: bool | None = None) -> Segs:
         """One sentence, attributed (labels) or neutral (subject matter only), capitalized."""
         if negative is None:
             negative = self.rng.random() < 0.5
         segs = self.render(self.f.pick(self.t["neutral" if negative else "attrib"]))
-        return _capitalize_first(segs)
+        return capitalize_first(segs)
 
 
 def _french_elisions(segs: Segs) -> Segs:
-    """'de le' -> 'du', 'à le' -> 'au', 'de Affaires' -> "d'Affaires", 'que il' -> "qu'il" across segments."""
+    """'de le' -> 'du', 'à le' -> 'au', 'de Affaires' -> "d'Affaires", 'que il' -> "qu'il" across segments.
+
+    The contracted form goes to the plain text before the segment, so a labelled span never starts
+    with "du" or "des" ("le représentant du [Ghana]").
+    """
     out: Segs = []
     for text, label in segs:
         if out and out[-1][1] is None:
             prev = out[-1][0]
             for a, b, c in ((r"\bde $", r"^le ", "du "), (r"\bde $", r"^les ", "des "),
                             (r"\bà $", r"^le ", "au "), (r"\bà $", r"^les ", "aux ")):
-                if label is None and re.search(a, prev) and re.match(b, text):
-                    prev, text = re.sub(a, "", prev), re.sub(b, c, text)
+                if re.search(a, prev) and re.match(b, text):
+                    prev, text = re.sub(a, c, prev), re.sub(b, "", text)
             if text[:1] and text[0] in VOWELS and re.search(r"\b(de|que|le|la) $", prev):
                 prev = re.sub(r"\b(de|que|le|la) $", lambda m: ("l" if m.group(1) in ("le", "la") else m.group(1)[:-1]) + "'", prev)
             out[-1] = (prev, None)
@@ -96,68 +111,30 @@ def _french_elisions(segs: Segs) -> Segs:
     return [(t, lab) for t, lab in out if t]
 
 
-def _capitalize_first(segs: Segs) -> Segs:
-    """Upper-case the first letter of a sentence (length unchanged)."""
-    for i, (text, label) in enumerate(segs):
-        if text.strip():
-            j = len(text) - len(text.lstrip())
-            segs[i] = (text[:j] + text[j].upper() + text[j + 1:], label)
-            break
-    return segs
+def _split_article(segs: Segs) -> Segs:
+    """A French labelled body keeps its article outside the span ("la [Sécurité publique]")."""
+    out: Segs = []
+    for text, label in segs:
+        m = re.match(r"(?:la |le |les |l'|l’)(?=\w)", text) if label in ("ORG", "KEEP", "PLACE") else None
+        if m and text[m.end():m.end() + 1].isupper():
+            out.append((m.group(), None))
+            text = text[m.end():]
+        out.append((text, label))
+    return out
 
 
-def _lines(writer: NoteWriter, style: str, n: int) -> list[Segs]:
-    """The lines of a note in one style."""
-    rng, f, fr = writer.rng, writer.f, writer.lang == "fr"
-    if style == "bullets":
-        mark = rng.choice(["- ", "* ", "• ", "-- "])
-        return [[(mark, None)] + _drop_period(writer.sentence(), rng) for _ in range(n)]
-    if style in ("transcript", "qa"):
-        out = []
-        for _ in range(n):
-            who = f.speaker() if rng.random() < 0.75 else (f.role() if rng.random() < 0.5 else
-                                                          [(rng.choice(["Facilitator", "Rapporteur", "Q", "A"]), None)])
-            if style == "qa" and rng.random() < 0.5:
-                who = [("Q (", None)] + f.speaker() + [(", ", None)] + f.affiliation() + [(")", None)]
-            who = _capitalize_first(list(who))
-            out.append(who + [(" : " if fr and rng.random() < 0.6 else ": ", None)] + writer.sentence())
-        return out
-    if style == "witnesses":
-        head = [[("Témoins" if fr else rng.choice(["Witnesses", "WITNESSES", "Panel"]), None)]]
-        rows = [(f.speaker() + [(", ", None)] if rng.random() < 0.8 else []) + [(f.title(), "ROLE"), (", ", None)]
-                + f.affiliation() for _ in range(rng.randint(2, 5))]
-        return head + rows + [writer.sentence() for _ in range(max(1, n - len(rows)))]
-    if style == "minutes":
-        present = [("Présents : " if fr else "Present: ", None)]
-        for i in range(rng.randint(2, 4)):
-            present += ([(", ", None)] if i else []) + f.speaker()
-            if rng.random() < 0.4:
-                present += [(" (", None)] + f.affiliation() + [(")", None)]
-        actions = [[("Suivi : " if fr else rng.choice(["Action: ", "ACTION - ", "AI: "]), None)]
-                   + rng.choice([f.speaker, f.word_name, f.role])()
-                   + [(" fera circuler la note sur " if fr else " to circulate the note on ", None),
-                      (f.pick(writer.v["theme"]), None)] for _ in range(rng.randint(1, 3))]
-        return [present] + [writer.sentence() for _ in range(n)] + actions
-    return [writer.sentence() for _ in range(n)]
-
-
-def _drop_period(segs: Segs, rng: random.Random) -> Segs:
-    """Shorthand bullets often drop the final period."""
-    text, label = segs[-1]
-    if label is None and text.endswith(".") and rng.random() < 0.5:
-        segs[-1] = (text[:-1], None)
-    return segs
-
-
-def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | None = None) -> Note:
+def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | None = None,
+              split: str = "train", style: str | None = None) -> Note:
     """One note in a random style; ``other`` (a writer in the other language) mixes languages."""
-    writer = NoteWriter(lang, rng, seed)
-    style = rng.choice(STYLES)
+    writer = NoteWriter(lang, rng, seed, split)
+    style = style or rng.choice(STYLES)
     n = rng.randint(3, 9)
     if style == "mixed" and other is not None:
         lines = [(other if rng.random() < 0.35 else writer).sentence() for _ in range(n)]
     else:
-        lines = _lines(writer, style, n)
+        lines = lines_for(writer, style, n)
+    if lang == "fr":
+        lines = [_split_article(_french_elisions(segs)) for segs in lines]
     sep = "\n" if style != "prose" or rng.random() < 0.3 else " "
     case = rng.random()
     text, spans = "", []
@@ -169,13 +146,19 @@ def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | 
             if label and piece.strip():
                 spans.append((len(text), len(text) + len(piece), label))
             text += piece
-    return Note(text, lang, spans)
+    return Note(text, lang, spans, style)
 
 
-def generate(n_notes: int, lang: str, seed: int = 0) -> list[Note]:
-    """``n_notes`` notes in one language, deterministic for the seed."""
-    rng = random.Random(f"{lang}:{seed}")
-    writer_cache: dict[str, NoteWriter] = {}
+def generate(n_notes: int, lang: str, seed: int = 0, split: str = "train") -> list[Note]:
+    """``n_notes`` notes in one language, deterministic for the seed and split."""
+    rng = random.Random(f"{lang}:{seed}" if split == "train" else f"{lang}:{seed}:{split}")
     other_lang = "fr" if lang == "en" else "en"
-    writer_cache[other_lang] = NoteWriter(other_lang, rng, seed)
-    return [make_note(rng, lang, seed, writer_cache[other_lang]) for _ in range(n_notes)]
+    other = NoteWriter(other_lang, rng, seed, split)
+    return [make_note(rng, lang, seed, other, split) for _ in range(n_notes)]
+
+
+def to_gold(note: Note, note_id: str) -> dict:
+    """The note in the annotated corpus format (``redact`` and ``keep`` spans with offsets)."""
+    redact = [{"start": s, "end": e, "label": lab, "text": note.text[s:e]} for s, e, lab in note.spans if lab in LABELS]
+    keep = [{"start": s, "end": e, "text": note.text[s:e]} for s, e, lab in note.spans if lab == "KEEP"]
+    return {"id": note_id, "lang": note.lang, "style": note.style, "text": note.text, "redact": redact, "keep": keep}

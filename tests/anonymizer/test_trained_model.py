@@ -2,12 +2,20 @@
 
 All names and organizations below are invented for these tests.
 """
+import random
+import re
+
 import pytest
 import spacy
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
 from anonymizer.domain_model import COMPONENT, domain_spans, model_dir
-from anonymizer.training.synth import generate
+from anonymizer.evaluation import load_jsonl
+from anonymizer.training.lexicon import load_lexicon
+from anonymizer.training.real_text import load_real, parse_marked
+from anonymizer.training.styles import STYLES
+from anonymizer.training.synth import generate, make_note
+from anonymizer.training.validate import build
 from anonymizer.training.train import train_language
 
 shipped = pytest.mark.skipif(model_dir("en") is None or not (model_dir("en") / "ner").is_dir(),
@@ -24,8 +32,59 @@ def test_generator_is_deterministic_and_labels_match_text():
             assert note.text[s:e].strip() == note.text[s:e] and e > s
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_style_appears_and_its_spans_line_up(lang):
+    notes = generate(160, lang, seed=5)
+    assert {n.style for n in notes} == set(STYLES)
+    for note in notes:
+        starts = sorted(note.spans)
+        for (s1, e1, _), (s2, _e2, _) in zip(starts, starts[1:]):
+            assert e1 <= s2, "spans never overlap"
+    spans = [(n.text[s:e], lab) for n in notes for s, e, lab in n.spans]
+    assert {"PERSON", "ORG", "ROLE", "PLACE", "KEEP"} <= {lab for _t, lab in spans}
+    # the same public body is sometimes removed (affiliation) and sometimes kept (subject matter)
+    orgs = {t for t, lab in spans if lab == "ORG"}
+    kept = {t for t, lab in spans if lab == "KEEP"}
+    assert orgs & kept
+    # case styles: some notes are all lower case, some all capitals
+    assert any(n.text == n.text.lower() for n in notes) and any(n.text == n.text.upper() for n in notes)
+
+
+def test_a_transcript_line_labels_speaker_title_and_body():
+    note = make_note(random.Random(11), "en", seed=0, style="hansard")
+    lines = note.text.splitlines()
+    assert len(lines) >= 3 and all(": " in ln or " —" in ln for ln in lines)
+    assert any(lab == "PERSON" for _s, _e, lab in note.spans)
+
+
+def test_french_bodies_keep_their_article_outside_the_span():
+    notes = generate(200, "fr", seed=2)
+    for note in notes:
+        for s, e, lab in note.entities:
+            if lab in ("ORG", "PLACE"):  # a surname may start with a particle ("du Pont")
+                assert not re.match(r"(?:la|le|les|du|des) ", note.text[s:e]), note.text[s:e]
+
+
+def test_validation_split_draws_names_the_training_never_sees():
+    train, valid = load_lexicon(0, "train"), load_lexicon(0, "valid")
+    only_valid = set(valid.surnames) - set(train.surnames)
+    assert len(only_valid) > 0.7 * len(set(valid.surnames))
+    assert not set(valid.bodies) & set(train.bodies)
+    assert not set(valid.cso["type"]) & set(train.cso["type"])
+
+
+def test_validation_corpus_is_in_the_annotated_format(tmp_path):
+    build(tmp_path, n_per_lang=6, seed=9)
+    gold = load_jsonl(tmp_path / "notes.jsonl")
+    assert {g["lang"] for g in gold} == {"en", "fr"} and len(gold) == 12
+    for g in gold:
+        for sp in g["redact"] + g["keep"]:
+            assert g["text"][sp["start"]:sp["end"]] == sp["text"]
+    assert "Global Affairs Canada" in (tmp_path / "allowlist.txt").read_text(encoding="utf-8").splitlines()
+
+
 def test_training_runs_on_a_tiny_set(tmp_path):
-    out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None)
+    out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None, real_repeat=1, max_steps=30)
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["ner"]
     assert {"PERSON", "ORG", "ROLE"} <= set(nlp.get_pipe("ner").labels)
@@ -60,3 +119,42 @@ def test_allow_listed_body_as_affiliation_goes(pipelines):
     result = engine.anonymize("Officials of Global Affairs Canada said the indicators were late.")
     assert "Global Affairs Canada" not in result.text
     assert result.text.endswith("said the indicators were late.")
+
+
+def test_marked_real_passage_parses_to_offsets():
+    note = parse_marked("Ms [[Orlaith Venn|PERSON]], [[Deputy Secretary, Policy|ROLE]], said {{UN Women}} should lead.", "en")
+    assert note.text == "Ms Orlaith Venn, Deputy Secretary, Policy, said UN Women should lead."
+    assert [(note.text[s:e], lab) for s, e, lab in note.spans] == [
+        ("Orlaith Venn", "PERSON"), ("Deputy Secretary, Policy", "ROLE"), ("UN Women", "KEEP")]
+
+
+def test_real_training_passages_load_in_both_languages():
+    en, fr = load_real(lang="en"), load_real(lang="fr")
+    assert en and fr
+    for note in en + fr:
+        assert note.entities and all(note.text[s:e].strip() == note.text[s:e] for s, e, _ in note.spans)
+
+
+@shipped
+@pytest.mark.parametrize("note, gone, stays", [
+    ("Witnesses\nVeradine Okolue, Director General, Quillmoor Tenants Network\nThe plan needs targets.",
+     ["Veradine Okolue", "Director General", "Quillmoor Tenants Network"], ["The plan needs targets."]),
+    ("The representative of Ghana said that mediation training needs money. Women in Ghana lead mediation.",
+     ["representative of Ghana said"], ["Women in Ghana lead mediation."]),
+    ("SENATOR PALLIDRENKO: THE PLAN NEEDS BASELINES.", ["PALLIDRENKO"], ["THE PLAN NEEDS BASELINES."]),
+])
+def test_model_spans_that_attribute_go_and_subject_matter_stays(pipelines, note, gone, stays):
+    engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList(["Global Affairs Canada"]))
+    result = engine.anonymize(note)
+    for text in gone:
+        assert text not in result.text
+    for text in stays:
+        assert text in result.text
+
+
+@shipped
+def test_named_lower_case_group_goes_but_a_kind_of_group_stays(pipelines):
+    engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList([]))
+    result = engine.anonymize("Someone from the youth drop-in said that every town should fund a youth drop-in.")
+    assert "from the youth drop-in said" not in result.text
+    assert "fund a youth drop-in" in result.text
