@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..domain_model import domain_spans
+from ..lexicon import NON_NAME_LINE_LABELS
 from ..reasons import Reason
 from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, ROLE_TITLES, SPEECH_VERBS,
                      SUBJECT_HEADS, common_words, fold)
@@ -141,6 +142,8 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
         return False
     if label == "PERSON" and surface.replace(".", "").lower() in _NOT_INITIALS:
         return False  # "UK", "U.S.", "ONU": countries and unions, not initials
+    if label in ("PERSON", "ORG") and _label_of_the_notes(words, after):
+        return False  # "Groupe F (notes)", "Idea:", "Table 3": a breakout or line label, as the rules read it
     if label == "PERSON" and _plainly_person(surface, before, after):
         return not _is_place(surface)
     if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
@@ -174,6 +177,13 @@ def _named_group(words: list[str], before: str, attributed: bool) -> bool:
     if len(words) < 2 or not (words[-1] in CSO_HEADS or words[0] in CSO_HEADS):
         return False
     return attributed or bool(_DEFINITE_BEFORE.search(before))
+
+
+def _label_of_the_notes(words: list[str], after: str) -> bool:
+    """A breakout group's label ("Group C", "Groupe F") or a line label before its colon ("Idea:")."""
+    if len(words) == 2 and words[0] in _GROUP_WORDS and len(words[1]) <= 2:
+        return True
+    return len(words) == 1 and words[0] in NON_NAME_LINE_LABELS and after.lstrip()[:1] in (":", "(")
 
 
 def _plainly_person(surface: str, before: str, after: str) -> bool:
