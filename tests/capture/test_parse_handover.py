@@ -1,6 +1,6 @@
 """Issue 12: the engine hands its parse over, so the preview's clean ideas need no second parse."""
 from anonymizer.ideas import IdeaExtractor, parse_anonymized, project_parse
-from app.services.anonymization import anonymize, current_settings, pipelines
+from app.services.anonymization import anonymize, current_anonymizer_settings, pipelines
 from app.services.capture.preview import build_preview, replaced_pieces
 from app.services.capture.segments import compose, segments_of
 from app.services.conference import current_conference
@@ -12,7 +12,7 @@ NOTE = ("- Wren Halvorsen said shelters in the north need five-year funding.\n"
 
 def test_the_engine_hands_its_parse_over_only_when_asked(app):
     with app.test_request_context():
-        settings, conference = current_settings(), current_conference()
+        settings, conference = current_anonymizer_settings(), current_conference()
         handed = anonymize(NOTE, conference, settings, keep_parse=True)
         plain = anonymize(NOTE, conference, settings)
         assert plain.doc is None
@@ -23,7 +23,7 @@ def test_the_engine_hands_its_parse_over_only_when_asked(app):
 
 def test_clean_ideas_on_the_handed_over_parse_match_a_second_parse(app):
     with app.test_request_context():
-        settings, conference = current_settings(), current_conference()
+        settings, conference = current_anonymizer_settings(), current_conference()
         result = anonymize(NOTE, conference, settings, keep_parse=True)
         segments = segments_of(NOTE, result.spans)
         clean = compose(segments)
