@@ -1,7 +1,7 @@
 """set-up: a stable code per session (re-importing the conference matches by it) and one-time password
 reset codes
 
-Revision ID: 0008_setup_session_codes_reset_codes
+Revision ID: 0008_session_codes_reset_codes
 Revises: 0007_review_theme_change_undo
 Create Date: 2026-12-01 21:40:00
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008_setup_session_codes_reset_codes'
+revision = '0008_session_codes_reset_codes'
 down_revision = '0007_review_theme_change_undo'
 branch_labels = None
 depends_on = None
