@@ -21,7 +21,7 @@ import statistics
 import time
 import uuid
 
-from bench_support import summary, throwaway_app  # also puts the project on sys.path
+from bench_support import seed_demo_capture, summary, throwaway_app  # also puts the project on sys.path
 
 OPENERS = ["{name} said that", "{name} ({org}) argued that", "According to {name},", "The group agreed that",
            "Several participants stressed that", "{name} from {org} noted that", "It was suggested that"]
@@ -64,34 +64,9 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
-    from flask_migrate import upgrade
-
-    from app.cli import DATA_DIR
-    from app.extensions import db
-    from app.models import Assignment, Role, Session
-    from app.services import conference as setup
-    from app.services.accounts import create_user
-
     with throwaway_app("capture-bench-", WTF_CSRF_ENABLED=False) as app:
         with app.app_context():
-            upgrade()
-            data = setup.parse_conference_file((DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8"))
-            if not data.get("themes"):  # the demo file leaves the codebook to app/data/codebook.yaml
-                from app.services.review.codebook import load_default_codebook
-
-                data["themes"] = [{"code": t.code, "name": t.name, "description": t.description,
-                                   "keywords": list(t.keywords), "kind": t.kind} for t in load_default_codebook()]
-            conference = setup.import_conference(data)
-            roster = setup.parse_roster_csv((DATA_DIR / "demo_roster.csv").read_text(encoding="utf-8"))
-            setup.replace_roster(conference, roster, app.config["ENCRYPTION_KEY_PATH"])
-            setup.replace_allowlist(conference, setup.parse_allowlist(
-                (DATA_DIR / "demo_allowlist.txt").read_text(encoding="utf-8")))
-            user = create_user("bench-rapporteur", "correct-horse-battery", Role.RAPPORTEUR)
-            group = next(g for g in conference.groups if not g.is_plenary)
-            db.session.add(Assignment(user_id=user.id, group_id=group.id))
-            db.session.commit()
-            session = next(s for s in db.session.query(Session).all() if s.kind.value == "breakout")
-            prefix = f"/capture/{session.id}/{group.id}"
+            prefix, roster, conference = seed_demo_capture(app)
             themes = len(conference.themes)
 
         client = app.test_client()

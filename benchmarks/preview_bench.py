@@ -17,34 +17,8 @@ import argparse
 import random
 import time
 
-from bench_support import summary, throwaway_app  # also puts the project on sys.path
+from bench_support import seed_demo_capture, summary, throwaway_app  # also puts the project on sys.path
 from capture_bench import make_note
-
-
-def _setup(app) -> tuple[str, list]:
-    """Migrate, import the demo conference, roster and allow-list, create a rapporteur; the URL prefix."""
-    from flask_migrate import upgrade
-
-    from app.cli import DATA_DIR
-    from app.extensions import db
-    from app.models import Assignment, Role, Session
-    from app.services import conference as setup
-    from app.services.accounts import create_user
-
-    with app.app_context():
-        upgrade()
-        conference = setup.import_conference(setup.parse_conference_file(
-            (DATA_DIR / "demo_conference.yaml").read_text(encoding="utf-8")))
-        roster = setup.parse_roster_csv((DATA_DIR / "demo_roster.csv").read_text(encoding="utf-8"))
-        setup.replace_roster(conference, roster, app.config["ENCRYPTION_KEY_PATH"])
-        setup.replace_allowlist(conference, setup.parse_allowlist(
-            (DATA_DIR / "demo_allowlist.txt").read_text(encoding="utf-8")))
-        user = create_user("bench-rapporteur", "correct-horse-battery", Role.RAPPORTEUR)
-        group = next(g for g in conference.groups if not g.is_plenary)
-        db.session.add(Assignment(user_id=user.id, group_id=group.id))
-        db.session.commit()
-        session = next(s for s in db.session.query(Session).all() if s.kind.value == "breakout")
-        return f"/capture/{session.id}/{group.id}", roster
 
 
 def _time_routes(client, prefix: str, notes: list[str], warmup: int) -> list[float]:
@@ -104,7 +78,8 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with throwaway_app("preview-bench-", WTF_CSRF_ENABLED=False, WARM_UP=False, RATELIMIT_ENABLED=False) as app:
-        prefix, roster = _setup(app)
+        with app.app_context():
+            prefix, roster, _conference = seed_demo_capture(app)
         client = app.test_client()
         assert client.post("/auth/login", data={"username": "bench-rapporteur",
                                                 "password": "correct-horse-battery"}).status_code == 302
