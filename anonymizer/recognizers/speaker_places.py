@@ -1,0 +1,297 @@
+"""Places and nationalities that tell where a speaker comes from (kind PLACE), read from how people
+say it rather than from the place alone.
+
+A place goes when a cue ties it to a person: the speaker's own words ("I'm from", "I represent",
+"my community of", "back home in", "as a Manitoban myself"), a person noun or a person before it
+("the participant from", "a woman from … said", "Name, Halifax, Nova Scotia", "Name (Iqaluit)"), travel
+and residence verbs with a person as subject ("who came down from", "she grew up in", "based in"),
+a demonym before a person noun ("the Ghanaian expert") and the seat of a member ("the member for").
+The same place as the subject of an idea stays ("shelters in Nunavut", "Canadian women", "funding for
+the North"). Places are read whole from the gazetteer ("Cape Breton Island", "Addis Ababa",
+"Halifax, Nova Scotia"), or as a capitalised run after a cue that only a place can follow.
+The French cues are in :mod:`.french_origins`; both use the helpers here.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from ..gazetteer import capitalised_run, demonym_at, is_demonym, place_at, with_region
+from ..reasons import Reason
+from ..vocab import ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, fold
+from .base import Candidate
+from .context import NoteContext
+
+_ARTICLE = re.compile(r"(?:the|la|le|les|l['’])[ \t]+|l['’]", re.I)
+# Nouns for a person in the room ("participant", "délégué", "colleague"): a place after "from" is theirs.
+ROLE_NOUNS = (ORIGIN_PERSON_NOUNS | PERSON_NOUNS | frozenset({
+    "someone", "somebody", "anyone", "quelqu'un", "intervenant", "intervenante", "intervenants", "intervenantes",
+    "temoin", "temoins", "militant", "militante", "militants", "militantes", "aine", "ainee", "aines", "ainees",
+    "ami", "amie", "amis", "amies", "partenaire", "partenaires", "expert", "expertes", "experts", "porte-parole",
+    "participants", "participantes", "collegues", "invites", "invitees", "survivor", "survivante", "leader",
+    "advocate", "organizer", "organiser", "facilitator", "moderator", "animatrice", "animateur", "witness",
+    "rep", "reps", "elder", "elders", "councillor", "councilor", "chief", "mayor", "cheffe", "mairesse", "maire",
+    "conseillere", "conseiller", "deputy"}))
+# Nouns for people in general: a place after them is theirs only when they speak ("a woman from
+# Kuujjuaq said"), not in "women from Sudan face violence".
+GENERIC_NOUNS = frozenset({"woman", "man", "women", "men", "people", "person", "youth", "mother", "girl", "boy",
+                           "lady", "gentleman", "folks", "femme", "femmes", "homme", "hommes", "jeune", "jeunes",
+                           "mere", "meres", "fille", "filles", "gens", "personne", "personnes", "dame", "monsieur",
+                           "grandmother", "grand-mere", "family", "famille", "student", "students", "etudiante",
+                           "member", "members", "membre", "membres", "staff", "official", "officials", "officer",
+                           "officers", "resident", "residents", "citizen", "citizens", "native", "natives"})
+_PRONOUN_SUBJECT = re.compile(r"\b(?:who|she|he|they|I|we|qui|elle|il|elles|ils|je|j['’]|nous)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+
+
+def speech_after(text: str, pos: int, span: int = 90) -> bool:
+    """A speech verb follows in the same sentence ("… from Kuujjuaq said", "… de Sept-Îles a rappelé")."""
+    window = text[pos:pos + span]
+    cut = _SENTENCE_END.search(window)
+    window = window[:cut.start()] if cut else window
+    return any(fold(w) in SPEECH_VERBS for w in re.findall(r"[\w'’-]+", window))
+
+
+def _clause_before(text: str, pos: int, span: int = 80) -> str:
+    """The text of the sentence before *pos*, at most *span* characters."""
+    window = text[max(0, pos - span):pos]
+    cuts = list(_SENTENCE_END.finditer(window))
+    return window[cuts[-1].end():] if cuts else window
+
+
+_PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:she|he|they|I|we|elle|il|elles|ils|je|j['’]|nous)\b", re.I)
+
+
+def person_around(ctx: NoteContext, m: re.Match, span: tuple[int, int]) -> bool:
+    """A person before the cue ("she grew up in X") or right after the place ("Based in X, she …")."""
+    return person_before(ctx, m.start(), 60) or bool(_PRONOUN_AFTER.match(ctx.text, span[1]))
+
+
+def person_before(ctx: NoteContext, pos: int, span: int = 80) -> bool:
+    """A person is the subject before *pos* in its sentence: a pronoun, a person noun or a found name."""
+    clause = _clause_before(ctx.text, pos, span)
+    if _PRONOUN_SUBJECT.search(clause):
+        return True
+    if any(fold(w) in ROLE_NOUNS for w in re.findall(r"[\w'’-]+", clause)):
+        return True
+    start = pos - len(clause)
+    return any(start <= c.start < pos for c in ctx.candidates("PERSON"))
+
+
+def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[int, int]]:
+    """The place at *pos* after a cue (an article skipped): a gazetteer place, or when *capitalised*
+    a run of capitalised words that is not an organization; with its province or country after it."""
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    art = _ARTICLE.match(text, pos)
+    start = art.end() if art else pos
+    end = place_at(text, start)
+    if end is None and capitalised:
+        end = capitalised_run(text, start)
+        if end is not None and any(fold(w) in ORG_HEADS for w in re.findall(r"[\w'’]+", text[start:end])):
+            return None
+    if end is None:
+        return None
+    return start, with_region(text, start, end)
+
+
+class PlaceFinder:
+    """Collects the PLACE candidates of one note."""
+
+    def __init__(self, ctx: NoteContext, rid: str):  # noqa: D107
+        self.ctx = ctx
+        self.text = ctx.text
+        self.rid = rid
+        self.out: list[Candidate] = []
+
+    def emit(self, start: int, end: int, score: float = 0.9) -> None:
+        """A PLACE of origin from *start* to *end*."""
+        if end > start:
+            self.out.append(Candidate(start, end, "PLACE", Reason.ORIGIN, recognizer=self.rid, prio=2, score=score))
+
+    def after_cues(self, rx: re.Pattern, capitalised: bool = True,
+                   check: Optional[Callable[[re.Match, tuple[int, int]], bool]] = None) -> None:
+        """Every place right after a match of *rx*, when *check* (if given) accepts it."""
+        for m in rx.finditer(self.text):
+            span = read_place(self.text, m.end(), capitalised)
+            if span and (check is None or check(m, span)):
+                self.emit(*span)
+
+    def demonym_nouns(self, nouns: frozenset, french: bool) -> None:
+        """'the Ghanaian expert', 'a Cree elder … said' (English, the demonym first) or 'l'experte
+        sénégalaise', 'une aînée innue' (French, the demonym after the noun)."""
+        text = self.text
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
+            key = fold(m.group())
+            if key not in nouns and key not in GENERIC_NOUNS:
+                continue
+            if french:
+                gap = re.compile(r"[ \t]+").match(text, m.end())
+                end = demonym_at(text, gap.end()) if gap else None
+                if end and self._noun_speaks(m, key, end):
+                    self.emit(gap.end(), end)
+                continue
+            for s, e in _demonym_before(text, m.start()):
+                if self._noun_speaks(m, key, m.end()):
+                    self.emit(s, e)
+
+    def _noun_speaks(self, m: re.Match, key: str, end: int) -> bool:
+        """A singular role noun is a person in the room; a plural one or a generic noun only when a
+        speech verb follows ('the Kenyan delegates said'; not 'Canadian women should lead')."""
+        if key in GENERIC_NOUNS or plural_noun(key):
+            return speech_after(self.text, end)
+        return True
+
+
+_AS_A_DEMONYM = re.compile(r"\b(?:as|speaking as|en tant que|en tant qu['’]|comme|moi[, \t]+(?:qui suis[ \t]+)?)"
+                           r"[ \t]*(?:(?:an?|une?|one|the only|a proud|a fellow|fellow)[ \t]+)?(?=[^\W\d_])", re.I)
+_AFTER_AS_A = re.compile(r"[ \t]*(?:,|myself|herself|himself|themselves|ourselves|moi-même|elle-même|lui-même|moi|"
+                         r"(?:[\w'’-]+[ \t]+)?(?:woman|women|man|mother|person|girl|femme|mère|fille|I|je|j['’]|and|et|"
+                         r"who|qui)\b)", re.I)
+
+
+def as_a(f: PlaceFinder) -> None:
+    """'As a Quebecer myself', 'speaking as an Inuk woman, I', 'en tant que Gaspésienne,', 'comme Acadienne, je'."""
+    for m in _AS_A_DEMONYM.finditer(f.text):
+        end = demonym_at(f.text, m.end())
+        if end and _AFTER_AS_A.match(f.text, end):
+            f.emit(m.end(), end)
+
+
+_SELF_EN = [
+    r"\b(?:I['’]m|I am|we['’]re|we are)[ \t]+(?:(?:originally|also|actually|just|all|here|now|currently|visiting|"
+    r"calling|dialing|dialling|joining|coming|zooming|speaking|tuning)[ \t]+)*(?:in[ \t]+|to you[ \t]+)?from[ \t]+",
+    r"\b(?:I['’]m|I am|we['’]re|we are)[ \t]+(?:(?:also|currently|now|still)[ \t]+)?(?:based|located|living|"
+    r"stationed)[ \t]+(?:in|out of)[ \t]+",
+    r"\b(?:I|we)[ \t]+(?:(?:originally|also|actually|still|currently|now|all|just)[ \t]+)?(?:come|came|live|lived|"
+    r"grew up|was born|were born|was raised|were raised|flew|drove|travell?ed|moved here|called in|dialed in|"
+    r"dialled in|joined|hail)(?:[ \t]+(?:down|up|over|in|here|all the way|and raised|today|this morning|yesterday|"
+    r"to be here|to Ottawa))*[ \t]+(?:from|in)[ \t]+",
+    r"\b(?:I|we)[ \t]+(?:(?:also|currently|proudly)[ \t]+)?(?:represent|am representing|are representing)[ \t]+"
+    r"(?:the[ \t]+(?:city|town|village|community|region|province|territory|riding|people|women)[ \t]+of[ \t]+)?",
+    r"\b(?:my|our)[ \t]+(?:home[ \t]+)?(?:community|communities|hometown|home town|town|city|village|province|"
+    r"territory|country|nation|reserve|region|riding|constituency|island)[ \t]*(?:of|,|is|in|up in|here in)[ \t]*",
+    r"\bback home (?:in|on)[ \t]+",
+    r"\b(?:the|a)[ \t]+(?:member|MP|member of parliament|MPP|MLA|MNA|MHA|senator|councillor|councilor|mayor|"
+    r"chief)[ \t]+for[ \t]+",
+    r"\bas[ \t]+(?:someone|somebody|a (?:woman|man|mother|person|resident|native|daughter|son)|one)[ \t]+"
+    r"(?:from|of)[ \t]+",
+]
+_SELF_EN_RX = re.compile("|".join(f"(?:{p})" for p in _SELF_EN), re.I)
+_HERE_IN = re.compile(r"\b(?:here|out here|up here|down here)[ \t]+in[ \t]+", re.I)
+_WE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:we|I|our|my|us)\b", re.I)
+_TRAVEL = re.compile(r"\b(?:came|comes|come|coming|flew|flown|flies|drove|drives|travell?ed|travels|arrived|arrives|"
+                     r"joined|joins|joining|visiting|dialed|dialled|called|zoomed|hails|hailed|made the trip|"
+                     r"made the journey)(?:[ \t]+(?:in|down|up|over|here|all the way|us|today|tonight|this morning|"
+                     r"yesterday|to Ottawa|to be here|to join us))*[ \t]+from[ \t]+", re.I)
+_RESIDENCE = re.compile(r"\b(?:lives|lived|living|grew up|was born|were born|born and raised|raised|resides|"
+                        r"resided|is based|are based|based|located|stationed|settled)(?:[ \t]+(?:and raised|up|now|"
+                        r"currently|still))*[ \t]+(?:in|out of)[ \t]+", re.I)
+_PERSON_FROM = re.compile(r"[ \t]*,?[ \t]*(?:(?:who|that)[ \t]+(?:is|was|are|were|['’]s)[ \t]+)?(?:(?:originally|"
+                          r"all the way|here|visiting|joining us|calling in|dialing in|in|up|down)[ \t]+)*"
+                          r"(?:from|of)[ \t]+", re.I)
+_LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[-–•*>][ \t]*)?(?=[^\W\d_])")
+
+
+class SpeakerPlaces:
+    """Where a speaker comes from, said in English (and the cue-free captions of both languages)."""
+
+    id = "speaker_places"
+
+    def analyze(self, doc, context: NoteContext) -> list[Candidate]:
+        """Places after the speaker's own cues, travel and residence cues, person nouns and names;
+        demonyms before person nouns and after 'as a'."""
+        f = PlaceFinder(context, self.id)
+        text = context.text
+        f.after_cues(_SELF_EN_RX)
+        f.after_cues(_HERE_IN, check=lambda m, s: bool(_WE_AFTER.match(text, s[1]))
+                     or bool(re.search(r"\b(?:we|us)[ \t]+$", text[:m.start()], re.I)))
+        f.after_cues(_TRAVEL, check=lambda m, s: person_before(context, m.start()))
+        f.after_cues(_RESIDENCE, check=lambda m, s: person_around(context, m, s))
+        self._after_people(f)
+        f.demonym_nouns(ROLE_NOUNS, french=False)
+        as_a(f)
+        self._captions(f)
+        self._based(f)
+        return f.out
+
+    @staticmethod
+    def _after_people(f: PlaceFinder) -> None:
+        """'the participant from Rankin Inlet', 'a woman from Kuujjuaq said', 'Name of Iqaluit'."""
+        text = f.text
+        anchors = [(c.end, False) for c in f.ctx.candidates("PERSON")]
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
+            key = fold(m.group())
+            if key in GENERIC_NOUNS:
+                anchors.append((m.end(), True))
+            elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper()):
+                anchors.append((m.end(), plural_noun(key)))
+        for end, weak in anchors:
+            cue = _PERSON_FROM.match(text, end)
+            if not cue:
+                continue
+            span = read_place(text, cue.end(), capitalised=not weak and "of" not in cue.group().lower())
+            if span and (not weak or speech_after(text, span[1]) or determined_one(text, end)):
+                f.emit(*span)
+
+    @staticmethod
+    def _captions(f: PlaceFinder) -> None:
+        """'Name, Halifax, Nova Scotia', 'Name (Iqaluit)', 'Name – Yellowknife', 'Name (Yorkton—Melville, CPC)';
+        and a line opened by a place that speaks in the first person ('Kenya: we support …')."""
+        text = f.text
+        for c in f.ctx.candidates("PERSON"):
+            m = re.compile(r"[ \t]*(?:,|\(|–|—|-)[ \t]*").match(text, c.end)
+            if not m:
+                continue
+            end = place_at(text, m.end())
+            if end is None and m.group().strip() == "(":
+                end = capitalised_run(text, m.end())
+                if end is not None and not re.compile(r"[ \t]*[,)]").match(text, end):
+                    end = None
+            if end is not None:
+                f.emit(m.end(), with_region(text, m.end(), end))
+        for m in _LABEL_LINE.finditer(text):
+            end = place_at(text, m.end())
+            if end and re.compile(r"[ \t]*:[ \t]*[\"“«]?[ \t]*(?:[^\n]{0,40}?\b)?(?:we|I|our|my|nous|je|notre|"
+                                  r"j['’])\b", re.I).match(text, end):
+                f.emit(m.end(), end)
+
+    @staticmethod
+    def _based(f: PlaceFinder) -> None:
+        """'a Whitehorse-based lawyer': a place made an adjective of a person."""
+        text = f.text
+        for m in re.finditer(r"([^\W\d_][\w'’ .]*?)-based[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+)?([^\W\d_][\w'’-]*)", text):
+            if fold(m.group(2)) in ROLE_NOUNS | GENERIC_NOUNS:
+                for k in range(m.start(1), m.end(1)):
+                    if (k == m.start(1) or text[k - 1] == " ") and place_at(text, k) == m.end(1):
+                        f.emit(k, m.end(1))
+                        break
+
+
+def plural_noun(key: str) -> bool:
+    """A plural person noun ("delegates", "participantes", "invités"), which may be a group, not a speaker."""
+    return key.endswith(("s", "x")) and key != "porte-parole"
+
+
+def _demonym_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """The demonym just before a noun at *pos*: 'Sri Lankan rep', 'Cree elder', 'Ghanaian gender expert'."""
+    lo = max(0, pos - 50)
+    prev = [(lo + w.start(), lo + w.end()) for w in re.finditer(r"[^\W\d_][\w'’-]*", text[lo:pos])]
+    if not prev or text[prev[-1][1]:pos].strip(" \t"):
+        return []
+    tries = [prev[-2:], prev[-1:]] if len(prev) >= 2 else [prev[-1:]]
+    if len(prev) >= 2 and text[prev[-1][0]].islower() == text[pos].islower() and not text[prev[-1][0]].isupper():
+        tries.append([prev[-2]])  # one lower-case adjective between ("Ghanaian gender expert")
+    for seq in tries:
+        s, e = seq[0][0], seq[-1][1]
+        if not re.fullmatch(r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?", text[s:e]) and len(seq) > 1:
+            continue
+        if is_demonym(text[s:e]):
+            return [(s, e)]
+    return []
+
+
+def determined_one(text: str, noun_end: int) -> bool:
+    """A generic noun made one of us: 'our elder', 'notre aînée' (a story's 'a woman from X' is not a speaker)."""
+    before = text[max(0, noun_end - 30):noun_end]
+    return bool(re.search(r"\b(?:our|my|notre|mon|ma)[ \t]+(?:[\w'’-]+[ \t]+)?[\w'’-]+$", before, re.I))
