@@ -21,7 +21,7 @@ from typing import Optional
 from .vocab import COUNTRIES, DATA, DEMONYMS, PLACES, common_words, fold, read_lines
 
 # A word of a place name: letters, inner apostrophes, colons ("Stó:lō") and dots ("St.", "D.C.")
-_WORD = re.compile(r"[^\W\d_](?:[\w'’:]|\.(?=[^\W\d_]))*\.?")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’]|[.:](?=[^\W\d_]))*\.?")
 # What may join the words of one place name: a space, a hyphen or a dash ("Yorkton—Melville")
 _JOIN = re.compile(r"[ \t]?[-–—][ \t]?|[ \t]")
 _ABBREV_DOTS = frozenset({"st", "ste", "mt", "ft", "d.c", "u.s", "u.k", "p.e.i", "n.w.t", "b.c", "u.s.a", "d.r"})
@@ -60,15 +60,19 @@ def is_demonym(phrase: str, specific: bool = True) -> bool:
     if specific and key in GENERIC_PEOPLES:
         return False
     dem = demonyms()
-    if key in dem or (key.endswith("s") and key[:-1] in dem and len(key) > 4):
+    if key.endswith("s") and key in places():
+        return False  # "Philippines", "Comores": the country, not the French plural demonym
+    if key in dem or (key.endswith("s") and key[:-1] in dem and len(key) > 4 and key not in places()):
         return True
     parts = key.split()
     return len(parts) == 2 and all(p in dem for p in parts)  # "syrian canadian", "franco ontarienne"
 
 
-def _is_common_phrase(key: str) -> bool:
+def _is_common_phrase(phrase: str) -> bool:
+    """Every word of *phrase* is an ordinary word and it is not hyphenated ("north shore", "delta";
+    not "côte-nord", "rankin inlet")."""
     words = common_words()
-    return all(w in words for w in key.split())
+    return not re.search(r"[-–—]", phrase) and all(w in words for w in norm(phrase).split())
 
 
 def is_place(phrase: str, lower_ok: bool = True) -> bool:
@@ -77,7 +81,7 @@ def is_place(phrase: str, lower_ok: bool = True) -> bool:
     key = norm(phrase)
     if key not in places():
         return False
-    return lower_ok or not _is_common_phrase(key)
+    return lower_ok or not _is_common_phrase(phrase)
 
 
 def _words_from(text: str, pos: int, limit: int = MAX_WORDS) -> list[tuple[int, int]]:

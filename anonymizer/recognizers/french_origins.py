@@ -10,8 +10,8 @@ import re
 
 from ..vocab import fold
 from .context import NoteContext
-from .speaker_places import (GENERIC_NOUNS, ROLE_NOUNS, PlaceFinder, determined_one, plural_noun, speech_after, as_a,
-                             person_around, read_place)
+from .speaker_places import (GENERIC_NOUNS, ROLE_NOUNS, SPOKE, PlaceFinder, determined_one, plural_noun, speech_after, as_a,
+                             person_around, read_place, sentence_start)
 
 _DE = r"(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*)"
 _A = r"(?:à[ \t]+|au[ \t]+|aux[ \t]+|en[ \t]+|dans[ \t]+(?:la[ \t]+|le[ \t]+|l['’]|les[ \t]+)?)"
@@ -75,7 +75,7 @@ def _after_people(f: PlaceFinder) -> None:
         key = fold(m.group())
         if key in GENERIC_NOUNS:
             anchors.append((m.end(), True))
-        elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper()):
+        elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper() or sentence_start(text, m.start())):
             anchors.append((m.end(), plural_noun(key)))
     for end, needs_speech in anchors:
         cue = _PERSON_DE.match(text, end)
@@ -87,7 +87,7 @@ def _after_people(f: PlaceFinder) -> None:
 
 
 _DEMONYM_SUBJECT = re.compile(r"\b(?:une?|cette|ce|notre|la|le|l['’]|a|an|one|the|our|this)[ \t]*"
-                              r"([^\W\d_][\w'’-]*)(?=[ \t]+(?:(?:a|ont|had|has|also|aussi)[ \t]+)?"
+                              r"(?:(?:jeune|young|autre|other|vieille|old|aînée)[ \t]+)?([^\W\d_][\w'’-]*)(?=[ \t]+(?:(?:a|ont|had|has|also|aussi)[ \t]+)?"
                               r"([\w'’-]+))", re.I)
 
 
@@ -95,9 +95,8 @@ def _demonym_speakers(f: PlaceFinder) -> None:
     """A demonym that is the noun of one person who speaks: 'une Haïtienne a rappelé', 'a Haitian noted'
     (never 'les Québécoises doivent être consultées')."""
     from ..gazetteer import is_demonym
-    from ..vocab import SPEECH_VERBS
 
     for m in _DEMONYM_SUBJECT.finditer(f.text):
         plural = fold(m.group(1)).endswith("s") and not re.match(r"[ \t]+a[ \t]", f.text[m.end(1):])
-        if is_demonym(m.group(1)) and fold(m.group(2)) in SPEECH_VERBS and not plural:
+        if is_demonym(m.group(1)) and fold(m.group(2)) in SPOKE and not plural:
             f.emit(m.start(1), m.end(1))

@@ -44,12 +44,20 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:who|she|he|they|I|we|qui|elle|il|elles|ils|
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
+# Verbs of a person taking the floor that the attribution lists leave out (they are too common there)
+SPOKE = SPEECH_VERBS | frozenset({
+    "raconte", "parle", "temoigne", "partage", "evoque", "souleve", "decrit", "demande", "presente", "plaide",
+    "talked", "raised", "spoke", "described", "shared", "told", "asked", "pointed", "urged", "called", "recounted",
+    "testified", "presented", "shares", "raises", "asks", "tells",
+    "pleaded", "welcomed", "thanked", "remercie", "rappelle", "souligne", "insiste", "ajoute", "precise", "indique"})
+
+
 def speech_after(text: str, pos: int, span: int = 90) -> bool:
     """A speech verb follows in the same sentence ("… from Kuujjuaq said", "… de Sept-Îles a rappelé")."""
     window = text[pos:pos + span]
     cut = _SENTENCE_END.search(window)
     window = window[:cut.start()] if cut else window
-    return any(fold(w) in SPEECH_VERBS for w in re.findall(r"[\w'’-]+", window))
+    return any(fold(w) in SPOKE for w in re.findall(r"[\w'’-]+", window))
 
 
 def _clause_before(text: str, pos: int, span: int = 80) -> str:
@@ -72,7 +80,8 @@ def person_before(ctx: NoteContext, pos: int, span: int = 80) -> bool:
     clause = _clause_before(ctx.text, pos, span)
     if _PRONOUN_SUBJECT.search(clause):
         return True
-    if any(fold(w) in ROLE_NOUNS for w in re.findall(r"[\w'’-]+", clause)):
+    if any(fold(w) in ROLE_NOUNS for w in re.findall(r"[^\W\d_](?:[\w-]|['’](?![a-zà-ÿ]))*", clause)
+           if not re.fullmatch(r"[LlDdJj]", w)):
         return True
     start = pos - len(clause)
     return any(start <= c.start < pos for c in ctx.candidates("PERSON"))
@@ -95,6 +104,11 @@ def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[
     return start, with_region(text, start, end)
 
 
+_LISTED = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|or|et|ou)[ \t]+)?(?:de[ \t]+la[ \t]+|de[ \t]+l['’]|du[ \t]+|"
+                     r"des[ \t]+|de[ \t]+|d['’]|à[ \t]+|au[ \t]+|aux[ \t]+|en[ \t]+|from[ \t]+|in[ \t]+|the[ \t]+|la[ \t]+|"
+                     r"le[ \t]+|l['’])?", re.I)
+
+
 class PlaceFinder:
     """Collects the PLACE candidates of one note."""
 
@@ -105,9 +119,13 @@ class PlaceFinder:
         self.out: list[Candidate] = []
 
     def emit(self, start: int, end: int, score: float = 0.9) -> None:
-        """A PLACE of origin from *start* to *end*."""
-        if end > start:
+        """A PLACE of origin from *start* to *end*, and the known places listed with it ("de la
+        Gaspésie et du Bas-Saint-Laurent", "from Iqaluit, Arviat and Rankin Inlet")."""
+        while end > start:
             self.out.append(Candidate(start, end, "PLACE", Reason.ORIGIN, recognizer=self.rid, prio=2, score=score))
+            more = _LISTED.match(self.text, end)
+            nxt = place_at(self.text, more.end()) if more else None
+            start, end = (more.end(), with_region(self.text, more.end(), nxt)) if nxt else (end, end)
 
     def after_cues(self, rx: re.Pattern, capitalised: bool = True,
                    check: Optional[Callable[[re.Match, tuple[int, int]], bool]] = None) -> None:
@@ -131,7 +149,7 @@ class PlaceFinder:
                 if end and self._noun_speaks(m, key, end):
                     self.emit(gap.end(), end)
                 continue
-            for s, e in _demonym_before(text, m.start()):
+            for s, e in _demonym_before(self.ctx, m.start()):
                 if self._noun_speaks(m, key, m.end()):
                     self.emit(s, e)
 
@@ -150,23 +168,36 @@ _AFTER_AS_A = re.compile(r"[ \t]*(?:,|myself|herself|himself|themselves|ourselve
                          r"who|qui)\b)", re.I)
 
 
+_I_AM = re.compile(r"\b(?:je[ \t]+suis|I['’]m|I[ \t]+am|nous[ \t]+sommes|we['’]re|we[ \t]+are)[ \t]+(?:(?:une?|an?|"
+                   r"fière|fier|fières|fiers|proud|also|aussi|moi-même|myself|originally)[ \t]+)*(?=[^\W\d_])", re.I)
+
+
 def as_a(f: PlaceFinder) -> None:
-    """'As a Quebecer myself', 'speaking as an Inuk woman, I', 'en tant que Gaspésienne,', 'comme Acadienne, je'."""
+    """'As a Quebecer myself', 'speaking as an Inuk woman, I', 'en tant que Gaspésienne,', 'comme Acadienne, je';
+    'I'm Haitian', 'je suis une Innue de Pessamit'."""
     for m in _AS_A_DEMONYM.finditer(f.text):
         end = demonym_at(f.text, m.end())
         if end and _AFTER_AS_A.match(f.text, end):
+            f.emit(m.end(), end)
+    for m in _I_AM.finditer(f.text):
+        end = demonym_at(f.text, m.end())
+        if end:
             f.emit(m.end(), end)
 
 
 _SELF_EN = [
     r"\b(?:I['’]m|I am|we['’]re|we are)[ \t]+(?:(?:originally|also|actually|just|all|here|now|currently|visiting|"
-    r"calling|dialing|dialling|joining|coming|zooming|speaking|tuning)[ \t]+)*(?:in[ \t]+|to you[ \t]+)?from[ \t]+",
+    r"calling|dialing|dialling|joining|coming|zooming|speaking|tuning)[ \t]+)*(?:(?:in|you|us|to you)[ \t]+)?from[ \t]+",
+    r"\b(?:I['’]m|I am)[ \t]+an?[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:woman|man|person|mother|girl|member|citizen|resident|"
+    r"native|survivor|grandmother|youth|daughter|son)[ \t]+(?:from|of|in)[ \t]+",
+    r"\b(?:she|he|they|who)(?:['’]s|['’]re|[ \t]+is|[ \t]+are|[ \t]+was|[ \t]+were)[ \t]+(?:(?:originally|also|"
+    r"actually|all the way|here|visiting|joining us|calling in)[ \t]+)*from[ \t]+",
     r"\b(?:I['’]m|I am|we['’]re|we are)[ \t]+(?:(?:also|currently|now|still)[ \t]+)?(?:based|located|living|"
     r"stationed)[ \t]+(?:in|out of)[ \t]+",
     r"\b(?:I|we)[ \t]+(?:(?:originally|also|actually|still|currently|now|all|just)[ \t]+)?(?:come|came|live|lived|"
     r"grew up|was born|were born|was raised|were raised|flew|drove|travell?ed|moved here|called in|dialed in|"
     r"dialled in|joined|hail)(?:[ \t]+(?:down|up|over|in|here|all the way|and raised|today|this morning|yesterday|"
-    r"to be here|to Ottawa))*[ \t]+(?:from|in)[ \t]+",
+    r"to be here|to Ottawa))*[ \t]+(?:from|in|on)[ \t]+",
     r"\b(?:I|we)[ \t]+(?:(?:also|currently|proudly)[ \t]+)?(?:represent|am representing|are representing)[ \t]+"
     r"(?:the[ \t]+(?:city|town|village|community|region|province|territory|riding|people|women)[ \t]+of[ \t]+)?",
     r"\b(?:my|our)[ \t]+(?:home[ \t]+)?(?:community|communities|hometown|home town|town|city|village|province|"
@@ -224,7 +255,8 @@ class SpeakerPlaces:
             key = fold(m.group())
             if key in GENERIC_NOUNS:
                 anchors.append((m.end(), True))
-            elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper()):
+            elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper()
+                                        or sentence_start(text, m.start())):
                 anchors.append((m.end(), plural_noun(key)))
         for end, weak in anchors:
             cue = _PERSON_FROM.match(text, end)
@@ -239,8 +271,12 @@ class SpeakerPlaces:
         """'Name, Halifax, Nova Scotia', 'Name (Iqaluit)', 'Name – Yellowknife', 'Name (Yorkton—Melville, CPC)';
         and a line opened by a place that speaks in the first person ('Kenya: we support …')."""
         text = f.text
-        for c in f.ctx.candidates("PERSON"):
-            m = re.compile(r"[ \t]*(?:,|\(|–|—|-)[ \t]*").match(text, c.end)
+        ends = [(c.end, r"[ \t]*(?:,|\(|–|—|-)[ \t]*") for c in f.ctx.candidates("PERSON")]
+        for m in re.finditer(r"[^\W\d_][\w'’-]*(?:[ \t]+(?:\d{1,3}|[A-Z])\b)?(?=[ \t]*\()", text):
+            if fold(m.group().split()[0]) in ROLE_NOUNS:  # "Speaker 3 (Kenya):", "Témoin B (Haïti)"
+                ends.append((m.end(), r"[ \t]*\([ \t]*"))
+        for end0, rx in ends:
+            m = re.compile(rx).match(text, end0)
             if not m:
                 continue
             end = place_at(text, m.end())
@@ -268,20 +304,27 @@ class SpeakerPlaces:
                         break
 
 
+def sentence_start(text: str, pos: int) -> bool:
+    """*pos* opens a sentence, a line or a bullet."""
+    return bool(re.search(r"(?:^|[.!?:;\n][\"”»)]?)[ \t]*(?:[-–•*>][ \t]*)?$", text[max(0, pos - 6):pos]))
+
+
 def plural_noun(key: str) -> bool:
     """A plural person noun ("delegates", "participantes", "invités"), which may be a group, not a speaker."""
     return key.endswith(("s", "x")) and key != "porte-parole"
 
 
-def _demonym_before(text: str, pos: int) -> list[tuple[int, int]]:
+def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
     """The demonym just before a noun at *pos*: 'Sri Lankan rep', 'Cree elder', 'Ghanaian gender expert'."""
+    text = ctx.text
     lo = max(0, pos - 50)
     prev = [(lo + w.start(), lo + w.end()) for w in re.finditer(r"[^\W\d_][\w'’-]*", text[lo:pos])]
     if not prev or text[prev[-1][1]:pos].strip(" \t"):
         return []
     tries = [prev[-2:], prev[-1:]] if len(prev) >= 2 else [prev[-1:]]
-    if len(prev) >= 2 and text[prev[-1][0]].islower() == text[pos].islower() and not text[prev[-1][0]].isupper():
-        tries.append([prev[-2]])  # one lower-case adjective between ("Ghanaian gender expert")
+    if len(prev) >= 2 and text[prev[-1][0]].islower() == text[pos].islower() and not text[prev[-1][0]].isupper() \
+            and _modifier(ctx, prev[-1][0]):
+        tries.append([prev[-2]])  # one lower-case modifier between ("Ghanaian gender expert")
     for seq in tries:
         s, e = seq[0][0], seq[-1][1]
         if not re.fullmatch(r"[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?", text[s:e]) and len(seq) > 1:
@@ -289,6 +332,12 @@ def _demonym_before(text: str, pos: int) -> list[tuple[int, int]]:
         if is_demonym(text[s:e]):
             return [(s, e)]
     return []
+
+
+def _modifier(ctx: NoteContext, pos: int) -> bool:
+    """The word at *pos* is an adjective or a noun modifier (spaCy's tag), not a verb ("the Philippines get")."""
+    token = ctx.tokens.at(pos) if ctx.tokens is not None else None
+    return token is not None and token.pos_ in ("ADJ", "NOUN")
 
 
 def determined_one(text: str, noun_end: int) -> bool:
