@@ -272,7 +272,7 @@ class SpeakerPlaces:
         and a line opened by a place that speaks in the first person ('Kenya: we support …')."""
         text = f.text
         ends = [(c.end, r"[ \t]*(?:,|\(|–|—|-)[ \t]*") for c in f.ctx.candidates("PERSON")]
-        for m in re.finditer(r"[^\W\d_][\w'’-]*(?:[ \t]+(?:\d{1,3}|[A-Z])\b)?(?=[ \t]*\()", text):
+        for m in re.finditer(r"(?<![\w'’-])[^\W\d_][\w'’-]*(?:[ \t]+(?:\d{1,3}|[A-Z])\b)?(?=[ \t]*\()", text):
             if fold(m.group().split()[0]) in ROLE_NOUNS:  # "Speaker 3 (Kenya):", "Témoin B (Haïti)"
                 ends.append((m.end(), r"[ \t]*\([ \t]*"))
         for end0, rx in ends:
@@ -296,12 +296,14 @@ class SpeakerPlaces:
     def _based(f: PlaceFinder) -> None:
         """'a Whitehorse-based lawyer': a place made an adjective of a person."""
         text = f.text
-        for m in re.finditer(r"([^\W\d_][\w'’ .]*?)-based[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+)?([^\W\d_][\w'’-]*)", text):
-            if fold(m.group(2)) in ROLE_NOUNS | GENERIC_NOUNS:
-                for k in range(m.start(1), m.end(1)):
-                    if (k == m.start(1) or text[k - 1] == " ") and place_at(text, k) == m.end(1):
-                        f.emit(k, m.end(1))
-                        break
+        for m in re.finditer(r"-based[ \t]+(?:[^\W\d_][\w'’-]*[ \t]+)?([^\W\d_][\w'’-]*)", text):
+            if fold(m.group(1)) not in ROLE_NOUNS | GENERIC_NOUNS:
+                continue
+            for w in re.finditer(r"(?<![\w'’.-])[^\W\d_]", text[max(0, m.start() - 40):m.start()]):
+                k = max(0, m.start() - 40) + w.start()
+                if place_at(text, k) == m.start():
+                    f.emit(k, m.start())
+                    break
 
 
 def sentence_start(text: str, pos: int) -> bool:
