@@ -36,6 +36,6 @@ def default_registry() -> Registry:
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
-        FrenchOrigins(), SpeakerPlaces(), FrenchSpeakerPlaces(), QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
+        FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),
     ])

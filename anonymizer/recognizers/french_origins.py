@@ -36,7 +36,7 @@ _ORIGIN_FR = re.compile(rf"\b(?:originaires?|natifs?|natives?|née?s?|venue?s?|r
                         rf"qui[ \t]+(?:vient|viennent|arrive|arrivent))[ \t]+(?:(?:tout[ \t]+droit|directement|"
                         rf"ici|ce[ \t]+matin|hier|exprès)[ \t]+)*(?:{_DE}|{_A})", re.I)
 # Cues that need a person before them: "basée à Moncton", "qui habite à Gaspé", "qui a grandi en Haïti"
-_RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|qui[ \t]+(?:habite|habitent|vit|vivent|réside|"
+_RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|en[ \t]+poste|affectée?s?|travaille|travaillait|qui[ \t]+(?:habite|habitent|vit|vivent|réside|"
                            rf"résident|demeure|demeurent)|(?:a|ont)[ \t]+grandi|qui[ \t]+a[ \t]+grandi)[ \t]+"
                            rf"{_A}", re.I)
 _HERE_FR = re.compile(r"\bici[ \t]*,?[ \t]*(?:à|au|aux|en)[ \t]+", re.I)

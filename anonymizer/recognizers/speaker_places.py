@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from typing import Callable, Optional
 
+from ..given_names import is_given_name
 from ..gazetteer import capitalised_run, demonym_at, is_demonym, place_at, with_region
 from ..reasons import Reason
-from ..vocab import ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, fold
+from ..vocab import ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, common_words, fold
 from .base import Candidate
 from .context import NoteContext
 
@@ -84,7 +85,8 @@ def person_before(ctx: NoteContext, pos: int, span: int = 80) -> bool:
            if not re.fullmatch(r"[LlDdJj]", w)):
         return True
     start = pos - len(clause)
-    return any(start <= c.start < pos for c in ctx.candidates("PERSON"))
+    return any(start <= c.start < pos or (pos - span <= c.end <= pos and not re.search(r"[.!?;\n]", ctx.text[c.end:pos]))
+               for c in ctx.candidates("PERSON"))
 
 
 def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[int, int]]:
@@ -93,8 +95,9 @@ def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[
     while pos < len(text) and text[pos] in " \t":
         pos += 1
     art = _ARTICLE.match(text, pos)
-    start = art.end() if art else pos
-    end = place_at(text, start)
+    start, end = pos, place_at(text, pos)  # "La Paz", "Le Caire", "The Pas" keep their article
+    if end is None and art:
+        start, end = art.end(), place_at(text, art.end())
     if end is None and capitalised:
         end = capitalised_run(text, start)
         if end is not None and any(fold(w) in ORG_HEADS for w in re.findall(r"[\w'’]+", text[start:end])):
@@ -163,9 +166,53 @@ class PlaceFinder:
 
 _AS_A_DEMONYM = re.compile(r"\b(?:as|speaking as|en tant que|en tant qu['’]|comme|moi[, \t]+(?:qui suis[ \t]+)?)"
                            r"[ \t]*(?:(?:an?|une?|one|the only|a proud|a fellow|fellow)[ \t]+)?(?=[^\W\d_])", re.I)
-_AFTER_AS_A = re.compile(r"[ \t]*(?:,|myself|herself|himself|themselves|ourselves|moi-même|elle-même|lui-même|moi|"
+_AFTER_AS_A = re.compile(r"[ \t]*(?:,|myself|herself|himself|themselves|ourselves|moi-même|elle-même|lui-même|moi|of|by|"
+                         r"from|born|living|based|de|d['’]|née?|installée?|établie?|"
                          r"(?:[\w'’-]+[ \t]+)?(?:woman|women|man|mother|person|girl|femme|mère|fille|I|je|j['’]|and|et|"
                          r"who|qui)\b)", re.I)
+
+
+# "of Korean descent", "d'origine vietnamienne", "Haitian-born"
+_DESCENT = re.compile(r"\b(?:of|d['’]|de)[ \t]+(?=[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*)?[ \t]+(?:descent|origin|"
+                      r"heritage|background|ancestry|extraction|parentage|roots)\b)|\bd['’]origine[ \t]+", re.I)
+_BORN = re.compile(r"(?<![\w'’-])(?=[^\W\d_][\w'’]*(?:[ \t][^\W\d_][\w'’]*)?-born\b)")
+# A demonym that is the noun of one person, in apposition: "Réjean, an Acadian from", "herself a
+# Newfoundlander", "a Gaspésienne by birth", "Valentina, Colombienne installée à", "Lan, vietnamienne d'origine"
+_APPOSED = re.compile(r"(?:,|\b(?:herself|himself|myself|themselves|elle-même|lui-même|moi-même))[ \t]*"
+                      r"(?:(?:herself|himself|also|aussi|elle-même|lui-même)[ \t]+)?((?:an?|une?|one)[ \t]+)?"
+                      r"(?=[^\W\d_])", re.I)
+_NOUN_END = re.compile(r"[ \t]*(?:[,;:.)!?\n]|$|(?:by|from|who|of|de|du|des|qui|d['’]|and|et|living|based|born|"
+                       r"née?|installée?|établie?|arrivée?|herself|himself|elle-même|lui-même)\b)", re.I)
+
+
+def apposed_demonyms(f: PlaceFinder) -> None:
+    """A demonym that names one person: after 'a'/'une' it must stand as a noun; without an article it
+    must follow a name. A place after 'from'/'de' is then theirs too."""
+    person_ends = {c.end for c in f.ctx.candidates("PERSON")}
+    text = f.text
+    for m in _APPOSED.finditer(text):
+        end = demonym_at(text, m.end())
+        if not end or not _NOUN_END.match(text, end):
+            continue
+        if m.group(1) is None and m.group().startswith(",") and m.start() not in person_ends \
+                and not _opening_name(text, m.start()):
+            continue
+        f.emit(m.end(), end)
+        cue = re.compile(r"[ \t]+(?:from|de|du|des|d['’])[ \t]*", re.I).match(text, end)
+        span = read_place(text, cue.end()) if cue else None
+        if span:
+            f.emit(*span)
+    for rx in (_DESCENT, _BORN):
+        for m in rx.finditer(text):
+            end = demonym_at(text, m.end()) or place_at(text, m.end())
+            if end:
+                f.emit(m.end(), end)
+
+
+def _opening_name(text: str, pos: int) -> bool:
+    """A single capitalised word opens the sentence just before *pos* ("Valentina, Colombienne …")."""
+    m = re.search(r"(?:^|[.!?\n][ \t]*|^[ \t]*[-–•*][ \t]*)([A-ZÀ-Ý][\w'’-]+)$", text[max(0, pos - 40):pos], re.M)
+    return bool(m) and (fold(m.group(1)) not in common_words() or is_given_name(fold(m.group(1))))
 
 
 _I_AM = re.compile(r"\b(?:je[ \t]+suis|I['’]m|I[ \t]+am|nous[ \t]+sommes|we['’]re|we[ \t]+are)[ \t]+(?:(?:une?|an?|"
@@ -212,12 +259,17 @@ _SELF_EN_RX = re.compile("|".join(f"(?:{p})" for p in _SELF_EN), re.I)
 _HERE_IN = re.compile(r"\b(?:here|out here|up here|down here)[ \t]+in[ \t]+", re.I)
 _WE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:we|I|our|my|us)\b", re.I)
 _TRAVEL = re.compile(r"\b(?:came|comes|come|coming|flew|flown|flies|drove|drives|travell?ed|travels|arrived|arrives|"
-                     r"joined|joins|joining|visiting|dialed|dialled|called|zoomed|hails|hailed|made the trip|"
-                     r"made the journey)(?:[ \t]+(?:in|down|up|over|here|all the way|us|today|tonight|this morning|"
-                     r"yesterday|to Ottawa|to be here|to join us))*[ \t]+from[ \t]+", re.I)
+                     r"joined|joins|joining|visiting|dialed|dialled|called|zoomed|hails|hailed|made the trip|connected|"
+                     r"made the journey|logged on|logged in|phoned in|tuned in)(?:[ \t]+(?:in|down|up|over|here|all the way|us|"
+                     r"today|tonight|this morning|yesterday|to Ottawa|to be here|to join us|by phone|by video|by zoom|"
+                     r"on zoom|on teams|online|remotely|virtually|via video|via zoom|via teams|in person|by video link))*"
+                     r"[ \t]+from[ \t]+", re.I)
+_GREETING = re.compile(r"\b(?:greetings|hello|hi|hey|salut|bonjour|salutations|bonsoir|cheers|regards|love|kwe|"
+                       r"ullaakkut|aanii|tansi)[ \t]+(?:(?:everyone|all|folks|à tous|à toutes|tout le monde)[ \t]*,?[ \t]*)?"
+                       r"(?:from|de|du|des|d['’])[ \t]*", re.I)
 _RESIDENCE = re.compile(r"\b(?:lives|lived|living|grew up|was born|were born|born and raised|raised|resides|"
-                        r"resided|is based|are based|based|located|stationed|settled)(?:[ \t]+(?:and raised|up|now|"
-                        r"currently|still))*[ \t]+(?:in|out of)[ \t]+", re.I)
+                        r"resided|is based|are based|based|located|stationed|settled|posted|works|worked|working)"
+                        r"(?:[ \t]+(?:and raised|up|now|currently|still))*[ \t]+(?:in|out of|at|to)[ \t]+(?=[A-ZÀ-Ý])", re.I)
 _PERSON_FROM = re.compile(r"[ \t]*,?[ \t]*(?:(?:who|that)[ \t]+(?:is|was|are|were|['’]s)[ \t]+)?(?:(?:originally|"
                           r"all the way|here|visiting|joining us|calling in|dialing in|in|up|down)[ \t]+)*"
                           r"(?:from|of)[ \t]+", re.I)
@@ -238,10 +290,12 @@ class SpeakerPlaces:
         f.after_cues(_HERE_IN, check=lambda m, s: bool(_WE_AFTER.match(text, s[1]))
                      or bool(re.search(r"\b(?:we|us)[ \t]+$", text[:m.start()], re.I)))
         f.after_cues(_TRAVEL, check=lambda m, s: person_before(context, m.start()))
+        f.after_cues(_GREETING, capitalised=False)
         f.after_cues(_RESIDENCE, check=lambda m, s: person_around(context, m, s))
         self._after_people(f)
         f.demonym_nouns(ROLE_NOUNS, french=False)
         as_a(f)
+        apposed_demonyms(f)
         self._captions(f)
         self._based(f)
         return f.out
