@@ -25,7 +25,7 @@ _SELF_FR = [
     r"\b(?:je|nous)[ \t]+(?:représente|représentons)[ \t]+(?:(?:la|les)[ \t]+(?:ville|municipalité|communauté|"
     r"région|circonscription|province|femmes|gens)[ \t]+(?:de[ \t]+|d['’]))?",
     r"\bchez[ \t]+nous[ \t]*,?[ \t]*(?:à|au|aux|en|dans[ \t]+(?:la|le|l['’]|les))[ \t]*",
-    r"\b(?:ma|notre|mon|nos)[ \t]+(?:communauté|communautés|ville|village|région|province|pays|territoire|nation|"
+    r"\b(?:ma|notre|mon)[ \t]+(?:communauté|ville|village|région|province|pays|territoire|nation|"
     r"réserve|circonscription|municipalité|île)[ \t]*(?:natale[ \t]*)?(?:,|de|d['’]|du|des|à|au|est|c['’]est)?[ \t]*",
     rf"\b(?:le|la|un|une)[ \t]+(?:député|députée|sénateur|sénatrice|maire|mairesse|chef|cheffe)[ \t]+{_DE}",
     rf"\ben[ \t]+tant[ \t]+que[ \t]+(?:femme|personne|résidente?|citoyenne?|mère)[ \t]+{_DE}",
@@ -74,7 +74,8 @@ def _after_people(f: PlaceFinder) -> None:
     for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
         key = fold(m.group())
         if key in GENERIC_NOUNS:
-            anchors.append((m.end(), True))
+            if not plural_noun(key):  # "les femmes du Nunavik": a group, never a speaker
+                anchors.append((m.end(), True))
         elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper() or sentence_start(text, m.start())):
             anchors.append((m.end(), plural_noun(key)))
     for end, needs_speech in anchors:

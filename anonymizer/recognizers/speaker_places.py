@@ -17,7 +17,7 @@ import re
 from typing import Callable, Optional
 
 from ..given_names import is_given_name
-from ..gazetteer import capitalised_run, demonym_at, is_demonym, place_at, with_region
+from ..gazetteer import norm, capitalised_run, demonym_at, is_demonym, place_at, with_region
 from ..reasons import Reason
 from ..vocab import ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, common_words, fold
 from .base import Candidate
@@ -32,7 +32,11 @@ ROLE_NOUNS = (ORIGIN_PERSON_NOUNS | PERSON_NOUNS | frozenset({
     "participants", "participantes", "collegues", "invites", "invitees", "survivor", "survivante", "leader",
     "advocate", "organizer", "organiser", "facilitator", "moderator", "animatrice", "animateur", "witness",
     "rep", "reps", "elder", "elders", "councillor", "councilor", "chief", "mayor", "cheffe", "mairesse", "maire",
-    "conseillere", "conseiller", "deputy"}))
+    "conseillere", "conseiller", "deputy", "agent", "agente", "policier", "policiere", "gendarme", "constable",
+    "soldier", "soldat", "soldate", "nurse", "infirmiere", "infirmier", "doctor", "medecin", "lawyer", "avocate",
+    "avocat", "teacher", "enseignante", "enseignant", "worker", "travailleuse", "travailleur", "coordinator",
+    "coordonnatrice", "coordonnateur", "journaliste", "chercheuse", "chercheur", "researcher", "directrice",
+    "director", "manager", "gestionnaire", "fonctionnaire", "diplomate", "interprete", "interpreter"}))
 # Nouns for people in general: a place after them is theirs only when they speak ("a woman from
 # Kuujjuaq said"), not in "women from Sudan face violence".
 GENERIC_NOUNS = frozenset({"woman", "man", "women", "men", "people", "person", "youth", "mother", "girl", "boy",
@@ -41,7 +45,6 @@ GENERIC_NOUNS = frozenset({"woman", "man", "women", "men", "people", "person", "
                            "grandmother", "grand-mere", "family", "famille", "student", "students", "etudiante",
                            "member", "members", "membre", "membres", "staff", "official", "officials", "officer",
                            "officers", "resident", "residents", "citizen", "citizens", "native", "natives"})
-_PRONOUN_SUBJECT = re.compile(r"\b(?:who|she|he|they|I|we|qui|elle|il|elles|ils|je|j['’]|nous)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
@@ -61,32 +64,39 @@ def speech_after(text: str, pos: int, span: int = 90) -> bool:
     return any(fold(w) in SPOKE for w in re.findall(r"[\w'’-]+", window))
 
 
-def _clause_before(text: str, pos: int, span: int = 80) -> str:
-    """The text of the sentence before *pos*, at most *span* characters."""
-    window = text[max(0, pos - span):pos]
-    cuts = list(_SENTENCE_END.finditer(window))
-    return window[cuts[-1].end():] if cuts else window
-
-
 _PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:she|he|they|I|we|elle|il|elles|ils|je|j['’]|nous)\b", re.I)
 
 
 def person_around(ctx: NoteContext, m: re.Match, span: tuple[int, int]) -> bool:
-    """A person before the cue ("she grew up in X") or right after the place ("Based in X, she …")."""
-    return person_before(ctx, m.start(), 60) or bool(_PRONOUN_AFTER.match(ctx.text, span[1]))
+    """A person is the subject of the cue ("she grew up in X", "who came down from X") or is named right
+    after the place ("Based in X, she …"); not a mere pronoun earlier in the sentence ("She said the fund
+    works in Haiti")."""
+    return subject_before(ctx, m.start()) or bool(_PRONOUN_AFTER.match(ctx.text, span[1]))
 
 
-def person_before(ctx: NoteContext, pos: int, span: int = 80) -> bool:
-    """A person is the subject before *pos* in its sentence: a pronoun, a person noun or a found name."""
-    clause = _clause_before(ctx.text, pos, span)
-    if _PRONOUN_SUBJECT.search(clause):
-        return True
-    if any(fold(w) in ROLE_NOUNS for w in re.findall(r"[^\W\d_](?:[\w-]|['’](?![a-zà-ÿ]))*", clause)
-           if not re.fullmatch(r"[LlDdJj]", w)):
-        return True
-    start = pos - len(clause)
-    return any(start <= c.start < pos or (pos - span <= c.end <= pos and not re.search(r"[.!?;\n]", ctx.text[c.end:pos]))
-               for c in ctx.candidates("PERSON"))
+_FILLERS = frozenset(fold(w) for w in """has|had|have|was|were|is|are|been|now|also|still|currently|originally|just|
+recently|first|later|then|actually|herself|himself|themselves|all|both|who|that|qui|a|ont|est|sont|aussi|toujours|
+encore|elle-meme|lui-meme|deja|recemment|d'abord|ensuite|y|s'est|se|sont""".replace("\n", "").split("|"))
+_OF_WORDS = frozenset({"of", "the", "de", "du", "des", "la", "le", "les", "d", "l"})
+_SUBJECTS = frozenset(fold(w) for w in "who|she|he|they|I|we|qui|elle|il|elles|ils|je|j'|nous|on".split("|"))
+
+
+def subject_before(ctx: NoteContext, pos: int) -> bool:
+    """The words just before *pos*, past auxiliaries and adverbs, end in a subject that is a person: a
+    pronoun ("who", "she", "elle"), a person noun ("one delegate") or a found name ("E. Tanaka")."""
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", ctx.text[max(0, pos - 80):pos]))
+    base = max(0, pos - 80)
+    ends = {c.end for c in ctx.candidates("PERSON")}
+    for w in reversed(words):
+        key = re.sub(r"^(?:l|d|j|qu|n|s)['’]", "", fold(w.group()))  # "L'intervenante", "qu'elle"
+        if ctx.text[base + w.end():pos].strip(" \t,") and re.search(r"[.!?;:\n]", ctx.text[base + w.end():pos]):
+            return False
+        if base + w.end() in ends or key in _SUBJECTS or key in ROLE_NOUNS or key in GENERIC_NOUNS or is_demonym(key):
+            return True
+        complement = key in _OF_WORDS or w.group()[:1].isupper()  # "un agent de la GRC en poste à …"
+        if key not in _FILLERS and not key.endswith("ly") and not complement:
+            return False
+    return False
 
 
 def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[int, int]]:
@@ -112,6 +122,10 @@ _LISTED = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|or|et|ou)[ \t]+)?(?:de[
                      r"le[ \t]+|l['’])?", re.I)
 
 
+# The consultation's own country: "here in Canada", "notre pays, le Canada" say nothing of who spoke.
+HOST_PLACES = frozenset({"canada", "le canada", "the country", "le pays"})
+
+
 class PlaceFinder:
     """Collects the PLACE candidates of one note."""
 
@@ -125,6 +139,8 @@ class PlaceFinder:
         """A PLACE of origin from *start* to *end*, and the known places listed with it ("de la
         Gaspésie et du Bas-Saint-Laurent", "from Iqaluit, Arviat and Rankin Inlet")."""
         while end > start:
+            if norm(self.text[start:end]) in HOST_PLACES:
+                return  # the host country is where everyone is from: never an origin that identifies
             self.out.append(Candidate(start, end, "PLACE", Reason.ORIGIN, recognizer=self.rid, prio=2, score=score))
             more = _LISTED.match(self.text, end)
             nxt = place_at(self.text, more.end()) if more else None
@@ -159,6 +175,8 @@ class PlaceFinder:
     def _noun_speaks(self, m: re.Match, key: str, end: int) -> bool:
         """A singular role noun is a person in the room; a plural one or a generic noun only when a
         speech verb follows ('the Kenyan delegates said'; not 'Canadian women should lead')."""
+        if key in GENERIC_NOUNS and (plural_noun(key) or key in ("people", "men", "women", "folks", "staff")):
+            return False  # "Haitian women say …": a group of people, not one speaker
         if key in GENERIC_NOUNS or plural_noun(key):
             return speech_after(self.text, end)
         return True
@@ -247,7 +265,7 @@ _SELF_EN = [
     r"to be here|to Ottawa))*[ \t]+(?:from|in|on)[ \t]+",
     r"\b(?:I|we)[ \t]+(?:(?:also|currently|proudly)[ \t]+)?(?:represent|am representing|are representing)[ \t]+"
     r"(?:the[ \t]+(?:city|town|village|community|region|province|territory|riding|people|women)[ \t]+of[ \t]+)?",
-    r"\b(?:my|our)[ \t]+(?:home[ \t]+)?(?:community|communities|hometown|home town|town|city|village|province|"
+    r"\b(?:my|our)[ \t]+(?:home[ \t]+)?(?:community|hometown|home town|town|city|village|province|"
     r"territory|country|nation|reserve|region|riding|constituency|island)[ \t]*(?:of|,|is|in|up in|here in)[ \t]*",
     r"\bback home (?:in|on)[ \t]+",
     r"\b(?:the|a)[ \t]+(?:member|MP|member of parliament|MPP|MLA|MNA|MHA|senator|councillor|councilor|mayor|"
@@ -289,7 +307,7 @@ class SpeakerPlaces:
         f.after_cues(_SELF_EN_RX)
         f.after_cues(_HERE_IN, check=lambda m, s: bool(_WE_AFTER.match(text, s[1]))
                      or bool(re.search(r"\b(?:we|us)[ \t]+$", text[:m.start()], re.I)))
-        f.after_cues(_TRAVEL, check=lambda m, s: person_before(context, m.start()))
+        f.after_cues(_TRAVEL, check=lambda m, s: person_around(context, m, s))
         f.after_cues(_GREETING, capitalised=False)
         f.after_cues(_RESIDENCE, check=lambda m, s: person_around(context, m, s))
         self._after_people(f)
@@ -308,7 +326,8 @@ class SpeakerPlaces:
         for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
             key = fold(m.group())
             if key in GENERIC_NOUNS:
-                anchors.append((m.end(), True))
+                if not plural_noun(key) and key not in ("people", "men", "women", "folks", "staff"):
+                    anchors.append((m.end(), True))  # "women from Sudan face violence": a group, never a speaker
             elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper()
                                         or sentence_start(text, m.start())):
                 anchors.append((m.end(), plural_noun(key)))
