@@ -33,7 +33,7 @@ _SELF_FR = [
 _SELF_FR_RX = re.compile("|".join(f"(?:{p})" for p in _SELF_FR), re.I)
 # Cues that say the origin of a person by themselves: "originaire de", "née à", "venue de", "arrivée de"
 _ORIGIN_FR = re.compile(rf"\b(?:originaires?|natifs?|natives?|née?s?|venue?s?|revenue?s?|arrivée?s?|en[ \t]+provenance|"
-                        rf"qui[ \t]+(?:vient|viennent|arrive|arrivent))[ \t]+(?:(?:tout[ \t]+droit|directement|"
+                        rf"(?:qui|elle|il|elles|ils)[ \t]+(?:vient|viennent|venait|arrive|arrivent|arrivait))[ \t]+(?:(?:tout[ \t]+droit|directement|"
                         rf"ici|ce[ \t]+matin|hier|exprès)[ \t]+)*(?:{_DE}|{_A})", re.I)
 # Cues that need a person before them: "basée à Moncton", "qui habite à Gaspé", "qui a grandi en Haïti"
 _RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|en[ \t]+poste|affectée?s?|travaille|travaillait|qui[ \t]+(?:habite|habitent|vit|vivent|réside|"

@@ -52,7 +52,11 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 SPOKE = SPEECH_VERBS | frozenset({
     "raconte", "parle", "temoigne", "partage", "evoque", "souleve", "decrit", "demande", "presente", "plaide",
     "talked", "raised", "spoke", "described", "shared", "told", "asked", "pointed", "urged", "called", "recounted",
-    "testified", "presented", "shares", "raises", "asks", "tells",
+    "testified", "presented", "shares", "raises", "asks", "tells", "thinks", "believes", "feels", "proposed",
+    "recommended", "stated", "observed", "wondered", "questioned", "cautioned", "wants", "wanted", "hopes", "pushed",
+    "estime", "pense", "croit", "propose", "suggere", "recommande", "affirme", "declare", "signale", "observe",
+    "regrette", "denonce", "reclame", "souhaite", "juge", "considere", "trouve", "questionne", "interroge",
+    "mentionne", "repond", "replique", "intervient", "enchaine", "conclut", "prend", "rappelle",
     "pleaded", "welcomed", "thanked", "remercie", "rappelle", "souligne", "insiste", "ajoute", "precise", "indique"})
 
 
@@ -268,6 +272,8 @@ _SELF_EN = [
     r"\b(?:my|our)[ \t]+(?:home[ \t]+)?(?:community|hometown|home town|town|city|village|province|"
     r"territory|country|nation|reserve|region|riding|constituency|island)[ \t]*(?:of|,|is|in|up in|here in)[ \t]*",
     r"\bback home (?:in|on)[ \t]+",
+    r"\b(?:on behalf of|speaking for|representing|au nom (?:de la|de l['’]|du|des|de|d['’])|représentante?s?|"
+    r"parlant pour)[ \t]*(?=[^\W\d_])",
     r"\b(?:the|a)[ \t]+(?:member|MP|member of parliament|MPP|MLA|MNA|MHA|senator|councillor|councilor|mayor|"
     r"chief)[ \t]+for[ \t]+",
     r"\bas[ \t]+(?:someone|somebody|a (?:woman|man|mother|person|resident|native|daughter|son)|one)[ \t]+"

@@ -61,6 +61,18 @@ REMOVED_EN = [
     ("Witnesses: Zainab Farouk, Iqaluit, Nunavut; Lorna Beaulne, Sudbury, Ontario", "Sudbury, Ontario", []),
     ("Chenoa Whitebird – Thunder Bay", "Thunder Bay", []),
     ("Priya Lalwani, Halifax, Nova Scotia, said the plan is late.", "Halifax, Nova Scotia", ["plan is late"]),
+    # apposition, descent, chat lines, remote participation, speaking for a country
+    ("As a Montrealer of Korean descent, Min-Seo wanted Canada to act.", "Korean", ["wanted Canada to act"]),
+    ("- Gaétan, an Acadian from the Acadian Peninsula, asked for services in French.", "Acadian Peninsula",
+     ["services in French"]),
+    ("One official, herself a Newfoundlander, said the evacuation worked.", "Newfoundlander",
+     ["evacuation worked"]),
+    ("Odette, a Gaspésienne by birth, said the ferries are unreliable.", "Gaspésienne", ["ferries are unreliable"]),
+    ("R. Ittusardjuat joined by phone from Pangnirtung.", "Pangnirtung", ["joined by phone"]),
+    ("10:05 From Rosalind K. to Everyone: greetings from La Paz!", "La Paz", ["greetings from"]),
+    ("A Haitian-born nurse said the clinics are full.", "Haitian", ["clinics are full"]),
+    ("Speaking on behalf of Kenya, the delegate asked for more time.", "Kenya", ["more time"]),
+    ("Representing Sierra Leone, she called for a quota for women.", "Sierra Leone", ["quota for women"]),
 ]
 
 REMOVED_FR = [
@@ -91,6 +103,14 @@ REMOVED_FR = [
     ("notre collègue d'iqaluit a parlé des refuges", "iqaluit", ["des refuges"]),
     ("LA PARTICIPANTE DE KUUJJUAQ A PARLÉ DES REFUGES.", "KUUJJUAQ", ["DES REFUGES"]),
     ("Une jeune Congolaise a raconté son parcours migratoire.", "Congolaise", ["parcours migratoire"]),
+    ("Fabiola, Colombienne installée à Sherbrooke, a parlé de l'accueil.", "Sherbrooke", ["l'accueil"]),
+    ("Mai, vietnamienne d'origine, a rappelé que les aides familiales sont isolées.", "vietnamienne",
+     ["aides familiales sont isolées"]),
+    ("Un agent de la GRC en poste à Inukjuak a décrit les délais.", "Inukjuak", ["les délais"]),
+    ("Au nom du Mali, je remercie le comité.", "Mali", ["remercie le comité"]),
+    ("Elle vient du Burundi et travaille avec les réfugiées.", "Burundi", ["avec les réfugiées"]),
+    ("La Malienne estime que les fonds sont insuffisants.", "Malienne", ["fonds sont insuffisants"]),
+    ("La délégation malienne a demandé des garanties.", "malienne", ["des garanties"]),
 ]
 
 
@@ -119,6 +139,13 @@ def test_place_of_a_speaker_is_removed_whole_and_the_idea_stays(open_engine, tex
     ("How did the Philippines get women into the peace talks?", ["Philippines"]),
     ("Here in Canada, the plan is late. My question is about funding in Nunavut.", ["Nunavut"]),
     ("Les Haïtiennes de Montréal sont nombreuses à attendre.", ["Haïtiennes"]),
+    ("She said the fund works in Haiti and has for years.", ["Haiti"]),
+    ("Here in Canada, we have a lot to learn. Notre pays, le Canada, doit agir.", ["Canada"]),
+    ("Ici, au Canada, nous devons faire mieux.", ["Canada"]),
+    ("Les femmes du Nunavik ont dit que les refuges manquent.", ["Nunavik"]),
+    ("Haitian women say the camps are unsafe.", ["Haitian"]),
+    ("Elle a dit que le programme travaille en Haïti depuis 2010.", ["Haïti"]),
+    ("Les besoins de nos communautés du Nord sont grands.", ["Nord"]),
 ])
 def test_place_as_subject_of_an_idea_stays(open_engine, text, places):
     res = open_engine.anonymize(text)
