@@ -97,7 +97,12 @@ def _demonym_speakers(f: PlaceFinder) -> None:
     (never 'les Québécoises doivent être consultées')."""
     from ..gazetteer import is_demonym
 
+    starts = {c.start for c in f.ctx.candidates("PERSON")}
     for m in _DEMONYM_SUBJECT.finditer(f.text):
+        name = re.compile(r"[ \t]+").match(f.text, m.end(1))
+        if name and name.end() in starts and is_demonym(m.group(1)):  # "la Gaspésienne Odette Roy", "Kenyan lawyer"
+            f.emit(m.start(1), m.end(1))
+            continue
         plural = fold(m.group(1)).endswith("s") and not re.match(r"[ \t]+a[ \t]", f.text[m.end(1):])
         if is_demonym(m.group(1)) and fold(m.group(2)) in SPOKE and not plural:
             f.emit(m.start(1), m.end(1))

@@ -284,6 +284,7 @@ _HERE_IN = re.compile(r"\b(?:here|out here|up here|down here)[ \t]+in[ \t]+", re
 _WE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:we|I|our|my|us)\b", re.I)
 _TRAVEL = re.compile(r"\b(?:came|comes|come|coming|flew|flown|flies|drove|drives|travell?ed|travels|arrived|arrives|"
                      r"joined|joins|joining|visiting|dialed|dialled|called|zoomed|hails|hailed|made the trip|connected|"
+                     r"speaking|calling|dialing|dialling|zooming|tuning|logging|phoning|"
                      r"made the journey|logged on|logged in|phoned in|tuned in)(?:[ \t]+(?:in|down|up|over|here|all the way|us|"
                      r"today|tonight|this morning|yesterday|to Ottawa|to be here|to join us|by phone|by video|by zoom|"
                      r"on zoom|on teams|online|remotely|virtually|via video|via zoom|via teams|in person|by video link))*"
@@ -396,7 +397,8 @@ def plural_noun(key: str) -> bool:
 
 
 def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
-    """The demonym just before a noun at *pos*: 'Sri Lankan rep', 'Cree elder', 'Ghanaian gender expert'."""
+    """The demonym or place just before a noun at *pos*: 'Sri Lankan rep', 'Cree elder', 'Ghanaian gender
+    expert', 'the Rankin Inlet participant', 'our kuujjuaq colleague'."""
     text = ctx.text
     lo = max(0, pos - 50)
     prev = [(lo + w.start(), lo + w.end()) for w in re.finditer(r"[^\W\d_][\w'’-]*", text[lo:pos])]
@@ -412,6 +414,9 @@ def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
             continue
         if is_demonym(text[s:e]):
             return [(s, e)]
+    for k in range(min(3, len(prev)), 0, -1):  # a place made an adjective: "the Iqaluit participant"
+        if place_at(text, prev[-k][0]) == prev[-1][1] and norm(text[prev[-k][0]:prev[-1][1]]) not in HOST_PLACES:
+            return [(prev[-k][0], prev[-1][1])]
     return []
 
 
