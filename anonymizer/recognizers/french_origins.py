@@ -10,8 +10,10 @@ import re
 
 from ..vocab import fold
 from .context import NoteContext
-from .speaker_places import (GENERIC_NOUNS, ROLE_NOUNS, SPOKE, PlaceFinder, determined_one, plural_noun, speech_after, as_a,
-                             person_around, read_place, sentence_start)
+from ..gazetteer import is_demonym
+from .place_cues import (GENERIC_NOUNS, ROLE_NOUNS, SPOKE, PlaceFinder, determined_one, person_around, plural_noun,
+                         read_place, sentence_start, speech_after)
+from .speaker_places import as_a
 
 _DE = r"(?:de[ \t]+la[ \t]+|de[ \t]+l['’][ \t]*|de[ \t]+|du[ \t]+|des[ \t]+|d['’][ \t]*)"
 _A = r"(?:à[ \t]+|au[ \t]+|aux[ \t]+|en[ \t]+|dans[ \t]+(?:la[ \t]+|le[ \t]+|l['’]|les[ \t]+)?)"
@@ -95,8 +97,6 @@ _DEMONYM_SUBJECT = re.compile(r"\b(?:une?|cette|ce|notre|la|le|l['’]|a|an|one|
 def _demonym_speakers(f: PlaceFinder) -> None:
     """A demonym that is the noun of one person who speaks: 'une Haïtienne a rappelé', 'a Haitian noted'
     (never 'les Québécoises doivent être consultées')."""
-    from ..gazetteer import is_demonym
-
     starts = {c.start for c in f.ctx.candidates("PERSON")}
     for m in _DEMONYM_SUBJECT.finditer(f.text):
         name = re.compile(r"[ \t]+").match(f.text, m.end(1))
