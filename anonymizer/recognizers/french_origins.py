@@ -26,6 +26,9 @@ _SELF_FR = [
     rf"(?:(?:toujours|encore|maintenant|aujourd'hui)[ \t]+)?{_A}",
     r"\b(?:je|nous)[ \t]+(?:représente|représentons)[ \t]+(?:(?:la|les)[ \t]+(?:ville|municipalité|communauté|"
     r"région|circonscription|province|femmes|gens)[ \t]+(?:de[ \t]+|d['’]))?",
+    r"\b(?:je|nous)[ \t]+(?:vous[ \t]+)?(?:parle|parlons|joins|joignons|suis[ \t]+avec[ \t]+vous|"
+    r"sommes[ \t]+avec[ \t]+vous|me[ \t]+joins[ \t]+à[ \t]+vous|me[ \t]+trouve|nous[ \t]+trouvons|connecte|"
+    r"connectons)[ \t]+(?:(?:aujourd['’]hui|ce[ \t]+matin|ici)[ \t]+)*(?:depuis|de|à|du|au|en)[ \t]+",
     r"\bchez[ \t]+nous[ \t]*,?[ \t]*(?:à|au|aux|en|dans[ \t]+(?:la|le|l['’]|les))[ \t]*",
     r"\b(?:ma|notre|mon)[ \t]+(?:communauté|ville|village|région|province|pays|territoire|nation|"
     r"réserve|circonscription|municipalité|île)[ \t]*(?:natale[ \t]*)?(?:,|de|d['’]|du|des|à|au|est|c['’]est)?[ \t]*",

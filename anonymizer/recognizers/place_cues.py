@@ -94,11 +94,25 @@ def subject_before(ctx: NoteContext, pos: int) -> bool:
     return False
 
 
+_TREATY = re.compile(r"Treaty[ \t]+\d{1,2}\b|(?:le[ \t]+)?[Tt]raité[ \t]+(?:no[ \t]*|n°[ \t]*)?\d{1,2}\b")
+_LANDS = re.compile(r"(?:the|le|les|la)[ \t]+(?:(?:unceded|traditional|ancestral|unsurrendered|shared|occupied|and|"
+                    r"non[ \t]+cédés?|traditionnels?|ancestraux|ancestral|et)[ \t]+)*(?:territory|territories|lands|land|"
+                    r"homelands|territoire|territoires|terres)[ \t]+(?:(?:non[ \t]+cédés?|traditionnels?|ancestraux)[ \t]+)*"
+                    r"(?:of|de|du|des|d['’])[ \t]*(?:(?:the|la|le|les|l['’])[ \t]*)?(?:(?:nation|peuple|people|nations|"
+                    r"peuples)[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|d['’])?)?", re.I)
+
+
 def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[int, int]]:
     """The place at *pos* after a cue (an article skipped): a gazetteer place, or when *capitalised*
     a run of capitalised words that is not an organization; with its province or country after it."""
     while pos < len(text) and text[pos] in " \t":
         pos += 1
+    treaty = _TREATY.match(text, pos)
+    if treaty:  # "from Treaty 6 territory"
+        return pos, treaty.end()
+    land = _LANDS.match(text, pos)
+    if land:  # "from the unceded territory of the Algonquin Anishinaabe", "du territoire non cédé de la nation X"
+        pos = land.end()
     art = _ARTICLE.match(text, pos)
     start, end = pos, place_at(text, pos)  # "La Paz", "Le Caire", "The Pas" keep their article
     if end is None and art:

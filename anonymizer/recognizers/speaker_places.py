@@ -93,7 +93,8 @@ def as_a(f: PlaceFinder) -> None:
 
 _SELF_EN = [
     r"\b(?:I['’]m|I am|we['’]re|we are)[ \t]+(?:(?:originally|also|actually|just|all|here|now|currently|visiting|"
-    r"calling|dialing|dialling|joining|coming|zooming|speaking|tuning)[ \t]+)*(?:(?:in|you|us|to you)[ \t]+)?from[ \t]+",
+    r"calling|dialing|dialling|joining|coming|zooming|speaking|tuning)[ \t]+)*(?:(?:in|you|us|to you|today|"
+    r"this morning|this afternoon|virtually|remotely|online)[ \t]+)*from[ \t]+",
     r"\b(?:I['’]m|I am)[ \t]+an?[ \t]+(?:[\w'’-]+[ \t]+){0,3}?(?:woman|man|person|mother|girl|member|citizen|resident|"
     r"native|survivor|grandmother|youth|daughter|son)[ \t]+(?:from|of|in)[ \t]+",
     r"\b(?:she|he|they|who)(?:['’]s|['’]re|[ \t]+is|[ \t]+are|[ \t]+was|[ \t]+were)[ \t]+(?:(?:originally|also|"
@@ -109,6 +110,8 @@ _SELF_EN = [
     r"\b(?:my|our)[ \t]+(?:home[ \t]+)?(?:community|hometown|home town|town|city|village|province|"
     r"territory|country|nation|reserve|region|riding|constituency|island)[ \t]*(?:of|,|is|in|up in|here in)[ \t]*",
     r"\bback home (?:in|on)[ \t]+",
+    r"\b(?:I['’]m|I am)[ \t]+(?:(?:currently|now|still|here|also|today)[ \t]+)?(?:in|on)[ \t]+"
+    r"(?=[A-ZÀ-Ý]|the[ \t]+(?:unceded|traditional|ancestral)|Treaty)",
     r"\b(?:on behalf of|speaking for|representing|au nom (?:de la|de l['’]|du|des|de|d['’])|représentante?s?|"
     r"parlant pour)[ \t]*(?=[^\W\d_])",
     r"\b(?:the|a)[ \t]+(?:member|MP|member of parliament|MPP|MLA|MNA|MHA|senator|councillor|councilor|mayor|"

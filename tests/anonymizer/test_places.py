@@ -73,6 +73,11 @@ REMOVED_EN = [
     ("A Haitian-born nurse said the clinics are full.", "Haitian", ["clinics are full"]),
     ("Speaking on behalf of Kenya, the delegate asked for more time.", "Kenya", ["more time"]),
     ("Representing Sierra Leone, she called for a quota for women.", "Sierra Leone", ["quota for women"]),
+    # land acknowledgements in testimony say where the witness is
+    ("I'm joining you today from the unceded territory of the Algonquin Anishinaabe people.",
+     "Algonquin Anishinaabe", ["joining you today"]),
+    ("I'm coming to you from Treaty 6 territory, and I thank the committee.", "Treaty 6", ["thank the committee"]),
+    ("I'm in Iqaluit this week for the hearings.", "Iqaluit", ["for the hearings"]),
 ]
 
 REMOVED_FR = [
@@ -111,6 +116,8 @@ REMOVED_FR = [
     ("Elle vient du Burundi et travaille avec les réfugiées.", "Burundi", ["avec les réfugiées"]),
     ("La Malienne estime que les fonds sont insuffisants.", "Malienne", ["fonds sont insuffisants"]),
     ("La délégation malienne a demandé des garanties.", "malienne", ["des garanties"]),
+    ("Je vous parle depuis le territoire non cédé de la nation Wolastoqey.", "Wolastoqey", ["Je vous parle"]),
+    ("Je me joins à vous depuis Wendake.", "Wendake", ["Je me joins"]),
 ]
 
 
@@ -146,6 +153,7 @@ def test_place_of_a_speaker_is_removed_whole_and_the_idea_stays(open_engine, tex
     ("Haitian women say the camps are unsafe.", ["Haitian"]),
     ("Elle a dit que le programme travaille en Haïti depuis 2010.", ["Haïti"]),
     ("Les besoins de nos communautés du Nord sont grands.", ["Nord"]),
+    ("We are in Ottawa to discuss the plan. I'm in agreement with the last point.", ["Ottawa", "agreement"]),
 ])
 def test_place_as_subject_of_an_idea_stays(open_engine, text, places):
     res = open_engine.anonymize(text)
