@@ -37,13 +37,14 @@ _SELF_FR = [
 ]
 _SELF_FR_RX = re.compile("|".join(f"(?:{p})" for p in _SELF_FR), re.I)
 # Cues that say the origin of a person by themselves: "originaire de", "née à", "venue de", "arrivée de"
-_ORIGIN_FR = re.compile(rf"\b(?:originaires?|natifs?|natives?|née?s?|venue?s?|revenue?s?|arrivée?s?|en[ \t]+provenance|"
-                        rf"(?:qui|elle|il|elles|ils)[ \t]+(?:vient|viennent|venait|arrive|arrivent|arrivait))[ \t]+(?:(?:tout[ \t]+droit|directement|"
+# (singular forms only: "les réfugiées arrivées de Syrie" is a group, not a speaker)
+_ORIGIN_FR = re.compile(rf"\b(?:originaire|natif|native|née?|venue?|revenue?|arrivée?|en[ \t]+provenance|"
+                        rf"(?:elle|il)[ \t]+(?:vient|venait|arrive|arrivait))[ \t]+(?:(?:tout[ \t]+droit|directement|"
                         rf"ici|ce[ \t]+matin|hier|exprès)[ \t]+)*(?:{_DE}|{_A})", re.I)
 # Cues that need a person before them: "basée à Moncton", "qui habite à Gaspé", "qui a grandi en Haïti"
-_RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|en[ \t]+poste|affectée?s?|travaille|travaillait|qui[ \t]+(?:habite|habitent|vit|vivent|réside|"
-                           rf"résident|demeure|demeurent)|(?:a|ont)[ \t]+grandi|qui[ \t]+a[ \t]+grandi)[ \t]+"
-                           rf"{_A}", re.I)
+_RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|en[ \t]+poste|affectée?s?|travaille|travaillait|"
+                           rf"qui[ \t]+(?:vient|venait|arrive|arrivait|habite|habitent|vit|vivent|réside|résident|"
+                           rf"demeure|demeurent)|(?:a|ont)[ \t]+grandi|qui[ \t]+a[ \t]+grandi)[ \t]+(?:{_DE}|{_A})", re.I)
 _HERE_FR = re.compile(r"\bici[ \t]*,?[ \t]*(?:à|au|aux|en)[ \t]+", re.I)
 _WE_AFTER_FR = re.compile(r"[ \t]*,?[ \t]*(?:nous|on|je|j['’]|notre|nos|chez[ \t]+nous)\b", re.I)
 _PERSON_DE = re.compile(rf"[ \t]*,?[ \t]*(?:(?:qui[ \t]+(?:vient|est|arrive)|venue?s?|arrivée?s?)[ \t]+)?"

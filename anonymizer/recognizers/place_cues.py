@@ -78,20 +78,42 @@ _SUBJECTS = frozenset(fold(w) for w in "who|she|he|they|I|we|qui|elle|il|elles|i
 
 def subject_before(ctx: NoteContext, pos: int) -> bool:
     """The words just before *pos*, past auxiliaries and adverbs, end in a subject that is a person: a
-    pronoun ("who", "she", "elle"), a person noun ("one delegate") or a found name ("E. Tanaka")."""
-    words = list(re.finditer(r"[^\W\d_][\w'’-]*", ctx.text[max(0, pos - 80):pos]))
+    pronoun ("she", "elle"), a person noun ("one delegate"), a found name ("E. Tanaka"), or "who"/"qui"
+    after one of them ("a delegate who", "Amina, who"; not "women who", "un organisme qui")."""
     base = max(0, pos - 80)
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", ctx.text[base:pos]))
     ends = {c.end for c in ctx.candidates("PERSON")}
-    for w in reversed(words):
-        key = re.sub(r"^(?:l|d|j|qu|n|s)['’]", "", fold(w.group()))  # "L'intervenante", "qu'elle"
-        if ctx.text[base + w.end():pos].strip(" \t,") and re.search(r"[.!?;:\n]", ctx.text[base + w.end():pos]):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        key = _key(w.group())
+        if re.search(r"[.!?;:\n]", ctx.text[base + w.end():pos]):
             return False
-        if base + w.end() in ends or key in _SUBJECTS or key in ROLE_NOUNS or key in GENERIC_NOUNS or is_demonym(key):
+        if key in _RELATIVES:
+            return k > 0 and (_is_person_word(words[k - 1], base, ends) or words[k - 1].group()[:1].isupper())
+        if _is_person_word(w, base, ends):
             return True
         complement = key in _OF_WORDS or w.group()[:1].isupper()  # "un agent de la GRC en poste à …"
         if key not in _FILLERS and not key.endswith("ly") and not complement:
             return False
     return False
+
+
+_RELATIVES = frozenset({"who", "qui", "that"})
+
+
+def _key(word: str) -> str:
+    return re.sub(r"^(?:l|d|j|qu|n|s)['’]", "", fold(word))  # "L'intervenante", "qu'elle"
+
+
+def _is_person_word(w: re.Match, base: int, ends: set) -> bool:
+    """A pronoun, a person noun (a group of people only when it is a role: "delegates", not "women"),
+    a demonym or the end of a found name."""
+    key = _key(w.group())
+    if base + w.end() in ends or (key in _SUBJECTS and key not in _RELATIVES) or key in ROLE_NOUNS:
+        return True
+    if key in GENERIC_NOUNS:
+        return not plural_noun(key) and key not in ("people", "men", "women", "folks", "staff")
+    return is_demonym(key) and not key.endswith("s")
 
 
 _TREATY = re.compile(r"Treaty[ \t]+\d{1,2}\b|(?:le[ \t]+)?[Tt]raité[ \t]+(?:no[ \t]*|n°[ \t]*)?\d{1,2}\b")
@@ -131,8 +153,10 @@ _LISTED = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?:and|or|et|ou)[ \t]+)?(?:de[
                      r"le[ \t]+|l['’])?", re.I)
 
 
-# The consultation's own country: "here in Canada", "notre pays, le Canada" say nothing of who spoke.
-HOST_PLACES = frozenset({"canada", "le canada", "the country", "le pays"})
+# The consultation's own country: "here in Canada", "notre pays, le Canada", "as Canadians" say nothing
+# of who spoke.
+HOST_PLACES = frozenset({"canada", "le canada", "the country", "le pays", "canadian", "canadians", "canadien",
+                         "canadienne", "canadiens", "canadiennes"})
 
 
 class PlaceFinder:

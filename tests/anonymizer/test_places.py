@@ -154,6 +154,10 @@ def test_place_of_a_speaker_is_removed_whole_and_the_idea_stays(open_engine, tex
     ("Elle a dit que le programme travaille en Haïti depuis 2010.", ["Haïti"]),
     ("Les besoins de nos communautés du Nord sont grands.", ["Nord"]),
     ("We are in Ottawa to discuss the plan. I'm in agreement with the last point.", ["Ottawa", "agreement"]),
+    ("Elle a expliqué que les réfugiées arrivées de Syrie manquent de soutien.", ["Syrie"]),
+    ("Je représente un organisme qui travaille en Haïti.", ["Haïti"]),
+    ("L'aide qui vient d'Ottawa arrive toujours en retard.", ["Ottawa"]),
+    ("She spoke about refugees arriving from Syria and Ukraine.", ["Syria", "Ukraine"]),
 ])
 def test_place_as_subject_of_an_idea_stays(open_engine, text, places):
     res = open_engine.anonymize(text)
