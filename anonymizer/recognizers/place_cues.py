@@ -23,7 +23,7 @@ ROLE_NOUNS = (ORIGIN_PERSON_NOUNS | PERSON_NOUNS | frozenset({
     "participants", "participantes", "collegues", "invites", "invitees", "survivor", "survivante", "leader",
     "advocate", "organizer", "organiser", "facilitator", "moderator", "animatrice", "animateur", "witness",
     "rep", "reps", "elder", "elders", "councillor", "councilor", "chief", "mayor", "cheffe", "mairesse", "maire",
-    "conseillere", "conseiller", "deputy", "agent", "agente", "policier", "policiere", "gendarme", "constable",
+    "conseillere", "conseiller", "deputy", "chef", "agent", "agente", "policier", "policiere", "gendarme", "constable",
     "soldier", "soldat", "soldate", "nurse", "infirmiere", "infirmier", "doctor", "medecin", "lawyer", "avocate",
     "avocat", "teacher", "enseignante", "enseignant", "worker", "travailleuse", "travailleur", "coordinator",
     "coordonnatrice", "coordonnateur", "journaliste", "chercheuse", "chercheur", "researcher", "directrice",
@@ -124,6 +124,12 @@ _LANDS = re.compile(r"(?:the|le|les|la)[ \t]+(?:(?:unceded|traditional|ancestral
                     r"peuples)[ \t]+(?:de[ \t]+|du[ \t]+|des[ \t]+|d['’])?)?", re.I)
 
 
+# "the community of X", "la communauté de X", "la ville de X": the place is X
+_SETTLEMENT = re.compile(r"(?:(?:the|la|le|l['’])[ \t]*)?(?:(?:small|remote|northern|petite|petit)[ \t]+)?(?:community|town|"
+                         r"city|village|hamlet|municipality|region|island|communauté|ville|municipalité|région|île|"
+                         r"réserve|collectivité)[ \t]+(?:of|de|du|d['’])[ \t]*", re.I)
+
+
 def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[int, int]]:
     """The place at *pos* after a cue (an article skipped): a gazetteer place, or when *capitalised*
     a run of capitalised words that is not an organization; with its province or country after it."""
@@ -132,7 +138,7 @@ def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[
     treaty = _TREATY.match(text, pos)
     if treaty:  # "from Treaty 6 territory"
         return pos, treaty.end()
-    land = _LANDS.match(text, pos)
+    land = _LANDS.match(text, pos) or _SETTLEMENT.match(text, pos)
     if land:  # "from the unceded territory of the Algonquin Anishinaabe", "du territoire non cédé de la nation X"
         pos = land.end()
     art = _ARTICLE.match(text, pos)
@@ -159,6 +165,9 @@ HOST_PLACES = frozenset({"canada", "le canada", "the country", "le pays", "canad
                          "canadienne", "canadiens", "canadiennes"})
 
 
+_DEMONYM_FROM = re.compile(r"[ \t]+(?:from|of|de|du|des|d['’])[ \t]*(?=[^\W\d_])", re.I)
+
+
 class PlaceFinder:
     """Collects the PLACE candidates of one note."""
 
@@ -178,6 +187,15 @@ class PlaceFinder:
             more = _LISTED.match(self.text, end)
             nxt = place_at(self.text, more.end()) if more else None
             start, end = (more.end(), with_region(self.text, more.end(), nxt)) if nxt else (end, end)
+
+    def emit_demonym(self, start: int, end: int) -> None:
+        """A demonym that names a person, and the place after it ("an Acadian from the Acadian Peninsula",
+        "Atikamekw de Manawan", "une aînée crie de Chisasibi")."""
+        self.emit(start, end)
+        cue = _DEMONYM_FROM.match(self.text, end)
+        span = read_place(self.text, cue.end()) if cue else None
+        if span:
+            self.emit(*span)
 
     def after_cues(self, rx: re.Pattern, capitalised: bool = True,
                    check: Optional[Callable[[re.Match, tuple[int, int]], bool]] = None) -> None:
@@ -199,7 +217,7 @@ class PlaceFinder:
                 gap = re.compile(r"[ \t]+").match(text, m.end())
                 end = demonym_at(text, gap.end()) if gap else None
                 if end and self._noun_speaks(m, key, end):
-                    self.emit(gap.end(), end)
+                    self.emit_demonym(gap.end(), end)
                 continue
             for s, e in _demonym_before(self.ctx, m.start()):
                 if self._noun_speaks(m, key, m.end()):

@@ -56,11 +56,7 @@ def apposed_demonyms(f: PlaceFinder) -> None:
         if m.group(1) is None and m.group().startswith(",") and m.start() not in person_ends \
                 and not _opening_name(text, m.start()):
             continue
-        f.emit(m.end(), end)
-        cue = re.compile(r"[ \t]+(?:from|de|du|des|d['’])[ \t]*", re.I).match(text, end)
-        span = read_place(text, cue.end()) if cue else None
-        if span:
-            f.emit(*span)
+        f.emit_demonym(m.end(), end)
     for rx in (_DESCENT, _BORN):
         for m in rx.finditer(text):
             end = demonym_at(text, m.end()) or place_at(text, m.end())
@@ -84,11 +80,11 @@ def as_a(f: PlaceFinder) -> None:
     for m in _AS_A_DEMONYM.finditer(f.text):
         end = demonym_at(f.text, m.end())
         if end and _AFTER_AS_A.match(f.text, end):
-            f.emit(m.end(), end)
+            f.emit_demonym(m.end(), end)
     for m in _I_AM.finditer(f.text):
         end = demonym_at(f.text, m.end())
         if end:
-            f.emit(m.end(), end)
+            f.emit_demonym(m.end(), end)
 
 
 _SELF_EN = [

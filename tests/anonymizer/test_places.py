@@ -78,6 +78,7 @@ REMOVED_EN = [
      "Algonquin Anishinaabe", ["joining you today"]),
     ("I'm coming to you from Treaty 6 territory, and I thank the committee.", "Treaty 6", ["thank the committee"]),
     ("I'm in Iqaluit this week for the hearings.", "Iqaluit", ["for the hearings"]),
+    ("The rep from the community of Arviat said prices are high.", "Arviat", ["prices are high"]),
 ]
 
 REMOVED_FR = [
@@ -118,6 +119,9 @@ REMOVED_FR = [
     ("La délégation malienne a demandé des garanties.", "malienne", ["des garanties"]),
     ("Je vous parle depuis le territoire non cédé de la nation Wolastoqey.", "Wolastoqey", ["Je vous parle"]),
     ("Je me joins à vous depuis Wendake.", "Wendake", ["Je me joins"]),
+    ("Je suis Atikamekw de Manawan et je travaille en santé.", "Manawan", ["travaille en santé"]),
+    ("Une aînée crie de Chisasibi a dit que la langue se perd.", "Chisasibi", ["la langue se perd"]),
+    ("Une représentante de la communauté de Mashteuiatsh a parlé des jeunes.", "Mashteuiatsh", ["des jeunes"]),
 ]
 
 
