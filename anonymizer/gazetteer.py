@@ -28,6 +28,7 @@ _ABBREV_DOTS = frozenset({"st", "ste", "mt", "ft", "d.c", "u.s", "u.k", "p.e.i",
 MAX_WORDS = 6
 
 
+@functools.lru_cache(maxsize=50_000)
 def norm(text: str) -> str:
     """The look-up form of a place: folded, hyphens and dashes as spaces, no dots, one space."""
     text = fold(text).replace("’", "'")
