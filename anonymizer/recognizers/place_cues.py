@@ -168,6 +168,11 @@ HOST_PLACES = frozenset({"canada", "le canada", "the country", "le pays", "canad
 _DEMONYM_FROM = re.compile(r"[ \t]+(?:from|of|de|du|des|d['’])[ \t]*(?=[^\W\d_])", re.I)
 
 
+# "the only Inuk woman on the panel", "la seule Innue": a quasi-identifier the rapporteur may keep (the
+# quasi recognizer flags the whole phrase), not a plain origin
+_UNIQUE_BEFORE = re.compile(r"\b(?:only|sole|lone|first|seule?|première|premier|unique)[ \t]+$", re.I)
+
+
 class PlaceFinder:
     """Collects the PLACE candidates of one note."""
 
@@ -220,7 +225,7 @@ class PlaceFinder:
                     self.emit_demonym(gap.end(), end)
                 continue
             for s, e in _demonym_before(self.ctx, m.start()):
-                if self._noun_speaks(m, key, m.end()):
+                if self._noun_speaks(m, key, m.end()) and not _UNIQUE_BEFORE.search(text, max(0, s - 20), s):
                     self.emit(s, e)
 
     def _noun_speaks(self, m: re.Match, key: str, end: int) -> bool:

@@ -24,7 +24,8 @@ from .place_cues import (GENERIC_NOUNS, ROLE_NOUNS, PlaceFinder, determined_one,
                          read_place, sentence_start, speech_after)
 
 _AS_A_DEMONYM = re.compile(r"\b(?:as|speaking as|en tant que|en tant qu['’]|comme|moi[, \t]+(?:qui suis[ \t]+)?)"
-                           r"[ \t]*(?:(?:an?|une?|one|the only|a proud|a fellow|fellow)[ \t]+)?(?=[^\W\d_])", re.I)
+                           r"[ \t]*(?:(?:an?|une?|one|a proud|a fellow|fellow)[ \t]+)?(?=[^\W\d_])", re.I)
+# ("as the only Inuk woman on the panel" is left to the quasi-identifier flag, which the rapporteur may keep)
 _AFTER_AS_A = re.compile(r"[ \t]*(?:,|myself|herself|himself|themselves|ourselves|moi-même|elle-même|lui-même|moi|of|by|"
                          r"from|born|living|based|de|d['’]|née?|installée?|établie?|"
                          r"(?:[\w'’-]+[ \t]+)?(?:woman|women|man|mother|person|girl|femme|mère|fille|I|je|j['’]|and|et|"
