@@ -10,6 +10,7 @@ from .contacts import Contacts
 from .fragments import NameFragments
 from .french import FrenchAttribution, FrenchBodyMentions
 from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles, FrenchOrigins
+from .french_origins import FrenchSpeakerPlaces
 from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
@@ -21,6 +22,7 @@ from .registry import Registry
 from .roles import Roles
 from .roster_names import RosterNames
 from .roster_orgs import RosterAffiliations
+from .speaker_places import SpeakerPlaces
 from .speaker_titles import SpeakerTitles
 from .trained_spans import TrainedSpans
 from .word_names import WordNames
@@ -34,6 +36,6 @@ def default_registry() -> Registry:
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
-        FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
+        FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),
     ])
