@@ -14,7 +14,8 @@ import functools
 import re
 
 from ..reasons import Reason
-from ..lexicon import CIVIL_HEADS
+from ..lexicon import CIVIL_HEADS, PLACE_WORDS
+from ..org_shapes import NAME_HEADS
 from ..vocab import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, fold, load
 from .attribution import AttributionReader, ReaderStage
 
@@ -72,13 +73,25 @@ class AttributedGroups(ReaderStage):
             for m in rx.finditer(ctx.ftext):
                 att._emit((m.start("b"), m.end("b"), "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
         for m in _HYPHEN_JOINED.finditer(ctx.text):
-            if fold(m.group(1)) in ORG_HEADS:
-                att._emit((m.start(), m.end(), "ORG"), Reason.ORG_NAME)  # "Alliance-Canada", "Réseau-Québec"
+            if _hyphen_named(ctx, fold(m.group(1))):
+                att._emit((m.start(), m.end(), "ORG"), Reason.ORG_NAME)  # "Alliance-Canada", "Nordwind-Canada"
         for rx in (_FROM_GROUP, _GROUP_SAID):
             for m in rx.finditer(ctx.text):
                 span = _group_span(ctx, m)
                 if span:
                     att._emit((span[0], span[1], "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+# Prefixes of ordinary compounds before a region ("Pan-Canada", "Franco-Ontario", "Indo-Pacific").
+_COMPOUND_PREFIXES = frozenset("""pan trans franco anglo afro indo euro sino inter intra latino asia asian arab
+north south east west nord sud central centre""".split())
+
+
+def _hyphen_named(ctx, key: str) -> bool:
+    """'<head>-Canada' or '<coined word>-Canada': an organization's name with its country or region."""
+    if key in ORG_HEADS or key in NAME_HEADS:
+        return True
+    return len(key) >= 4 and key not in _COMPOUND_PREFIXES and key not in PLACE_WORDS and key not in ctx.common
 
 
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{2,60})\)[ \t]*[:–—]")

@@ -8,7 +8,7 @@ import re
 
 from ..lexicon import CIVIL_HEADS, FRENCH_CIVIL_HEADS, PLACE_WORDS, PROGRAMME_WORDS
 from ..reasons import Reason
-from ..vocab import FUNCTION_WORDS, STOP_PARTICLES, SUBJECT_HEADS, fold
+from ..vocab import FUNCTION_WORDS, SPEECH_VERBS, STOP_PARTICLES, SUBJECT_HEADS, fold
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
 
@@ -53,7 +53,7 @@ def civil_society_names(att: AttributionReader) -> None:
         steps = 0
         while k + 1 < n and steps < 6 and ctx.gap(words[k], words[k + 1]) in (" ", "-", " - ") and "\n" not in ctx.gap(words[k], words[k + 1]):
             nx = words[k + 1]
-            if nx.cap or nx.upper:
+            if (nx.cap or nx.upper) and not _shouted_word(nx):
                 k += 1
             elif nx.key in STOP_PARTICLES and k + 2 < n and (words[k + 2].cap or (french_head and not words[k + 2].key in FUNCTION_WORDS)):
                 k += 1
@@ -83,6 +83,11 @@ def civil_society_names(att: AttributionReader) -> None:
         m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", ctx.text[e:e + 14])
         if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
             att.out.append(Candidate(e + m.start(1), e + m.end(1), "ORG", Reason.ORG_NAME, prio=3))
+
+
+def _shouted_word(w) -> bool:
+    """In ALL-CAPS writing, a function word or a verb of saying ('SAID', 'ARE') ends a name."""
+    return w.upper and (w.key in FUNCTION_WORDS or w.key in SPEECH_VERBS)
 
 
 def lower_case_names(att: AttributionReader) -> None:

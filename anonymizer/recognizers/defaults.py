@@ -14,6 +14,7 @@ from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
+from .org_frames import OrgFrames
 from .origins import Origins
 from .public_bodies import PublicBodies
 from .quasi import QuasiIdentifiers
@@ -33,7 +34,7 @@ def default_registry() -> Registry:
     return Registry([
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), OrgFrames(), Origins(),
         FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),
     ])
