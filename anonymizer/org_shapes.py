@@ -32,7 +32,7 @@ gouvernement provinces membres""".split())
 # Prepositions written with a capital inside a title-case name ("Women Mediators Beyond Borders").
 _TITLE_JOINERS = frozenset("""beyond across without against through together among under between within into over
 around towards toward behind above alongside""".split())
-_JOINS = (" ", "-", "'s ", "’s ", "' ", "’ ", " & ", " and ")
+_JOINS = (" ", "-", "'s ", "’s ", "' ", "’ ", " & ", " and ", " d'", " d’", " l'", " l’", "-d'", "-l'")
 _MAX_WORDS = 10
 
 

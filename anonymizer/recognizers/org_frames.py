@@ -54,7 +54,7 @@ _NOUN_AFTER = re.compile(r"(?:['’]s?)?[ \t]+([a-z][a-z-]+)\b")
 _PREFIX_CUES = re.compile(
     r"(?:^|(?<=[\n.;:!?(\-–•*])\s*|(?<=\s))(?:(?P<open>for|pour|chez|at)\s+(?:the\s+|la\s+|le\s+|l['’])?"
     r"|(?P<any>d['’]un\s+point\s+de\s+vue\s+|du\s+point\s+de\s+vue\s+|(?:l['’])?[ée]quipe\s+|les\s+gens\s+|du\s+c[ôo]t[ée]\s+"
-    r"|de\s+la\s+part\s+|au\s+nom\s+|on\s+behalf\s+of\s+(?:the\s+)?|representing\s+(?:the\s+)?|speaking\s+(?:for|from)\s+(?:the\s+)?"
+    r"|de\s+la\s+part\s+|au\s+nom\s+|selon\s+(?:la\s+|le\s+|les\s+|l['’])?|on\s+behalf\s+of\s+(?:the\s+)?|representing\s+(?:the\s+)?|speaking\s+(?:for|from)\s+(?:the\s+)?"
     r"|from\s+(?:an?\s+|the\s+)(?=\S+(?:\s+\S+){0,6}?\s+(?:perspective|point of view|standpoint|lens|angle)\b))"
     r"(?:(?<=\s)(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]))?)", re.I)
 
@@ -77,6 +77,7 @@ class OrgFrames(ReaderStage):
         _prefix_cues(att)
         _speaker_labels(att)
         _lower_french_subjects(att)
+        _counted_people(att)
 
 
 def _emit_words(att: AttributionReader, j: int, k: int, reason: Reason) -> None:
@@ -106,6 +107,22 @@ def _verb_subjects(att: AttributionReader) -> None:
         if span and org_shaped(ctx, *span) and not _reported(ctx, ctx.words[span[0]].start):
             _emit_words(att, *span, Reason.PUBLIC_BODY_ATTRIBUTED if known_body(
                 ctx, ctx.words[span[0]].start, ctx.words[span[1]].end) else Reason.SPEAKER_AFFILIATION)
+
+
+# "one from CSIS", "deux du SCRS": a count of people and the body they came from
+_COUNT_FROM = re.compile(r"(?<![\w'])(?:one|two|three|four|five|several|some|many|a\s+few|une?|deux|trois|quatre|plusieurs|"
+                         r"quelques-unes|quelques-uns)\s+(?:from|at|with|of\s+them\s+from|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
+                         r"\s*(?:the\s+)?", re.I)
+
+
+def _counted_people(att: AttributionReader) -> None:
+    """'two people from the RCMP and one from CSIS attended': the body after 'one from'."""
+    ctx = att.ctx
+    for m in _COUNT_FROM.finditer(ctx.ftext):
+        i = word_index_at(ctx, m.end())
+        span = span_after(ctx, i) if i is not None and ctx.words[i].start == m.end() else None
+        if span and org_shaped(ctx, *span, strict=True) and not _recommended(ctx, ctx.words[span[1]].end):
+            _emit_words(att, *span, Reason.SPEAKER_AFFILIATION)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
