@@ -45,6 +45,10 @@ def _short_form_patterns() -> tuple[re.Pattern, ...]:
         re.compile(r"(?:^|(?<=[\n.;:(]\s)|(?<=[\n.;:(]))(?:the\s+)?" + sf + r"\s+(?:also\s+|then\s+)?" + _SAID + r"\b"),
         re.compile(r"\b(?:speaking|speaks|spoke|here)\s+(?:for|from|on behalf of)\s+(?:the\s+)?" + sf + r"\b"),
         re.compile(r"\bthe\s+" + sf + r"\s+(?:folks|people|person|reps?|team|officials|delegation|contingent)\b"),
+        # French, no article: "du côté de justice", "les gens de santé", "qqn de finances"
+        re.compile(r"\b(?:du\s+cote|gens|monde|qqn|quelqu'un|personne|ppl|fonctionnaires|representante?s?|equipe)\s+(?:de|d')\s*"
+                   + sf + r"\b(?!\s+(?:et|de|du|des)\s+[a-z]|\s+(?:sociale?s?|reparatrice|transformatrice|climatique|economique|"
+                   r"alimentaire|mentale|publique|communautaire|penale|familiale|autochtone|reproductive)\b)"),
     )
 
 

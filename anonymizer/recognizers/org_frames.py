@@ -21,7 +21,7 @@ import os
 import re
 
 from ..lexicon import ATTRIB_NOUNS
-from ..org_shapes import FRENCH_HEADS, has_odd_word, head_words, known_body, org_shaped, span_after, span_before
+from ..org_shapes import FRENCH_HEADS, NAME_HEADS, has_odd_word, head_words, known_body, org_shaped, span_after, span_before
 from ..reasons import Reason
 from ..vocab import DATA, FUNCTION_WORDS, SPEECH_VERBS, fold, read_lines
 from .attribution import AttributionReader, ReaderStage
@@ -78,6 +78,9 @@ class OrgFrames(ReaderStage):
         _speaker_labels(att)
         _lower_french_subjects(att)
         _counted_people(att)
+        _signatures(att)
+        _appositions(att)
+        _label_parentheses(att)
 
 
 def _emit_words(att: AttributionReader, j: int, k: int, reason: Reason) -> None:
@@ -111,7 +114,10 @@ def _verb_subjects(att: AttributionReader) -> None:
 
 # "one from CSIS", "deux du SCRS": a count of people and the body they came from
 _COUNT_FROM = re.compile(r"(?<![\w'])(?:one|two|three|four|five|several|some|many|a\s+few|une?|deux|trois|quatre|plusieurs|"
-                         r"quelques-unes|quelques-uns)\s+(?:from|at|with|of\s+them\s+from|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
+                         r"quelques-unes|quelques-uns|someone|somebody|no\s+one|nobody|anyone|qqn|quelqu'un|personne|"
+                         r"\d+\s+(?:ppl|people|personnes|reps?|officials|fonctionnaires)|ppl|"
+                         r"(?:un|une|l')\s*(?:agente?|policier|policiere|employee?|fonctionnaire|analyste|conseillere?)|"
+                         r"an?\s+(?:officer|employee|analyst|official|staffer))\s+(?:from|at|with|of\s+them\s+from|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
                          r"\s*(?:the\s+)?", re.I)
 
 
@@ -119,10 +125,87 @@ def _counted_people(att: AttributionReader) -> None:
     """'two people from the RCMP and one from CSIS attended': the body after 'one from'."""
     ctx = att.ctx
     for m in _COUNT_FROM.finditer(ctx.ftext):
-        i = word_index_at(ctx, m.end())
-        span = span_after(ctx, i) if i is not None and ctx.words[i].start == m.end() else None
+        span = _name_at(ctx, m.end())
         if span and org_shaped(ctx, *span, strict=True) and not _recommended(ctx, ctx.words[span[1]].end):
             _emit_words(att, *span, Reason.SPEAKER_AFFILIATION)
+
+
+_DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
+_MONTHS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
+                     r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
+
+
+def _signatures(att: AttributionReader) -> None:
+    """'Ottawa, le 14 novembre – Sécurité publique Canada', 'Thank you. — Kelpwater Institute': a body
+    after a dash at the end of a line signs the text (a dateline or a signature)."""
+    ctx = att.ctx
+    for s, e, *_ in ctx.org_mentions:
+        line_end = ctx.text.find("\n", e)
+        rest = ctx.text[e:line_end if line_end != -1 else len(ctx.text)]
+        line_start = ctx.text.rfind("\n", 0, s) + 1
+        head = ctx.ftext[line_start:s]
+        dated = _MONTHS.search(head) and any(c.isdigit() for c in head)  # a dateline, not "Group F – <topic>"
+        if not rest.strip(" .\t") and _DASH_BEFORE.search(ctx.text, max(0, s - 4), s) and (dated or not head.strip(" \t-–—")):
+            att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
+
+
+_APPOSITION = re.compile(r",[ \t]*(?:for|from|with|of|at|pour|de|du|chez)[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|our[ \t]+|la[ \t]+|le[ \t]+|l['’])?",
+                         re.I)
+
+
+def _appositions(att: AttributionReader) -> None:
+    """'Nnamdi, for the refugee support network, asked ...': the group set off by commas after a name,
+    capitalised or typed in lower case (then its last word is an organization head-word)."""
+    ctx = att.ctx
+    for p in att.persons:
+        m = _APPOSITION.match(ctx.text, p.end)
+        if not m:
+            continue
+        span = _name_at(ctx, m.end())
+        if span and org_shaped(ctx, *span):
+            _emit_words(att, *span, Reason.SPEAKER_AFFILIATION)
+            continue
+        i = word_index_at(ctx, m.end())
+        if i is None or ctx.words[i].start != m.end():
+            continue
+        k = i
+        while k + 1 < len(ctx.words) and k - i < 5 and ctx.text[ctx.words[k].end:ctx.words[k + 1].start] in (" ", "-", "' "):
+            k += 1
+        while k > i and ctx.words[k].key not in NAME_HEADS:
+            k -= 1
+        if k > i and ctx.words[k].key in NAME_HEADS and ctx.text[ctx.words[k].end:ctx.words[k].end + 1] in ",)" \
+                and all(w.key not in FUNCTION_WORDS for w in ctx.words[i:k]):
+            _emit_words(att, i, k, Reason.SPEAKER_AFFILIATION)
+
+
+_LABEL_PARENS = re.compile(r"^[ \t]*(?:[-–•*][ \t]*)?[^\n():]{1,40}?\(([^()\n]{2,80})\)[ \t]*:", re.M)
+
+
+def _label_parentheses(att: AttributionReader) -> None:
+    """'A (ISC, RDG): ...', 'Q (Fernleaf Youth Collective): ...': in a speaker label, each body named in
+    the parentheses is the speaker's."""
+    ctx = att.ctx
+    for m in _LABEL_PARENS.finditer(ctx.text):
+        for piece in re.finditer(r"[^,;/]+", m.group(1)):
+            a = m.start(1) + piece.start() + len(piece.group()) - len(piece.group().lstrip())
+            b = m.start(1) + piece.end() - (len(piece.group()) - len(piece.group().rstrip()))
+            span = _name_at(ctx, a)
+            if span and ctx.words[span[1]].end == b and org_shaped(ctx, *span, strict=True):
+                _emit_words(att, *span, Reason.SPEAKER_AFFILIATION)
+
+
+def _name_at(ctx, pos: int):
+    """Word indexes of the known body (any case: 'fegc', 'ministère des Finances') or the capitalised
+    organization-shaped name that starts at *pos*."""
+    pos = ctx.next_char_pos(pos)
+    i = word_index_at(ctx, pos)
+    if i is None or ctx.words[i].start != pos:
+        return None
+    for s, e, *_ in ctx.org_mentions:
+        if s == pos:
+            k = word_index_at(ctx, e - 1)
+            return (i, k) if k is not None else None
+    return span_after(ctx, i)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
@@ -167,15 +250,11 @@ def _prefix_cues(att: AttributionReader) -> None:
     """'For <name>, ...', 'du côté de la <name>', 'd'un point de vue de l'<name>', 'on behalf of <name>'."""
     ctx = att.ctx
     for m in _FR_NOUN_CUES.finditer(ctx.ftext):
-        i = word_index_at(ctx, m.end())
-        span = span_after(ctx, i) if i is not None and ctx.words[i].start == m.end() else None
+        span = _name_at(ctx, m.end())
         if span and org_shaped(ctx, *span) and not _recommended(ctx, ctx.words[span[1]].end):
             _emit_words(att, *span, Reason.SPEAKER_AFFILIATION)
     for m in _PREFIX_CUES.finditer(ctx.text):
-        i = word_index_at(ctx, ctx.next_char_pos(m.end()))
-        if i is None or ctx.words[i].start != ctx.next_char_pos(m.end()):
-            continue
-        span = span_after(ctx, i)
+        span = _name_at(ctx, m.end())
         if not span:
             continue
         end = ctx.words[span[1]].end
