@@ -180,8 +180,8 @@ class AttributionReader:
             prev = ctx.word(w.i - 1)
             if not prev or ctx.gap(prev, w) not in (" ",):
                 continue
-            if not (prev.cap or prev.upper):
-                continue
+            if not (prev.cap or prev.upper) or (prev.upper and prev.key in FUNCTION_WORDS):
+                continue  # "AS CHAIR", "THE REP": in ALL-CAPS writing a function word is not a body
             # walk back over the capitalised modifier run
             j = prev.i
             while j - 1 >= 0 and ctx.gap(ctx.words[j - 1], ctx.words[j]) == " " and (ctx.words[j - 1].cap or ctx.words[j - 1].upper) \

@@ -36,6 +36,8 @@ def civil_society_names(att: AttributionReader) -> None:
     for i, w in enumerate(words):
         if i <= taken_until or w.key not in CIVIL_HEADS or not (w.cap or w.upper):
             continue
+        if w.upper and i > 0 and words[i - 1].key in _VERB_BEFORE:
+            continue  # "SHOULD FUND LAND-BASED HEALING": in ALL-CAPS writing the head-word is a verb
         # walk left over capitalised modifiers (and particles between them)
         j = i
         while j - 1 >= 0 and ctx.gap(words[j - 1], words[j]) in (" ", "-", "'s ", "’s ", "' ") and \
@@ -83,6 +85,10 @@ def civil_society_names(att: AttributionReader) -> None:
         m = re.match(r"\s*\(([A-Z][A-Za-z&-]{1,9})\)", ctx.text[e:e + 14])
         if m and sum(ch.isupper() for ch in m.group(1)) >= 2:
             att.out.append(Candidate(e + m.start(1), e + m.end(1), "ORG", Reason.ORG_NAME, prio=3))
+
+
+_VERB_BEFORE = frozenset({"should", "must", "to", "will", "would", "could", "can", "may", "might", "shall", "please",
+                          "doit", "doivent", "devrait", "devraient", "faut"})
 
 
 def _shouted_word(w) -> bool:
