@@ -146,4 +146,8 @@ def _group_span(ctx, m: re.Match):
     mods = words[:-1]
     if not mods or any(w.lower().strip("'’") in FUNCTION_WORDS or w.lower() in SPEECH_VERBS for w in mods):
         return None
-    return m.start("g"), m.end("g")
+    where = _IN_PLACE.match(ctx.text, m.end("g"))  # "the legal clinic in Saskatoon": the place names the clinic
+    return m.start("g"), where.end() if where else m.end("g")
+
+
+_IN_PLACE = re.compile(r"[ \t]+(?:in|à|de)[ \t]+[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?")

@@ -22,6 +22,7 @@ class CivilSocietyNames(ReaderStage):
         """Find every name built around a civil-society head-word, capitalised or in lower case."""
         civil_society_names(att)
         lower_case_names(att)
+        half_capitalised_names(att)
 
 
 def civil_society_names(att: AttributionReader) -> None:
@@ -111,6 +112,25 @@ def lower_case_names(att: AttributionReader) -> None:
         start = min([w.start] + [x.start for x in left if x.start >= min(o.start for o in odd)])
         end = max([w.end] + [x.end for x in right if x.end <= max(o.end for o in odd)])
         att.out.append(Candidate(start, end, "ORG", Reason.ORG_NAME, prio=3))
+
+
+def half_capitalised_names(att: AttributionReader) -> None:
+    """'the Harbourfront hub', 'the Kessler youth shelter': a coined capitalised word before a lower-case
+    civil-society head-word (one lower-case modifier may sit between) names one local organization."""
+    ctx, words = att.ctx, att.ctx.words
+    for i, w in enumerate(words):
+        if w.key not in CIVIL_HEADS or w.cap or w.upper or ctx.lang_at(w.start) != "en":
+            continue
+        for j in (i - 1, i - 2):
+            name = words[j] if j >= 0 else None
+            if name is None or not name.cap or name.upper or name.initial or ctx.is_common(name) \
+                    or name.key in PLACE_WORDS or ctx.in_place_name(name):
+                continue
+            between = words[j + 1:i]
+            if all(ctx.gap(a, b) == " " for a, b in zip(words[j:i], words[j + 1:i + 1])) and \
+                    all(not x.cap and x.key not in FUNCTION_WORDS for x in between):
+                att.out.append(Candidate(name.start, w.end, "ORG", Reason.ORG_NAME, prio=3))
+                break
 
 
 def _lower_run(ctx, indexes) -> list:

@@ -64,6 +64,10 @@ def _check(engine, lang, text, gone, kept):
     ("- Oriel Fund for Women: wants core funding, not projects", ["Oriel Fund for Women"], ["wants core funding"]),
     ("A (ISC, Policy Branch): We fund 46 shelters across the country.", ["ISC"], ["We fund 46 shelters"]),
     ("Q (Fernleaf Youth Collective): how do youth get a seat?", ["Fernleaf Youth Collective"], ["how do youth get a seat"]),
+    # a coined name before a lower-case group head-word; a lower-case group with its town
+    ("Thanks to the Quillbrook hub for its youth volunteers.", ["Quillbrook hub"], ["youth volunteers"]),
+    ("Somebody from the legal clinic in Moose Jaw said evictions are rising.", ["legal clinic in Moose Jaw"],
+     ["evictions are rising"]),
     # a signature line
     ("Thank you for the invitation.\n– Public Safety Canada", ["Public Safety Canada"], ["Thank you for the invitation"]),
 ])
@@ -86,6 +90,7 @@ def test_english_attribution_goes(en_engine, text, gone, kept):
     ("Both Canada and Norway said the draft text is weak.", ["Both Canada and Norway said"]),
     ("The National Action Plan says nothing about trafficking.", ["The National Action Plan says nothing"]),
     ("Group F – Public Safety\nThe discussion covered bail reform.", ["Group F – Public Safety"]),
+    ("The Toronto shelter is full every night.", ["The Toronto shelter is full"]),
 ])
 def test_english_subject_matter_stays(en_engine, text, kept):
     _check(en_engine, "en", text, [], kept)
