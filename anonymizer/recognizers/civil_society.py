@@ -35,10 +35,8 @@ def civil_society_names(att: AttributionReader) -> None:
     n = len(words)
     taken_until = -1
     for i, w in enumerate(words):
-        if i <= taken_until or w.key not in CIVIL_HEADS or not (w.cap or w.upper):
+        if i <= taken_until or not _head_at(words, i):
             continue
-        if w.upper and i > 0 and words[i - 1].key in _VERB_BEFORE:
-            continue  # "SHOULD FUND LAND-BASED HEALING": in ALL-CAPS writing the head-word is a verb
         # walk left over capitalised modifiers (and particles between them)
         j = i
         while j - 1 >= 0 and ctx.gap(words[j - 1], words[j]) in (" ", "-", "'s ", "’s ", "' ") and \
@@ -90,6 +88,14 @@ def civil_society_names(att: AttributionReader) -> None:
 
 _VERB_BEFORE = frozenset({"should", "must", "to", "will", "would", "could", "can", "may", "might", "shall", "please",
                           "doit", "doivent", "devrait", "devraient", "faut"})
+
+
+def _head_at(words, i: int) -> bool:
+    """A capitalised civil-society head-word; in ALL-CAPS writing, not a verb after a modal ('SHOULD FUND')."""
+    w = words[i]
+    if w.key not in CIVIL_HEADS or not (w.cap or w.upper):
+        return False
+    return not (w.upper and i > 0 and words[i - 1].key in _VERB_BEFORE)
 
 
 def _shouted_word(w) -> bool:
