@@ -116,7 +116,8 @@ def _verb_subjects(att: AttributionReader) -> None:
 _COUNT_FROM = re.compile(r"(?<![\w'])(?:one|two|three|four|five|several|some|many|a\s+few|une?|deux|trois|quatre|plusieurs|"
                          r"quelques-unes|quelques-uns|someone|somebody|no\s+one|nobody|anyone|qqn|quelqu'un|personne|"
                          r"\d+\s+(?:ppl|people|personnes|reps?|officials|fonctionnaires)|ppl|"
-                         r"(?:un|une|l')\s*(?:agente?|policier|policiere|employee?|fonctionnaire|analyste|conseillere?)|"
+                         r"(?:un|une|l'|la|le)\s*(?:agente?|policier|policiere|employee?|fonctionnaire|analyste|conseillere?|"
+                         r"chargee?\s+de\s+(?:projet|programme|dossier)|gestionnaire|coordonnat(?:eur|rice)|directrice|directeur)|"
                          r"an?\s+(?:officer|employee|analyst|official|staffer))\s+(?:from|at|with|of\s+them\s+from|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"
                          r"\s*(?:the\s+)?", re.I)
 
