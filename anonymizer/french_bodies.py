@@ -1,8 +1,9 @@
-"""French names of public bodies, found in a note whether or not the conference's allow-list has them.
+"""Names of public bodies (French and English lists), found in a note whether or not the conference's
+allow-list has them.
 
 The allow-list a conference administrator types is never complete ("Justice Canada", "la Sûreté",
-"l'OMS" are missing from most), yet such a body named as someone's side tells who spoke. The list
-``data/fr/public_bodies.txt`` (official French names and acronyms, see its header) and a pattern for
+"l'OMS" are missing from most), yet such a body named as someone's side tells who spoke. The lists
+``data/fr/public_bodies.txt`` and ``data/en/public_bodies.txt`` (official names and acronyms, see their headers) and a pattern for
 French government-unit phrases ("ministère des Affaires étrangères", "ambassade du Mali") give
 *mentions*: like allow-listed bodies, they stay as the subject of an idea and go only when an
 attribution rule reads them as a speaker's affiliation.
@@ -30,7 +31,8 @@ _PARTICLES = frozenset({"de", "du", "des", "et", "la", "pour", "aux"})
 def body_forms() -> tuple[frozenset[str], frozenset[str], "re.Pattern[str]"]:
     """(folded names, acronyms as written, one regex over folded text matching any form)."""
     names, acronyms = set(), set()
-    for entry in read_lines(os.path.join(DATA, "fr", "public_bodies.txt")):
+    entries = read_lines(os.path.join(DATA, "fr", "public_bodies.txt")) + read_lines(os.path.join(DATA, "en", "public_bodies.txt"))
+    for entry in entries:
         letters = [c for c in entry if c.isalpha()]
         if " " not in entry and sum(c.isupper() for c in letters) >= 2:
             acronyms.add(entry)

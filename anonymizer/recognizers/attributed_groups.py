@@ -14,7 +14,8 @@ import functools
 import re
 
 from ..reasons import Reason
-from ..lexicon import CIVIL_HEADS
+from ..lexicon import CIVIL_HEADS, PLACE_WORDS
+from ..org_shapes import NAME_HEADS
 from ..vocab import FUNCTION_WORDS, ORG_HEADS, SPEECH_VERBS, fold, load
 from .attribution import AttributionReader, ReaderStage
 
@@ -44,6 +45,10 @@ def _short_form_patterns() -> tuple[re.Pattern, ...]:
         re.compile(r"(?:^|(?<=[\n.;:(]\s)|(?<=[\n.;:(]))(?:the\s+)?" + sf + r"\s+(?:also\s+|then\s+)?" + _SAID + r"\b"),
         re.compile(r"\b(?:speaking|speaks|spoke|here)\s+(?:for|from|on behalf of)\s+(?:the\s+)?" + sf + r"\b"),
         re.compile(r"\bthe\s+" + sf + r"\s+(?:folks|people|person|reps?|team|officials|delegation|contingent)\b"),
+        # French, no article: "du côté de justice", "les gens de santé", "qqn de finances"
+        re.compile(r"\b(?:du\s+cote|gens|monde|qqn|quelqu'un|personne|ppl|fonctionnaires|representante?s?|equipe)\s+(?:de|d')\s*"
+                   + sf + r"\b(?!\s+(?:et|de|du|des)\s+[a-z]|\s+(?:sociale?s?|reparatrice|transformatrice|climatique|economique|"
+                   r"alimentaire|mentale|publique|communautaire|penale|familiale|autochtone|reproductive)\b)"),
     )
 
 
@@ -72,13 +77,25 @@ class AttributedGroups(ReaderStage):
             for m in rx.finditer(ctx.ftext):
                 att._emit((m.start("b"), m.end("b"), "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
         for m in _HYPHEN_JOINED.finditer(ctx.text):
-            if fold(m.group(1)) in ORG_HEADS:
-                att._emit((m.start(), m.end(), "ORG"), Reason.ORG_NAME)  # "Alliance-Canada", "Réseau-Québec"
+            if _hyphen_named(ctx, fold(m.group(1))):
+                att._emit((m.start(), m.end(), "ORG"), Reason.ORG_NAME)  # "Alliance-Canada", "Nordwind-Canada"
         for rx in (_FROM_GROUP, _GROUP_SAID):
             for m in rx.finditer(ctx.text):
                 span = _group_span(ctx, m)
                 if span:
                     att._emit((span[0], span[1], "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+# Prefixes of ordinary compounds before a region ("Pan-Canada", "Franco-Ontario", "Indo-Pacific").
+_COMPOUND_PREFIXES = frozenset("""pan trans franco anglo afro indo euro sino inter intra latino asia asian arab
+north south east west nord sud central centre""".split())
+
+
+def _hyphen_named(ctx, key: str) -> bool:
+    """'<head>-Canada' or '<coined word>-Canada': an organization's name with its country or region."""
+    if key in ORG_HEADS or key in NAME_HEADS:
+        return True
+    return len(key) >= 4 and key not in _COMPOUND_PREFIXES and key not in PLACE_WORDS and key not in ctx.common
 
 
 _PAREN_AFTER = re.compile(r"[ \t]*\(([^()\n]{2,60})\)[ \t]*[:–—]")
@@ -129,4 +146,8 @@ def _group_span(ctx, m: re.Match):
     mods = words[:-1]
     if not mods or any(w.lower().strip("'’") in FUNCTION_WORDS or w.lower() in SPEECH_VERBS for w in mods):
         return None
-    return m.start("g"), m.end("g")
+    where = _IN_PLACE.match(ctx.text, m.end("g"))  # "the legal clinic in Saskatoon": the place names the clinic
+    return m.start("g"), where.end() if where else m.end("g")
+
+
+_IN_PLACE = re.compile(r"[ \t]+(?:in|à|de)[ \t]+[A-ZÀ-Ý][\w'’-]+(?:[ \t]+[A-ZÀ-Ý][\w'’-]+)?")

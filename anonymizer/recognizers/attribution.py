@@ -12,7 +12,7 @@ from typing import Optional
 
 from ..lexicon import ATTRIB_NOUNS, CUE_RX, LOWER_ORG_HEADS, PLACE_WORDS, STRONG_HONORIFICS
 from ..reasons import Reason
-from ..vocab import FUNCTION_WORDS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, STOP_PARTICLES
+from ..vocab import FUNCTION_WORDS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, STOP_PARTICLES
 from .base import Candidate, SharedStage
 from .context import NoteContext, word_index_at
 
@@ -60,7 +60,7 @@ class AttributionReader:
             g = ctx.gap(run[-1], nx)
             if g not in (" ", "-", " - ", " – ", "'s ", "’s ") and not (g == " " or g.endswith("' ")):
                 break
-            if nx.cap or nx.upper:
+            if (nx.cap or nx.upper) and not (nx.upper and (nx.key in FUNCTION_WORDS or nx.key in SPEECH_VERBS)):
                 run.append(nx)
             elif nx.key in STOP_PARTICLES and j + 1 < len(ctx.words) and (ctx.words[j + 1].cap or ctx.words[j + 1].upper):
                 run.append(nx)
@@ -180,8 +180,8 @@ class AttributionReader:
             prev = ctx.word(w.i - 1)
             if not prev or ctx.gap(prev, w) not in (" ",):
                 continue
-            if not (prev.cap or prev.upper):
-                continue
+            if not (prev.cap or prev.upper) or (prev.upper and prev.key in FUNCTION_WORDS):
+                continue  # "AS CHAIR", "THE REP": in ALL-CAPS writing a function word is not a body
             # walk back over the capitalised modifier run
             j = prev.i
             while j - 1 >= 0 and ctx.gap(ctx.words[j - 1], ctx.words[j]) == " " and (ctx.words[j - 1].cap or ctx.words[j - 1].upper) \

@@ -8,7 +8,7 @@ import re
 
 from ..lexicon import CIVIL_HEADS, FRENCH_CIVIL_HEADS, PLACE_WORDS, PROGRAMME_WORDS
 from ..reasons import Reason
-from ..vocab import FUNCTION_WORDS, STOP_PARTICLES, SUBJECT_HEADS, fold
+from ..vocab import FUNCTION_WORDS, SPEECH_VERBS, STOP_PARTICLES, SUBJECT_HEADS, fold
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
 
@@ -22,6 +22,7 @@ class CivilSocietyNames(ReaderStage):
         """Find every name built around a civil-society head-word, capitalised or in lower case."""
         civil_society_names(att)
         lower_case_names(att)
+        half_capitalised_names(att)
 
 
 def civil_society_names(att: AttributionReader) -> None:
@@ -34,7 +35,7 @@ def civil_society_names(att: AttributionReader) -> None:
     n = len(words)
     taken_until = -1
     for i, w in enumerate(words):
-        if i <= taken_until or w.key not in CIVIL_HEADS or not (w.cap or w.upper):
+        if i <= taken_until or not _head_at(words, i):
             continue
         # walk left over capitalised modifiers (and particles between them)
         j = i
@@ -53,7 +54,7 @@ def civil_society_names(att: AttributionReader) -> None:
         steps = 0
         while k + 1 < n and steps < 6 and ctx.gap(words[k], words[k + 1]) in (" ", "-", " - ") and "\n" not in ctx.gap(words[k], words[k + 1]):
             nx = words[k + 1]
-            if nx.cap or nx.upper:
+            if (nx.cap or nx.upper) and not _shouted_word(nx):
                 k += 1
             elif nx.key in STOP_PARTICLES and k + 2 < n and (words[k + 2].cap or (french_head and not words[k + 2].key in FUNCTION_WORDS)):
                 k += 1
@@ -85,6 +86,23 @@ def civil_society_names(att: AttributionReader) -> None:
             att.out.append(Candidate(e + m.start(1), e + m.end(1), "ORG", Reason.ORG_NAME, prio=3))
 
 
+_VERB_BEFORE = frozenset({"should", "must", "to", "will", "would", "could", "can", "may", "might", "shall", "please",
+                          "doit", "doivent", "devrait", "devraient", "faut"})
+
+
+def _head_at(words, i: int) -> bool:
+    """A capitalised civil-society head-word; in ALL-CAPS writing, not a verb after a modal ('SHOULD FUND')."""
+    w = words[i]
+    if w.key not in CIVIL_HEADS or not (w.cap or w.upper):
+        return False
+    return not (w.upper and i > 0 and words[i - 1].key in _VERB_BEFORE)
+
+
+def _shouted_word(w) -> bool:
+    """In ALL-CAPS writing, a function word or a verb of saying ('SAID', 'ARE') ends a name."""
+    return w.upper and (w.key in FUNCTION_WORDS or w.key in SPEECH_VERBS)
+
+
 def lower_case_names(att: AttributionReader) -> None:
     """'the harrowgate tenants clinic', 'le réseau cormoran': a civil-society name typed in lower
     case is a name when a word of it is not ordinary vocabulary (uncertain means removed)."""
@@ -100,6 +118,25 @@ def lower_case_names(att: AttributionReader) -> None:
         start = min([w.start] + [x.start for x in left if x.start >= min(o.start for o in odd)])
         end = max([w.end] + [x.end for x in right if x.end <= max(o.end for o in odd)])
         att.out.append(Candidate(start, end, "ORG", Reason.ORG_NAME, prio=3))
+
+
+def half_capitalised_names(att: AttributionReader) -> None:
+    """'the Harbourfront hub', 'the Kessler youth shelter': a coined capitalised word before a lower-case
+    civil-society head-word (one lower-case modifier may sit between) names one local organization."""
+    ctx, words = att.ctx, att.ctx.words
+    for i, w in enumerate(words):
+        if w.key not in CIVIL_HEADS or w.cap or w.upper or ctx.lang_at(w.start) != "en":
+            continue
+        for j in (i - 1, i - 2):
+            name = words[j] if j >= 0 else None
+            if name is None or not name.cap or name.upper or name.initial or ctx.is_common(name) \
+                    or name.key in PLACE_WORDS or ctx.in_place_name(name):
+                continue
+            between = words[j + 1:i]
+            if all(ctx.gap(a, b) == " " for a, b in zip(words[j:i], words[j + 1:i + 1])) and \
+                    all(not x.cap and x.key not in FUNCTION_WORDS for x in between):
+                att.out.append(Candidate(name.start, w.end, "ORG", Reason.ORG_NAME, prio=3))
+                break
 
 
 def _lower_run(ctx, indexes) -> list:

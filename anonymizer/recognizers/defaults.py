@@ -15,6 +15,7 @@ from .context_names import ContextNames
 from .given_names import GivenNames
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
+from .org_frames import OrgFrames
 from .origins import Origins
 from .public_bodies import PublicBodies
 from .quasi import QuasiIdentifiers
@@ -35,7 +36,8 @@ def default_registry() -> Registry:
     return Registry([
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
-        FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
+        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), OrgFrames(),
+        Origins(), FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(),
+        SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),
     ])
