@@ -75,13 +75,20 @@ def unknown_names(pf) -> None:
     for a, b in chunks(pf):
         seg = ctx.words[a.i:b.i + 1]
         # strip leading role titles / label words / allow-listed or place words from the chunk
-        while seg and (seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS
-                       or seg[0].key in HONORIFICS) and len(seg) > 1 and ctx.is_common(seg[0]):
+        while seg and len(seg) > 1 and (_leading_grammar(seg[0]) or (
+                seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS or seg[0].key in HONORIFICS)
+                and ctx.is_common(seg[0])):
             seg = seg[1:]
         if not seg or _group_label(ctx, seg) or any(w.key in CONTRACTIONS for w in seg):
             continue  # "Group B", "Grp E", "Table 3"; "I'm", "We're" are grammar
         a, b = seg[0], seg[-1]
         _judge_chunk(pf, a, b)
+
+
+def _leading_grammar(w: Word) -> bool:
+    """A capitalised grammar word opening a run ("Pour <Name>,", "Selon <Name>", "As <Name> noted"): it
+    opens the sentence, it is not part of the name, unless it is also a given name ("Will", "May")."""
+    return w.key in FUNCTION_WORDS and not w.upper and not is_given_name(w.key)
 
 
 # Words that a breakout label's letter follows ("Group B", "Grp E", "Table C", "Atelier D").
@@ -115,8 +122,10 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return
     if any(w.key in ORG_HEADS or w.key in SUBJECT_HEADS for w in seg) and len(seg) > 1:
         return  # an organization or programme name: the attribution layer decides
-    if all(w.key in NON_PERSON_PROPER for w in seg):
-        return
+    if any(w.key in ROLE_TITLES for w in seg) and all(w.key in ROLE_TITLES or ctx.is_common(w) for w in seg):
+        return  # "THE CHAIR:", "The Acting Chair (Mr. X):": a title, which the role recognizer judges
+    if all(w.key in NON_PERSON_PROPER or w.key in NON_NAME_LINE_LABELS for w in seg):
+        return  # "Attendees:", "Regrets:": a line label, not a name
     before = ctx.word(a.i - 1)
     if len(seg) == 1 and len(a.key) == 1 and before is not None and before.key in ROLE_MODIFIERS:
         return  # "Groupe F (notes)", "Group E": the letter names a breakout group

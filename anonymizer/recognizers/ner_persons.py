@@ -54,6 +54,9 @@ def ner_persons(pf) -> None:
             continue  # lower-case words of a sentence in the other language ("écrit avec" in an English note)
         if len(run) == 1 and a.initial and a.key in SENTENCE_OPENERS and not is_given_name(a.key):
             continue  # "Ensuite, ...", "Mot de bienvenue", "Secrétariat : ..." read as a name by the parser
+        if len(run) == 1 and ctx.is_common(a) and not is_given_name(a.key) and (a.initial or ctx.prev_char(a.start) in ":")\
+                and not pf.cue(a, b):
+            continue  # "(Mr. <Name>): Order.": an ordinary word opening a sentence, read as a name by the parser
         if all(w.key in FUNCTION_WORDS or w.key in NAME_WORDS or (ctx.is_common(w) and ctx.pos(w) != "PROPN")
                for w in run) and not pf.cue(a, b):
             continue
