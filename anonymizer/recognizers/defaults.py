@@ -12,6 +12,7 @@ from .french import FrenchAttribution, FrenchBodyMentions
 from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles, FrenchOrigins
 from .context_names import ContextNames
 from .given_names import GivenNames
+from .name_initials import NameInitials
 from .name_positions import NamePositions
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
@@ -33,7 +34,7 @@ def default_registry() -> Registry:
     dotted initials, and note-level consistency last."""
     return Registry([
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
-        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(), NamePositions(),
+        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(), NamePositions(), NameInitials(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
         FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),

@@ -51,6 +51,7 @@ _LIST_LABEL = re.compile(r"(?im)^[ \t>*•-]*(?:present|attendees|attending|atte
                          r"guests|cc|bcc|to|from|invited|panel|panellists|panelists|speakers|présents?|présentes?|"
                          r"absents?|absentes?|invités?|invitées?|excusés?|excusées?|participantes?)[ \t]*:[ \t]*")
 _ITEM_SPLIT = re.compile(r"[ \t]*(?:[,;/]|\b(?:and|et)\b)[ \t]*")
+_CLAUSE_PUNCT = frozenset(" \t.?!:;,–—-\"“”«»'‘’()[]")
 _DATE_WORDS = frozenset(fold(w) for w in """january|february|march|april|may|june|july|august|september|october|
 november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|
 juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche""".replace(
@@ -150,11 +151,12 @@ def _subject_of_saying(pf: PersonFinder, w: Word, prev: Optional[Word]) -> bool:
     """'will noted', 'hope said', '- ben okyere said': a bare given name (and its surname) before a
     past-tense verb of saying, at the start of a clause."""
     ctx = pf.ctx
-    if not is_position_name(w.key) or w.cap and not w.upper and not w.initial and not ctx.line_start_before(w):
-        return False  # capitalised mid-sentence words are the other recognizers' business
+    if not is_position_name(w.key):
+        return False
+    gap = ctx.gap(prev, w) if prev is not None else ""
     if prev is not None and not (prev.key in ("and", "but", "then", "et", "mais", "puis", "so")
-                                 or ctx.gap(prev, w).strip() in (",", ";", ":", "-", "–", "—")):
-        return False  # "the hope said", "we will noted" are not clause starts
+                                 or gap.strip() and all(ch in _CLAUSE_PUNCT for ch in gap)):
+        return False  # "the hope said", "we will noted" are not clause starts; '?" Rain asked' is
     b = _surname_before_verb(pf, w)
     verb = ctx.word(b.i + 1)
     return verb is not None and ctx.gap(b, verb) == " " and verb.key in PAST_SAYING
