@@ -4,7 +4,6 @@ are subject matter and stay.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from ..given_names import is_given_name
@@ -23,10 +22,6 @@ _ADDRESS = frozenset({"madam", "madame", "mister", "mr", "mr.", "monsieur"})
 # Words of tenure before a title: "the former ambassador", "the acting director".
 _TENURE = frozenset({"former", "acting", "interim", "outgoing", "incoming", "retired", "current", "then", "new",
                      "late", "ancien", "ancienne", "nouveau", "nouvelle"})
-
-
-# After a speaker label's title: an optional "(Name)" then the colon.
-_LABEL_END = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?:")
 
 
 def _between_commas(ctx: NoteContext, a: Word, b: Word) -> bool:
@@ -111,8 +106,6 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
         return None
     end = _extend_role(ctx, b) if has_comp else b.end
     start = mod_start.start
-    if det_ok and ctx.line_start_before(det) and _LABEL_END.match(ctx.text, end):
-        start = det.start  # a transcript's speaker label: "The Chair:", "La présidente (Mme X) :"
     if start >= 2 and ctx.text[start - 1] == "/" and ctx.text[start - 2].isalpha():
         start -= 2  # "S/Sgt.", "C/Supt"
     return start, end
