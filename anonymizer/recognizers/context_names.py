@@ -120,6 +120,8 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return
     if phrase in PLACE_WORDS or all(w.key in PLACE_WORDS for w in seg):
         return
+    if len(seg) == 1 and "-" in a.key and a.key.split("-")[0] in PLACE_WORDS:
+        return  # "Montréal-Nord", "Québec-Centre": a place and a part of it
     if any(w.key in ORG_HEADS or w.key in SUBJECT_HEADS for w in seg) and len(seg) > 1:
         return  # an organization or programme name: the attribution layer decides
     if any(w.key in ROLE_TITLES for w in seg) and all(w.key in ROLE_TITLES or ctx.is_common(w) for w in seg):
@@ -129,7 +131,8 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     before = ctx.word(a.i - 1)
     if len(seg) == 1 and len(a.key) == 1 and before is not None and before.key in ROLE_MODIFIERS:
         return  # "Groupe F (notes)", "Group E": the letter names a breakout group
-    acronymish = [w for w in seg if sum(c.isupper() for c in w.text) >= 2 and not w.upper or (w.upper and len(w.key) <= 6)]
+    acronymish = [w for w in seg if sum(c.isupper() for c in w.text) >= 2 and not w.upper and not _capitalised_compound(w)
+                  or (w.upper and len(w.key) <= 6)]
     # all-caps runs longer than a word are shouting; single short caps words are acronyms
     if len(seg) == 1 and acronymish:
         _judge_initials(pf, a, b)
@@ -162,6 +165,18 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
             return
         pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
 
+
+
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|O['’])[A-Z][a-zà-ÿ]")
+
+
+def _capitalised_compound(w: Word) -> bool:
+    """'Brennan-Achebe', 'McAllister', 'LeBlanc', 'O'Neill': two capitals make a compound name, not an acronym
+    ("AvdB", "PhD") nor a brand written in camel case ("WhatsApp")."""
+    parts = [p for p in w.text.split("-") if p]
+    if len(parts) >= 2 and all(p[:1].isupper() and p[1:].islower() for p in parts):
+        return True
+    return bool(_NAME_PREFIX.match(w.text))
 
 
 def _opens_sentence(ctx, b: Word) -> bool:

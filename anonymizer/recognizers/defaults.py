@@ -13,6 +13,7 @@ from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles,
 from .context_names import ContextNames
 from .given_names import GivenNames
 from .name_initials import NameInitials
+from .name_lists import NameLists
 from .name_positions import NamePositions
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
@@ -34,7 +35,7 @@ def default_registry() -> Registry:
     dotted initials, and note-level consistency last."""
     return Registry([
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
-        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(), NamePositions(), NameInitials(),
+        RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(), NameLists(), NamePositions(), NameInitials(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), Origins(),
         FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),

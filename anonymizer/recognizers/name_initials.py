@@ -20,7 +20,7 @@ from ..text import Word
 from ..vocab import FUNCTION_WORDS, LABEL_WORDS, ROLE_TITLES
 from .context_names import GROUP_WORDS
 from .given_names import _excluded
-from .name_positions import PAST_SAYING
+from .person_verbs import PAST_SAYING
 from .persons import PersonFinder, PersonStage
 
 _CLAUSE_GAP = re.compile(r"^[\s\"“”«»'‘’()\[\]]*(?:[.?!:;,–—-][\s\"“”«»'‘’()\[\]]*)*$")
@@ -49,6 +49,8 @@ def _is_initial(pf: PersonFinder, w: Word) -> bool:
     ctx = pf.ctx
     if not (len(w.text) == 2 and w.text[0].isupper() and w.text[1] == "." and ctx.text[w.end:w.end + 1] == " "):
         return False
+    if w.start > 0 and ctx.text[w.start - 1] in "-.":
+        return False  # the second letter of a compound initial ("H.-J."), which the fragments stage takes whole
     prev = ctx.word(w.i - 1)
     return prev is None or "\n" in ctx.gap(prev, w) or prev.key not in GROUP_WORDS
 

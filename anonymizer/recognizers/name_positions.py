@@ -9,10 +9,9 @@ A word that is a given name of any kind (an ordinary word such as "Rain" or "Hop
   cannot be;
 - coordinated with a person already found ("bo and <Name> disagreed");
 - an action item at the start of a line ("Sunny to circulate", "SUNNY TO CIRCULATE", "Espérance enverra");
-- an item of an attendance list ("Present: ...", "cc: dawn, rain, sky", "Présents : ...").
 The ordinary word stays everywhere else ("we will", "I hope", "per year"). Runs after the other person
 recognizers (it reads every name they found); initials and surnames that are ordinary words are in
-:mod:`.name_initials`.
+:mod:`.name_initials`; lists, speaker labels and signatures in :mod:`.name_lists`.
 """
 from __future__ import annotations
 
@@ -26,13 +25,9 @@ from ..text import Word
 from ..vocab import FUNCTION_WORDS, SPEECH_VERBS, fold
 from .fragments import elided_grammar
 from .given_names import _excluded
+from .person_verbs import PAST_SAYING, verb_after
 from .persons import PersonFinder, PersonStage
 
-# Past-tense verbs of saying: a modal ("will"), a month ("may") or a noun ("hope") cannot be their bare subject.
-PAST_SAYING = frozenset(fold(w) for w in """said|asked|noted|argued|added|explained|replied|stressed|suggested|insisted|
-recalled|warned|objected|agreed|disagreed|mentioned|pointed|proposed|responded|answered|observed|cautioned|
-emphasized|emphasised|countered|wondered|shared|raised|reported|presented|described|questioned|urged|
-a dit|a souligné|a rappelé|a demandé|a ajouté|a proposé|a expliqué""".replace("\n", "").split("|"))
 _BEFORE = frozenset({"per", "cc", "ping", "via", "thanks", "thank", "remercie", "remercions", "merci", "bravo"})
 _VOCATIVE_BEFORE = frozenset({"thanks", "thank you", "merci", "welcome", "bienvenue", "bravo", "hi", "hello", "bonjour",
                               "go ahead", "allez-y", "over to you", "à vous"})
@@ -47,10 +42,8 @@ _ACTION = re.compile(r"[ \t]+(?:will|to|shall|should|can|agreed[ \t]+to|offered[
 _FRENCH_ACTION = re.compile(r"[ \t]+(?:enverra|transmettra|fera|préparera|rédigera|communiquera|contactera|partagera|"
                             r"diffusera|vérifiera|fera|présentera|relancera|écrira|va[ \t]+(?:envoyer|préparer|rédiger|"
                             r"contacter|partager|vérifier|faire|présenter|écrire))\b", re.IGNORECASE)
-_LIST_LABEL = re.compile(r"(?im)^[ \t>*•-]*(?:present|attendees|attending|attendance|participants|regrets|absent|"
-                         r"guests|cc|bcc|to|from|invited|panel|panellists|panelists|speakers|présents?|présentes?|"
-                         r"absents?|absentes?|invités?|invitées?|excusés?|excusées?|participantes?)[ \t]*:[ \t]*")
-_ITEM_SPLIT = re.compile(r"[ \t]*(?:[,;/]|\b(?:and|et)\b)[ \t]*")
+# A name has a vowel; "grp", "mtg", "tbd" are abbreviations of the notes.
+_VOWEL = re.compile(r"[aeiouy]")
 _CLAUSE_PUNCT = frozenset(" \t.?!:;,–—-\"“”«»'‘’()[]")
 _DATE_WORDS = frozenset(fold(w) for w in """january|february|march|april|may|june|july|august|september|october|
 november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janvier|février|mars|avril|mai|juin|
@@ -64,13 +57,17 @@ class NamePositions(PersonStage):
     id = "name_positions"
 
     def run(self, pf: PersonFinder) -> None:
-        """Attendance lists first, then every word in a person-only position (twice, for chains)."""
-        _attendance_lists(pf)
+        """Every word in a person-only position (twice, for chains)."""
         for _ in range(2):
             for w in pf.ctx.words:
-                if w.i in pf.covered or not _candidate(pf, w):
+                if w.i in pf.covered:
                     continue
-                why = _position(pf, w)
+                if _candidate(pf, w):
+                    why = _position(pf, w)
+                elif _family_candidate(pf, w):  # "pelletier dit que": a surname, only as a subject
+                    why = "subject of a verb of saying" if _subject_of_saying(pf, w, _prev_same_line(pf.ctx, w)) else None
+                else:
+                    continue
                 if why:
                     b = _surname_before_verb(pf, w)
                     pf._add(w, b, Reason.PERSON_CONTEXT, None, False,
@@ -81,14 +78,22 @@ def _candidate(pf: PersonFinder, w: Word, unknown_ok: bool = True) -> bool:
     """A word that may be a name here: a known given name of any kind, or (with *unknown_ok*) a word of
     three letters or more that no dictionary knows."""
     ctx = pf.ctx
-    if pf._blocked(w) or not w.text[:1].isalpha() or elided_grammar(w.text) or _excluded(pf, w):
+    if pf._blocked(w) or not w.text[:1].isalpha() or elided_grammar(w.text):
         return False
+    if _excluded(pf, w) and not (w.key in _DATE_WORDS and is_position_name(w.key)):
+        return False  # a month that is also a name ("June thanked everyone") is judged by its position
     if w.upper and len(w.key) <= 3 and not is_position_name(w.key):
         return False  # a short acronym
     if is_position_name(w.key):
         return True
     return unknown_ok and len(w.key) >= 3 and not ctx.is_common(w) and w.key not in FUNCTION_WORDS \
-        and w.text.replace("-", "").replace("'", "").replace("’", "").isalpha()
+        and w.text.replace("-", "").replace("'", "").replace("’", "").isalpha() and _VOWEL.search(w.key) is not None
+
+
+def _family_candidate(pf: PersonFinder, w: Word) -> bool:
+    """A family name that is also an ordinary word ("pelletier", "lamb"), outside every other list."""
+    return is_family_name(w.key) and len(w.key) >= 3 and not pf._blocked(w) and w.key not in FUNCTION_WORDS \
+        and not elided_grammar(w.text) and not _excluded(pf, w)
 
 
 def _prev_same_line(ctx, w: Word) -> Optional[Word]:
@@ -148,29 +153,30 @@ def _saying_after(ctx, aux: Word) -> bool:
 
 
 def _subject_of_saying(pf: PersonFinder, w: Word, prev: Optional[Word]) -> bool:
-    """'will noted', 'hope said', '- ben okyere said': a bare given name (and its surname) before a
-    past-tense verb of saying, at the start of a clause."""
+    """'will noted', 'Hope opened', 'may thinks', '- chase from cbsa said', 'pelletier dit que': a bare given
+    or family name (and its surname) before a person's verb, at the start of a clause."""
     ctx = pf.ctx
-    if not is_position_name(w.key):
+    if not (is_position_name(w.key) or is_family_name(w.key) or not ctx.is_common(w)):
         return False
     gap = ctx.gap(prev, w) if prev is not None else ""
     if prev is not None and not (prev.key in ("and", "but", "then", "et", "mais", "puis", "so")
                                  or gap.strip() and all(ch in _CLAUSE_PUNCT for ch in gap)):
         return False  # "the hope said", "we will noted" are not clause starts; '?" Rain asked' is
     b = _surname_before_verb(pf, w)
-    verb = ctx.word(b.i + 1)
-    return verb is not None and ctx.gap(b, verb) == " " and verb.key in PAST_SAYING
+    finite = w.key in FUNCTION_WORDS or w.key in _DATE_WORDS or ctx.is_common(w)
+    m = verb_after(ctx.text, b.end, finite_only=finite)
+    return m is not None and (not w.upper or m.group().isupper())
 
 
 def _surname_before_verb(pf: PersonFinder, w: Word) -> Word:
-    """The word after a given name when it is a surname typed before a verb of saying
+    """The word after a given name when it is a surname typed before a person's verb
     ("ben okyere said", "wei fan asked"), else the given name itself."""
     ctx = pf.ctx
-    nxt, verb = ctx.word(w.i + 1), ctx.word(w.i + 2)
-    if nxt is None or verb is None or ctx.gap(w, nxt) != " " or ctx.gap(nxt, verb) != " " or nxt.i in pf.covered:
+    nxt = ctx.word(w.i + 1)
+    if nxt is None or ctx.gap(w, nxt) != " " or nxt.i in pf.covered or not is_position_name(w.key):
         return w
-    if verb.key not in PAST_SAYING or nxt.key in FUNCTION_WORDS or nxt.key in SPEECH_VERBS or pf._blocked(nxt) \
-            or elided_grammar(nxt.text) or bool(w.cap) != bool(nxt.cap) or _excluded(pf, nxt):
+    if nxt.key in FUNCTION_WORDS or nxt.key in SPEECH_VERBS or pf._blocked(nxt) or elided_grammar(nxt.text) \
+            or bool(w.cap) != bool(nxt.cap) or _excluded(pf, nxt) or verb_after(ctx.text, nxt.end) is None:
         return w
     if is_family_name(nxt.key) or is_position_name(nxt.key) or not ctx.is_common(nxt):
         return nxt
@@ -208,42 +214,3 @@ def _action_item(pf: PersonFinder, w: Word) -> bool:
         return False
     shouted = ctx.text[w.end:m.end()].isupper()
     return shouted == bool(w.upper) or not w.upper
-
-
-def _attendance_lists(pf: PersonFinder) -> None:
-    """'Present: a, b and c' / 'cc: dawn, rain, sky': each item of one to three name-like words is a person."""
-    ctx = pf.ctx
-    for m in _LIST_LABEL.finditer(ctx.text):
-        line_end = ctx.text.find("\n", m.end())
-        line_end = len(ctx.text) if line_end < 0 else line_end
-        pos = m.end()
-        for piece in _ITEM_SPLIT.split(ctx.text[m.end():line_end]):
-            start = ctx.text.find(piece, pos) if piece else -1
-            if start < 0:
-                continue
-            pos = start + len(piece)
-            _list_item(pf, start, pos)
-
-
-def _list_item(pf: PersonFinder, start: int, end: int) -> None:
-    """One item of an attendance list, without a trailing '(affiliation)'."""
-    ctx = pf.ctx
-    words = [w for w in ctx.words if start <= w.start and w.end <= end]
-    paren = next((k for k, w in enumerate(words) if "(" in ctx.text[start:w.start]), len(words))
-    words = words[:paren]
-    if not 1 <= len(words) <= 4:
-        return
-    found = [w for w in words if w.i in pf.covered]
-    words = [w for w in words if w.i not in pf.covered]  # "Ai <found surname>": the given name joins it
-    if not words or words[-1].i - words[0].i + 1 != len(words):
-        return
-    if not all(_candidate(pf, w) or is_family_name(w.key) for w in words):
-        return
-    if not found and not any(is_position_name(w.key) or not ctx.is_common(w) for w in words):
-        return
-    after = next((c for c in pf.found if found and c.start == found[0].start and found[0].i == words[-1].i + 1), None)
-    if after is not None and ctx.text[words[-1].end:after.start] == " ":
-        after.start = words[0].start  # the given name before a found surname joins that name
-        pf.covered.update(w.i for w in words)
-        return
-    pf._add(words[0], words[-1], Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in words))
