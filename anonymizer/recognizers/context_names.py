@@ -81,8 +81,27 @@ def unknown_names(pf) -> None:
             seg = seg[1:]
         if not seg or _group_label(ctx, seg) or any(w.key in CONTRACTIONS for w in seg):
             continue  # "Group B", "Grp E", "Table 3"; "I'm", "We're" are grammar
+        seg = _before_body(seg)
         a, b = seg[0], seg[-1]
         _judge_chunk(pf, a, b)
+
+
+def _before_body(seg: list[Word]) -> list[Word]:
+    """'<Name> de la Gendarmerie royale', '<Name> of the Kestrel Trust': a run joined by a particle to an
+    organization's name is a name and its body; the name is judged alone (the body is the attribution
+    layer's)."""
+    for k in range(1, len(seg) - 1):
+        if not seg[k].cap and seg[k - 1].cap and any(
+                w.key in ORG_HEADS or w.key in SUBJECT_HEADS or w.key in _BODY_WORDS for w in seg[k + 1:]):
+            return seg[:k]
+    return seg
+
+
+# Head words of public bodies that a person's name is joined to by "de la", "of the" ("<Name> de la Gendarmerie").
+_BODY_WORDS = frozenset(fold(w) for w in """gendarmerie|sûreté|police|garde|forces|force|armée|marine|commission|
+ministère|agence|bureau|service|services|conseil|cour|tribunal|ville|municipalité|province|gouvernement|government|
+department|département|secrétariat|secretariat|direction|division|branch|directorate|council|court""".replace(
+    "\n", "").split("|"))
 
 
 def _leading_grammar(w: Word) -> bool:
@@ -154,7 +173,7 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
     name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
     if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
-        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES or _opens_sentence(ctx, b):
+        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES or (_opens_sentence(ctx, b) and not cue.startswith("after title")):
             return
         # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
         # unless a title says otherwise ("Ms. Fields")
