@@ -33,7 +33,7 @@ _UNITS = r"(?:branch|branch's|unit|office|division|team|file|program|programme|d
          r"delegation|task force|working group|caucus|commission|ministry|agency|advisory circle|" \
          r"advisory council|advisory group|advisory board|network|centre|center|cell|hub|fund|programs|programmes|" \
          r"operations|investigations|inspections|policy|policies|statistics|research)"
-_RELATIVE_TITLE = re.compile(r"(?:\b(?:official|person|woman|man|colleague|officer|someone|individual|lead|one)\s+)?"
+_RELATIVE_TITLE = re.compile(r"(?:\b(?:official|officer|lead|colleague|fonctionnaire)\s+)?"
                              r"\bwho\s+(?:also\s+|now\s+|currently\s+|still\s+)?" + _POSITION_VERBS
                              + r"\s+(?:the|our|their|its)\s+(?:[\w'’-]+\s+){0,4}?" + _UNITS
                              + r"\b[^.;:\n!?()]{0,60}?(?=\s*,|\s+(?:and|but|et|mais)\s|\s+" + _SAY + r"\b|\s+(?:in|until|since|during)\s+[A-Z0-9]"
