@@ -12,14 +12,18 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..given_names import is_family_name, is_position_name
 from ..reasons import Reason
 from ..text import Word
-from ..vocab import FUNCTION_WORDS, LABEL_WORDS, ROLE_TITLES
+from ..vocab import COMMON_ACRONYMS, FUNCTION_WORDS, LABEL_WORDS, ROLE_TITLES, entries
+from .context import word_index_at
 from .context_names import GROUP_WORDS
 from .given_names import _excluded
+from .person_verbs import PAST_SAYING
+from .name_positions import _ACTION_VERBS
 from .person_verbs import PAST_SAYING
 from .persons import PersonFinder, PersonStage
 
@@ -42,6 +46,7 @@ class NameInitials(PersonStage):
                 _given_and_initial(pf, w)
         _initials_join_names(pf)
         _family_subjects(pf)
+        _initials_with_actions(pf)
 
 
 def _is_initial(pf: PersonFinder, w: Word) -> bool:
@@ -126,3 +131,31 @@ def _family_subjects(pf: PersonFinder) -> None:
         if not clause_start:
             continue  # "the Lamb said", "our Young said", "Dr Young said" are not a bare name here
         pf._add(w, w, Reason.PERSON_CONTEXT, None, False, key="u:" + w.key)
+
+
+# "MJLT to send the map" at a line start, "secretariat (LZ) to circulate the report": a person's initials
+# as the owner of an action item.
+_INITIALS_ACTION = re.compile(r"(?m)(?:^[ \t]*(?:[-•*>][ \t]*)?(?:action[ \t]*:[ \t]*)?|(?<=[a-z])[ \t]+\()"
+                              r"(?P<i>[A-Z]{2,4})\)?[ \t]+(?:to|will)[ \t]+(?:" + _ACTION_VERBS + r")\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _body_acronyms() -> frozenset[str]:
+    """Acronyms of the listed public bodies ("AMC", "GRC"): an action item's owner, not a person."""
+    return frozenset(e for e in entries("public_bodies") if e.isupper() and e.isalpha())
+
+
+def _initials_with_actions(pf: PersonFinder) -> None:
+    """Initials owning an action item, unless they are a known body's acronym."""
+    ctx = pf.ctx
+    known = {s for s, *_ in ctx.org_mentions}
+    for m in _INITIALS_ACTION.finditer(ctx.text):
+        letters = m.group("i")
+        i = word_index_at(ctx, m.start("i"))
+        w = ctx.word(i) if i is not None else None
+        if w is None or w.start != m.start("i") or w.i in pf.covered or pf._blocked(w) or w.start in known:
+            continue
+        if letters in COMMON_ACRONYMS or letters in _body_acronyms() or letters in ctx.index.org_acronyms \
+                or letters in ctx.index.derived_acronyms or letters.lower() in ctx.index.allow_forms:
+            continue
+        pf._add(w, w, Reason.PERSON_INITIALS, None, False, key=f"u:{w.key}")
