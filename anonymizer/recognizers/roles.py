@@ -14,7 +14,10 @@ from ..vocab import FUNCTION_WORDS, GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS, fo
 from .base import Candidate
 from .context import NoteContext, word_index_at
 
-_DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son"})
+_DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son", "my", "your", "mon", "ma",
+                       "notre", "votre", "leur"})
+# Possessives single out one person too: "my director", "votre présidente" (SPEC: "her director").
+_PRECEDERS = ROLE_PRECEDERS | frozenset({"my", "your", "mon", "ma", "votre", "ton", "ta"})
 _NOT_COMPLEMENT = frozenset({"and", "the", "a", "an", "la", "le"})
 # between the words of a title: a space, an abbreviation's dot, or a French elision ("chargée d'affaires")
 _TITLE_GAPS = frozenset({" ", ". ", " d'", " d’", " l'", " l’"})
@@ -84,13 +87,13 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
     # a determiner or possessive before, possibly with an ORG or "group D" modifier in between
     while j >= 0 and steps < 3 and ctx.gap(words[j], words[j + 1]) == " " and (
             words[j].cap or words[j].upper or len(words[j].key) == 1 or words[j].key in ROLE_MODIFIERS
-            or words[j].key in _TENURE) and words[j].key not in ROLE_PRECEDERS:
+            or words[j].key in _TENURE) and words[j].key not in _PRECEDERS:
         mod_start, j, steps = words[j], j - 1, steps + 1
-    nouns = _noun_modifiers_after_det(ctx, j, a.i) if j >= 1 and words[j].key not in ROLE_PRECEDERS else 0
+    nouns = _noun_modifiers_after_det(ctx, j, a.i) if j >= 1 and words[j].key not in _PRECEDERS else 0
     if nouns:
         mod_start, j = words[j - nouns + 1], j - nouns
     det = words[j] if j >= 0 else None
-    det_ok = det is not None and (det.key in ROLE_PRECEDERS or _phrase_preceder(ctx, j)) \
+    det_ok = det is not None and (det.key in _PRECEDERS or _phrase_preceder(ctx, j)) \
         and not ctx.gap(det, words[j + 1]).strip()
     determiner = (det.key if det_ok else None)
     if ctx.text[max(0, a.start - 2):a.start] in ("l'", "l’", "L'", "L’"):
