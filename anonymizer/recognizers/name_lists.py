@@ -7,6 +7,7 @@
 - A speaker label typed in lower case at the start of a line ("roseline : les femmes ...", "- kit: ...").
 - A signature after a dash at the end of a line ("[post-it] données désagrégées!!! — amina").
 - Lower-case particles before a found surname at the start of a sentence ("van der <Surname> compared").
+- The sender of a meeting-chat line ("10:08 From <anything> to Everyone:"), whatever its spelling.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 
 from ..given_names import is_family_name, is_given_name, is_position_name
 from ..reasons import Reason
-from ..vocab import NAME_PARTICLES
+from ..vocab import FUNCTION_WORDS, NAME_PARTICLES
 from .context import word_index_at
 from .name_positions import _candidate
 from .persons import PersonFinder, PersonStage
@@ -38,6 +39,7 @@ class NameLists(PersonStage):
         _given_name_lists(pf)
         _labels_and_signatures(pf)
         _leading_particles(pf)
+        _chat_senders(pf)
 
 
 def _attendance_lists(pf: PersonFinder) -> None:
@@ -139,3 +141,20 @@ def _leading_particles(pf: PersonFinder) -> None:
         if (ctx.line_start_before(lead) or ctx.prev_char(lead.start) in ".!?:;") and not (romance_only and k == i - 1):
             c.start = lead.start
             pf.covered.update(range(k, i))
+
+
+# Video-meeting chat exports: "10:08 From wanjiru.k to Everyone: ...", "From Tess D. to Me (Privately):".
+_CHAT_SENDER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]*)?(?:From|De)[ \t]+(?P<n>\S[^\n:]{0,40}?)[ \t]+"
+                          r"(?:to|à)[ \t]+(?:Everyone|everyone|All|all|Me|me|Host|host|Tous|tous|moi|Moi)\b")
+
+
+def _chat_senders(pf: PersonFinder) -> None:
+    """The sender of each chat line is a person, however the name is typed."""
+    ctx = pf.ctx
+    for m in _CHAT_SENDER.finditer(ctx.text):
+        first, last = word_index_at(ctx, m.start("n")), word_index_at(ctx, m.end("n") - 1)
+        if first is None or last is None or any(w.i in pf.covered for w in ctx.words[first:last + 1]):
+            continue
+        a, b = ctx.words[first], ctx.words[last]
+        if not pf._blocked(a) and not (a.key in FUNCTION_WORDS and not a.cap):  # "From the group to everyone"
+            pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + m.group("n").lower())
