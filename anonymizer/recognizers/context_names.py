@@ -107,7 +107,7 @@ department|département|secrétariat|secretariat|direction|division|branch|direc
 def _leading_grammar(w: Word) -> bool:
     """A capitalised grammar word opening a run ("Pour <Name>,", "Selon <Name>", "As <Name> noted"): it
     opens the sentence, it is not part of the name, unless it is also a given name ("Will", "May")."""
-    return w.key in FUNCTION_WORDS and not w.upper and not is_given_name(w.key)
+    return w.key in FUNCTION_WORDS and not w.upper and not is_given_name(w.key) and fold(w.text) not in NAME_PARTICLES
 
 
 # Words that a breakout label's letter follows ("Group B", "Grp E", "Table C", "Atelier D").
