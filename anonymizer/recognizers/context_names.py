@@ -75,13 +75,39 @@ def unknown_names(pf) -> None:
     for a, b in chunks(pf):
         seg = ctx.words[a.i:b.i + 1]
         # strip leading role titles / label words / allow-listed or place words from the chunk
-        while seg and (seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS
-                       or seg[0].key in HONORIFICS) and len(seg) > 1 and ctx.is_common(seg[0]):
+        while seg and len(seg) > 1 and (_leading_grammar(seg[0]) or (
+                seg[0].key in ROLE_TITLES or seg[0].key in NON_NAME_LINE_LABELS or seg[0].key in HONORIFICS)
+                and ctx.is_common(seg[0])):
             seg = seg[1:]
         if not seg or _group_label(ctx, seg) or any(w.key in CONTRACTIONS for w in seg):
             continue  # "Group B", "Grp E", "Table 3"; "I'm", "We're" are grammar
+        seg = _before_body(seg)
         a, b = seg[0], seg[-1]
         _judge_chunk(pf, a, b)
+
+
+def _before_body(seg: list[Word]) -> list[Word]:
+    """'<Name> de la Gendarmerie royale', '<Name> of the Kestrel Trust': a run joined by a particle to an
+    organization's name is a name and its body; the name is judged alone (the body is the attribution
+    layer's)."""
+    for k in range(1, len(seg) - 1):
+        if not seg[k].cap and seg[k - 1].cap and any(
+                w.key in ORG_HEADS or w.key in SUBJECT_HEADS or w.key in _BODY_WORDS for w in seg[k + 1:]):
+            return seg[:k]
+    return seg
+
+
+# Head words of public bodies that a person's name is joined to by "de la", "of the" ("<Name> de la Gendarmerie").
+_BODY_WORDS = frozenset(fold(w) for w in """gendarmerie|sûreté|police|garde|forces|force|armée|marine|commission|
+ministère|agence|bureau|service|services|conseil|cour|tribunal|ville|municipalité|province|gouvernement|government|
+department|département|secrétariat|secretariat|direction|division|branch|directorate|council|court""".replace(
+    "\n", "").split("|"))
+
+
+def _leading_grammar(w: Word) -> bool:
+    """A capitalised grammar word opening a run ("Pour <Name>,", "Selon <Name>", "As <Name> noted"): it
+    opens the sentence, it is not part of the name, unless it is also a given name ("Will", "May")."""
+    return w.key in FUNCTION_WORDS and not w.upper and not is_given_name(w.key) and fold(w.text) not in NAME_PARTICLES
 
 
 # Words that a breakout label's letter follows ("Group B", "Grp E", "Table C", "Atelier D").
@@ -113,14 +139,19 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return
     if phrase in PLACE_WORDS or all(w.key in PLACE_WORDS for w in seg):
         return
+    if len(seg) == 1 and "-" in a.key and a.key.split("-")[0] in PLACE_WORDS:
+        return  # "Montréal-Nord", "Québec-Centre": a place and a part of it
     if any(w.key in ORG_HEADS or w.key in SUBJECT_HEADS for w in seg) and len(seg) > 1:
         return  # an organization or programme name: the attribution layer decides
-    if all(w.key in NON_PERSON_PROPER for w in seg):
-        return
+    if any(w.key in ROLE_TITLES for w in seg) and all(w.key in ROLE_TITLES or ctx.is_common(w) for w in seg):
+        return  # "THE CHAIR:", "The Acting Chair (Mr. X):": a title, which the role recognizer judges
+    if all(w.key in NON_PERSON_PROPER or w.key in NON_NAME_LINE_LABELS for w in seg):
+        return  # "Attendees:", "Regrets:": a line label, not a name
     before = ctx.word(a.i - 1)
     if len(seg) == 1 and len(a.key) == 1 and before is not None and before.key in ROLE_MODIFIERS:
         return  # "Groupe F (notes)", "Group E": the letter names a breakout group
-    acronymish = [w for w in seg if sum(c.isupper() for c in w.text) >= 2 and not w.upper or (w.upper and len(w.key) <= 6)]
+    acronymish = [w for w in seg if sum(c.isupper() for c in w.text) >= 2 and not w.upper and not _capitalised_compound(w)
+                  or (w.upper and len(w.key) <= 6)]
     # all-caps runs longer than a word are shouting; single short caps words are acronyms
     if len(seg) == 1 and acronymish:
         _judge_initials(pf, a, b)
@@ -142,7 +173,7 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
     # only ordinary words: a person only with a clear cue (a title before, "(<Org>)" after)
     name_subject = len(seg) == 1 and a.key in NAME_WORDS and cue is not None and cue.startswith("subject of")
     if cue and len(seg) <= 3 and (name_subject or not (a.initial and cue.startswith(("name followed by an apposition", "subject of")))):
-        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES or _opens_sentence(ctx, b):
+        if a.key in NON_NAME_LINE_LABELS or a.key in ROLE_TITLES or (_opens_sentence(ctx, b) and not cue.startswith("after title")):
             return
         # "<Plural noun>:", "<Abstract noun> (<ACRONYM>)": plurals and abstract nouns are labels, not names,
         # unless a title says otherwise ("Ms. Fields")
@@ -153,6 +184,18 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
             return
         pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
 
+
+
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|O['’])[A-Z][a-zà-ÿ]")
+
+
+def _capitalised_compound(w: Word) -> bool:
+    """'Brennan-Achebe', 'McAllister', 'LeBlanc', 'O'Neill': two capitals make a compound name, not an acronym
+    ("AvdB", "PhD") nor a brand written in camel case ("WhatsApp")."""
+    parts = [p for p in w.text.split("-") if p]
+    if len(parts) >= 2 and all(p[:1].isupper() and p[1:].islower() for p in parts):
+        return True
+    return bool(_NAME_PREFIX.match(w.text))
 
 
 def _opens_sentence(ctx, b: Word) -> bool:

@@ -13,6 +13,9 @@ from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles,
 from .french_origins import FrenchSpeakerPlaces
 from .context_names import ContextNames
 from .given_names import GivenNames
+from .name_initials import NameInitials
+from .name_lists import NameLists
+from .name_positions import NamePositions
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
 from .org_frames import OrgFrames
@@ -36,6 +39,7 @@ def default_registry() -> Registry:
     return Registry([
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
+        NameLists(), NamePositions(), NameInitials(),
         Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), OrgFrames(),
         Origins(), FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(),
         SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),

@@ -24,6 +24,17 @@ _DOTTED_ABBREVIATIONS = {"us", "uk", "un", "eu", "ps", "nb", "am", "pm", "eg", "
                          "pps", "rsvp", "usa", "ussr", "rip", "vs"}
 
 
+# A French elided grammar word ("l'a", "qu'elle", "d'une"), never the rest of a name; "d'Amours" and
+# "L'Heureux" (a capital after the apostrophe) are surnames and stay candidates.
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’][a-zà-ÿ]", re.IGNORECASE)
+
+
+def elided_grammar(text: str) -> bool:
+    """*text* is an elided French grammar word ("l'a", "qu'il"), not a name part."""
+    m = _ELIDED.match(text)
+    return m is not None and text[m.end() - 1].islower()
+
+
 _NOT_NAME_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "ADV", "ADJ", "NUM"}
 
 
@@ -52,7 +63,7 @@ def _is_free(covered: list[tuple[int, int]], start: int, end: int) -> bool:
 def _fragment(ctx: NoteContext, w) -> bool:
     """A word that can be the rest of a name beside a found one."""
     k = w.key
-    if len(k) < 2 or not w.text.replace("-", "").replace("'", "").isalpha() or w.upper:
+    if len(k) < 2 or not w.text.replace("-", "").replace("'", "").isalpha() or w.upper or elided_grammar(w.text):
         return False
     if k in FUNCTION_WORDS or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
             or k in ORG_HEADS or k in NON_PERSON_PROPER or fold(w.text) in ctx.index.allow_forms:

@@ -96,12 +96,20 @@ class FrenchNameParticles:
             surname_start = m.start(m.lastindex)
             i = word_index_at(ctx, surname_start)
             w = ctx.words[i] if i is not None else None
-            if w is None or w.start in mentions or fold(w.text) in _NOT_SURNAME or \
+            if w is None or w.start in mentions or fold(w.text) in _NOT_SURNAME or _body_word(w.key) or \
                     (m.group(1)[:1].islower() and ctx.is_place(w.key)) or ctx.text[c.end:surname_start].count("\n"):
                 continue
             out.append(Candidate(c.start, m.end(), "PERSON", Reason.PERSON_CONTEXT, recognizer=self.id, key=c.key,
                                  prio=4, score=0.8))
         return out
+
+
+def _body_word(key: str) -> bool:
+    """A public body's head word ("de la Gendarmerie royale"): the body after a name, not its surname."""
+    from .context_names import _BODY_WORDS
+    from ..vocab import ORG_HEADS
+
+    return key in _BODY_WORDS or key in ORG_HEADS
 
 
 # "Benjamin, jeune militant de Uashat, a demandé ...": a given name opening a sentence, then an apposition

@@ -9,6 +9,7 @@ from ..reasons import Reason
 from ..vocab import FUNCTION_WORDS, HONORIFICS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES, fold
 from ..roster_index import all_nicknames
 from .context import word_index_at
+from .fragments import elided_grammar
 from .persons import PersonFinder, PersonStage
 
 
@@ -95,7 +96,7 @@ def extend_right(pf: PersonFinder) -> None:
         nxt = ctx.word(i + 1) if i is not None else None
         if nxt is None or nxt.i in pf.covered or ctx.gap(ctx.words[i], nxt) != " " or nxt.cap or nxt.upper:
             continue
-        if ctx.text[c.start:c.start + 1].isupper() or len(nxt.key) < 3 or ctx.is_common(nxt) \
+        if ctx.text[c.start:c.start + 1].isupper() or len(nxt.key) < 3 or ctx.is_common(nxt) or elided_grammar(nxt.text) \
                 or nxt.key in FUNCTION_WORDS or nxt.key in PLACE_WORDS or pf._blocked(nxt):
             continue
         c.end = nxt.end

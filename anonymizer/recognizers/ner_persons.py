@@ -2,7 +2,7 @@
 filtered against places, allow-listed bodies and organization names."""
 from __future__ import annotations
 
-from ..given_names import is_given_name
+from ..given_names import is_given_name, is_position_name
 from ..lexicon import NAME_WORDS, NON_NAME_LINE_LABELS, PLACE_WORDS
 from ..reasons import Reason
 from ..vocab import FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES, load
@@ -54,6 +54,9 @@ def ner_persons(pf) -> None:
             continue  # lower-case words of a sentence in the other language ("écrit avec" in an English note)
         if len(run) == 1 and a.initial and a.key in SENTENCE_OPENERS and not is_given_name(a.key):
             continue  # "Ensuite, ...", "Mot de bienvenue", "Secrétariat : ..." read as a name by the parser
+        if len(run) == 1 and ctx.is_common(a) and not is_position_name(a.key) and ctx.prev_char(a.start) == ":" \
+                and ctx.next_char(b.end) in ".!,":
+            continue  # "(Mr. <Name>): Order.": an ordinary word as a one-word sentence, read as a name by the parser
         if all(w.key in FUNCTION_WORDS or w.key in NAME_WORDS or (ctx.is_common(w) and ctx.pos(w) != "PROPN")
                for w in run) and not pf.cue(a, b):
             continue

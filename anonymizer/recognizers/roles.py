@@ -14,7 +14,10 @@ from ..vocab import FUNCTION_WORDS, GENERIC_ALONE, ROLE_TITLES, SPEECH_VERBS, fo
 from .base import Candidate
 from .context import NoteContext, word_index_at
 
-_DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son"})
+_DEFINITE = frozenset({"the", "la", "le", "l'", "her", "his", "their", "our", "sa", "son", "my", "your", "mon", "ma",
+                       "notre", "votre", "leur"})
+# Possessives single out one person too: "my director", "votre présidente" (SPEC: "her director").
+_PRECEDERS = ROLE_PRECEDERS | frozenset({"my", "your", "mon", "ma", "votre", "ton", "ta"})
 _NOT_COMPLEMENT = frozenset({"and", "the", "a", "an", "la", "le"})
 # between the words of a title: a space, an abbreviation's dot, or a French elision ("chargée d'affaires")
 _TITLE_GAPS = frozenset({" ", ". ", " d'", " d’", " l'", " l’"})
@@ -54,7 +57,7 @@ class Roles:
             a, b = words[i], words[i + size - 1]
             span = _role_span(ctx, a, b, " ".join(x.key for x in words[i:i + size]))
             if span is None:
-                i += size
+                i += 1  # a shorter title may start inside ("Madame la | Sous-ministre adjointe")
                 continue
             out.append(Candidate(span[0], span[1], "ROLE", Reason.ROLE, recognizer=self.id, prio=2))
             last = word_index_at(ctx, span[1] - 1)
@@ -84,22 +87,27 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
     # a determiner or possessive before, possibly with an ORG or "group D" modifier in between
     while j >= 0 and steps < 3 and ctx.gap(words[j], words[j + 1]) == " " and (
             words[j].cap or words[j].upper or len(words[j].key) == 1 or words[j].key in ROLE_MODIFIERS
-            or words[j].key in _TENURE) and words[j].key not in ROLE_PRECEDERS:
+            or words[j].key in _TENURE) and words[j].key not in _PRECEDERS:
         mod_start, j, steps = words[j], j - 1, steps + 1
-    nouns = _noun_modifiers_after_det(ctx, j, a.i) if j >= 1 and words[j].key not in ROLE_PRECEDERS else 0
+    nouns = _noun_modifiers_after_det(ctx, j, a.i) if j >= 1 and words[j].key not in _PRECEDERS else 0
     if nouns:
         mod_start, j = words[j - nouns + 1], j - nouns
     det = words[j] if j >= 0 else None
-    det_ok = det is not None and det.key in ROLE_PRECEDERS and not ctx.gap(det, words[j + 1]).strip()
+    det_ok = det is not None and (det.key in _PRECEDERS or _phrase_preceder(ctx, j)) \
+        and not ctx.gap(det, words[j + 1]).strip()
     determiner = (det.key if det_ok else None)
     if ctx.text[max(0, a.start - 2):a.start] in ("l'", "l’", "L'", "L’"):
         determiner = "l'"
     nx = ctx.word(b.i + 1)
-    has_comp = nx is not None and ((ctx.gap(b, nx) == " " and nx.key in ROLE_EXT_WORDS and nx.key not in _NOT_COMPLEMENT)
+    open_end = title.split()[-1] in _OPEN_END and nx is not None and ctx.gap(b, nx) == " " and (nx.cap or nx.upper)
+    has_comp = open_end or nx is not None and ((ctx.gap(b, nx) == " " and nx.key in ROLE_EXT_WORDS and nx.key not in _NOT_COMPLEMENT)
                                    or ctx.gap(b, nx).strip() in ("d'", "d’") or _to_the_capital(ctx, b, nx))
     if nx is not None and ctx.gap(b, nx) == " " and not nx.cap and ctx.pos(nx) == "NOUN" and nx.key not in ROLE_EXT_WORDS \
             and not _person_at(ctx, nx.start):
         return None  # the title modifies a noun: "the gender adviser network", "the director position"
+    address = _address_before(ctx, mod_start)
+    if address is not None:
+        return address.start, (_extend_role(ctx, b) if has_comp else b.end)  # "Madame la Sous-ministre adjointe"
     if mod_start is not a and mod_start.upper and ctx.prev_char(mod_start.start) in "(,;/":
         return mod_start.start, b.end  # "(<ACRONYM> co-chair)": a body's title in a speaker's brackets
     if not _singles_out(ctx, a, b, nx, determiner, has_comp, title in GENERIC_ALONE, title):
@@ -109,6 +117,32 @@ def _role_span(ctx: NoteContext, a: Word, b: Word, title: str) -> Optional[tuple
     if start >= 2 and ctx.text[start - 1] == "/" and ctx.text[start - 2].isalpha():
         start -= 2  # "S/Sgt.", "C/Supt"
     return start, end
+
+
+# A title ending with a preposition takes the name after it: "member for <Riding>", "envoy to <Country>".
+_OPEN_END = frozenset({"for", "of", "to", "de", "du", "des", "aux", "au", "pour"})
+_PHRASE_PRECEDERS = {"que": ("en", "tant"), "de": ("a", "titre"), "qu'": ("en", "tant")}
+_ADDRESS_ARTICLES = frozenset({"la", "le", "l'", "madame", "monsieur"})
+
+
+def _phrase_preceder(ctx: NoteContext, j: int) -> bool:
+    """'en tant que <title>', 'à titre de <title>': a phrase that introduces one's own position."""
+    before = _PHRASE_PRECEDERS.get(ctx.words[j].key)
+    return before is not None and j >= 2 and (ctx.words[j - 2].key, ctx.words[j - 1].key) == before
+
+
+def _address_before(ctx: NoteContext, first: Word) -> Optional[Word]:
+    """'Madame la <title>', 'Monsieur le <title>', 'Madam <title>', 'Mister <title>': the address word."""
+    prev = ctx.word(first.i - 1)
+    if prev is None or ctx.gap(prev, first) not in (" ", "'", "’"):
+        return None
+    if prev.key in _ADDRESS and prev.key not in ("mr", "mr.") and first.key not in _ADDRESS:
+        return prev
+    if prev.key in ("la", "le", "l'") or ctx.gap(prev, first) in ("'", "’") and prev.key == "l":
+        pp = ctx.word(prev.i - 1)
+        if pp is not None and pp.key in ("madame", "monsieur") and ctx.gap(pp, prev) == " ":
+            return pp
+    return None
 
 
 def _noun_modifiers_after_det(ctx: NoteContext, j: int, title_i: int) -> int:
@@ -178,7 +212,8 @@ def _extend_role(ctx: NoteContext, b: Word) -> int:
     while j < len(ctx.words):
         w = ctx.words[j]
         g = ctx.gap(ctx.words[j - 1], w)
-        if g not in (" ", "", "'", "’", "—", "–") and g.strip() not in ("d'", "d’", "l'", "l’"):  # "—": riding names
+        if g not in (" ", "", "'", "’", "—", "–", "'s ", "’s ") and g.strip() not in ("d'", "d’", "l'", "l’"):
+            # "—": riding names; "'s": "head of <Body>'s centre for gender statistics"
             break
         if (w.key in ROLE_EXT_WORDS or w.key == "to" and j == b.i + 1) and w.key != "and":
             j += 1

@@ -31,14 +31,21 @@ _POSITION_VERBS = r"(?:runs|ran|heads|headed|leads|led|chairs|chaired|co-chairs|
 _UNITS = r"(?:branch|branch's|unit|office|division|team|file|program|programme|department|section|directorate|" \
          r"secretariat|committee|subcommittee|board|council|reporting|desk|portfolio|bureau|service|mission|" \
          r"delegation|task force|working group|caucus|commission|ministry|agency|advisory circle|" \
-         r"advisory council|advisory group|advisory board)"
-_RELATIVE_TITLE = re.compile(r"\bwho\s+(?:also\s+|now\s+|currently\s+|still\s+)?" + _POSITION_VERBS
-                             + r"\s+(?:the|our|their|its)\s+(?:[\w'’-]+\s+){0,3}?" + _UNITS
-                             + r"\b[^.;:\n!?()]{0,60}?(?=\s*,|\s+" + _SAY + r"\b|\s+(?:in|until|since|during)\s+[A-Z0-9]"
+         r"advisory council|advisory group|advisory board|network|centre|center|cell|hub|fund|programs|programmes|" \
+         r"operations|investigations|inspections|policy|policies|statistics|research)"
+_RELATIVE_TITLE = re.compile(r"(?:\b(?:official|officer|lead|colleague|fonctionnaire)\s+)?"
+                             r"\bwho\s+(?:also\s+|now\s+|currently\s+|still\s+)?" + _POSITION_VERBS
+                             + r"\s+(?:the|our|their|its)\s+(?:[\w'’-]+\s+){0,4}?" + _UNITS
+                             + r"\b[^.;:\n!?()]{0,60}?(?=\s*,|\s+(?:and|but|et|mais)\s|\s+" + _SAY + r"\b|\s+(?:in|until|since|during)\s+[A-Z0-9]"
                              r"|\s*[.;:\n!?()]|$)")
 _RESPONSIBLE = re.compile(r"\b(?:person|woman|man|official|colleague|one|officer|lead|someone)\s+(?:who\s+is\s+|who's\s+)?"
                           r"(?P<r>(?:responsible|in\s+charge)\s+(?:for|of)\s+[^,.;:\n()]{2,60}?)"
                           r"(?=\s+(?:at|from|with|in)\s+(?:the\s+)?[A-Z]|\s+" + _SAY + r"\b|\s*[,.;:\n()]|$)")
+# "la personne responsable de l'aide aux victimes au ministère de X a pris des notes"
+_RESPONSABLE = re.compile(r"\b(?:personne|femme|homme|fonctionnaire|collègue|agente?|quelqu'un)\s+(?:qui\s+est\s+)?"
+                          r"(?P<r>(?:responsable|chargée?|en\s+charge)\s+(?:de|du|des|d['’])\s*[^,.;:\n()]{2,90}?)"
+                          r"(?=\s+(?:a|avait|est|était|dit|a\s+dit|souligne|affirme|explique|rappelle|pense|estime)\b"
+                          r"|\s*[,.;:\n()]|$)")
 _AT_BODY = re.compile(r"\s+(?:at|from|with)\s+(?:the\s+)?(?=[A-Z])")
 _FROM_HEADER = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:From|Of|For)[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 _COMMA = re.compile(r",[ \t]+(?=[A-Z])")
@@ -60,6 +67,8 @@ class SpeakerTitles(ReaderStage):
             span = att.org_at(at.end()) if at else None
             if span and span[2] == "ORG":
                 att._emit(span)
+        for m in _RESPONSABLE.finditer(ctx.text):  # "la personne responsable de ... au ministère de X"
+            att.out.append(Candidate(m.start("r"), m.end("r"), "ROLE", Reason.ROLE, prio=2))
         for c in list(att.roles) + [c for c in att.out if c.label == "ROLE"]:
             _caption_tail(att, c.end)
         for m in _FROM_HEADER.finditer(ctx.text):
