@@ -1,0 +1,340 @@
+"""The keep guard: the last word on every candidate, after the whole registry has run.
+
+Over-removal destroys ideas ("Rankin Inlet and Pangnirtung need safe houses" → "[Participant 1]
+and [Participant 2] need safe houses") and makes rapporteurs stop trusting the preview. The
+recognizers each see a little of the note; the guard sees every candidate and drops or trims only
+what is clearly not identifying:
+
+- **trim** words that are no part of a name from a span's edges: courtesy titles and
+  determiners before it ("Mme", "Madame la", "The"), a verb or a clause after it ("Sarah a
+  traduit" keeps "a traduit");
+- **veto** a guessed span that is a heading, label, greeting, month or language word, a real
+  programme or law ("Jordan's Principle"), a place named as subject, a function word of the
+  sentence's language, a run of ordinary words in ALL CAPS, a capitalised ordinary word at the start
+  of a sentence that the parser reads as a verb or adjective, a group letter ("group D"), a modal
+  verb ("everyone will agree"), or a place or an ordinary phrase that is only part of a roster
+  organization's name ("Afghan women's groups");
+- then drop the note-level echoes (consistency) of what it vetoed.
+
+Roster names are never vetoed by a lexicon (only the modal and roster-organization rules, which
+are about roster candidates, touch them), and every veto needs the whole span to be one of these
+things: a name in the same shape is still removed.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from .french import is_french_word
+from .given_names import is_given_name
+from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS, MODALS,
+                           ORIGIN_BEFORE, SETTING_NOUNS, SUBJECT_PLACES, place_spans, programme_spans)
+from .reasons import ROSTER_REASONS, Reason
+from .recognizers.base import Candidate
+from .recognizers.context import NoteContext
+from .text import Word
+from .vocab import FUNCTION_WORDS, NAME_PARTICLES, fold
+
+_GUESSED = ("PERSON", "ORG")
+_LOOSE_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "INTJ", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM"})
+_EN_STOP = None
+_FR_STOP = None
+
+
+def _stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of one language, folded."""
+    global _EN_STOP, _FR_STOP
+    if _EN_STOP is None:
+        from spacy.lang.en.stop_words import STOP_WORDS as en
+        from spacy.lang.fr.stop_words import STOP_WORDS as fr
+        _EN_STOP = frozenset(fold(w) for w in en)
+        _FR_STOP = frozenset(fold(w) for w in fr)
+    return _FR_STOP if lang == "fr" else _EN_STOP
+
+
+def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
+    """*cands* with non-identifying words trimmed from their edges and non-identifying spans vetoed."""
+    if not cands:
+        return cands
+    guard = _Guard(ctx)
+    out: list[Candidate] = []
+    vetoed: set[str] = set()
+    for c in cands:
+        if c.action != "redact" or c.label in ("CONTACT", "QUASI", "PLACE"):
+            out.append(c)
+            continue
+        guard.trim(c)
+        if c.end <= c.start or guard.veto(c):
+            vetoed.update(w.key for w in guard.words_in(c.start, c.end))
+            continue
+        out.append(c)
+    return _drop_echoes(guard, out, vetoed)
+
+
+def _drop_echoes(guard: "_Guard", cands: list[Candidate], vetoed: set[str]) -> list[Candidate]:
+    """Consistency candidates repeating only a vetoed word ("Sahel" again after "the Sahel" was kept);
+    an echo inside a place that follows 'from' stays, as a place ("one from Rankin Inlet")."""
+    if not vetoed:
+        return cands
+    alive = {w.key for c in cands if c.label == "PERSON" and c.recognizer != "consistency" and c.action == "redact"
+             for w in guard.words_in(c.start, c.end)}
+    gone = vetoed - alive
+    out = []
+    for c in cands:
+        if c.recognizer == "consistency" and c.reason == Reason.NAME_CONSISTENCY \
+                and {w.key for w in guard.words_in(c.start, c.end)} <= gone:
+            origin = next(((s, e) for s, e in guard.origin_places() if s <= c.start and c.end <= e), None)
+            if origin is None:
+                continue
+            c.start, c.end, c.label, c.key = origin[0], origin[1], "PLACE", None
+        out.append(c)
+    return out
+
+
+class _Guard:
+    """The rules, with what they need about one note (words, parse, programme mentions)."""
+
+    def __init__(self, ctx: NoteContext):  # noqa: D107
+        self.ctx = ctx
+        self.text = ctx.text
+        lexicon, pattern = programme_spans(ctx.text, ctx.ftext)
+        self.programmes_lexicon = lexicon
+        self.programmes_pattern = pattern
+        self._origins: list[tuple[int, int]] | None = None
+
+    def origin_places(self) -> list[tuple[int, int]]:
+        """Known places of the note written right after an origin cue ('from', 'venue de')."""
+        if self._origins is None:
+            self._origins = [(s, e) for s, e in place_spans(self.ctx.ftext) if self._after_origin_cue(s)]
+        return self._origins
+
+    # ---- helpers ---------------------------------------------------------------------------------
+    def words_in(self, start: int, end: int) -> list[Word]:
+        """The note's words lying inside [start, end)."""
+        ctx = self.ctx
+        lo, hi = bisect.bisect_left(ctx.word_starts, start), bisect.bisect_left(ctx.word_starts, end)
+        return [w for w in ctx.words[lo:hi] if w.end <= end]
+
+    def word_before(self, pos: int) -> Word | None:
+        i = bisect.bisect_left(self.ctx.word_starts, pos) - 1
+        return self.ctx.words[i] if i >= 0 else None
+
+    def word_after(self, pos: int) -> Word | None:
+        i = bisect.bisect_left(self.ctx.word_starts, pos)
+        return self.ctx.words[i] if i < len(self.ctx.words) else None
+
+    def lang(self, pos: int) -> str:
+        return self.ctx.lang_at(pos)
+
+    def ordinary(self, w: Word) -> bool:
+        """An ordinary word of either language (each part of a hyphenated word)."""
+        return self.ctx.is_common(w) or all(p in self.ctx.common for p in w.key.split("-") if p)
+
+    def dictionary_word(self, w: Word) -> bool:
+        """Each part of *w* is itself in the English word lists or the French lexicon (no derivation)."""
+        return all(p in self.ctx.common or is_french_word(p) for p in w.key.split("-") if p)
+
+    # ---- trimming --------------------------------------------------------------------------------
+    def trim(self, c: Candidate) -> None:
+        """Courtesy titles and determiners off the front; a verb or clause off the back of a name."""
+        words = self.words_in(c.start, c.end)
+        if not words:
+            return
+        if words[0].key.rstrip(".") in COURTESY or (self._courtesy_fr(words[0]) and len(words) > 1 and words[1].cap
+                                                     and not _initial(words[1])):
+            if c.label == "ORG" and c.reason not in ROSTER_REASONS:
+                c.label = "PERSON"  # "(Mme Lucie Brassard)" is a person, whatever the parenthesis suggested
+        while len(words) > 1 and self._trimmable_front(c, words):
+            words = words[1:]
+        if len(words) < len(self.words_in(c.start, c.end)):
+            c.start = words[0].start
+        if c.label == "PERSON" and len(words) > 1:
+            for k in range(1, len(words)):
+                if self._clause_word(words, k):
+                    c.end = words[k - 1].end
+                    break
+        while c.end > c.start and not self.text[c.end - 1].isalnum() and self.text[c.end - 1] not in ".)":
+            c.end -= 1
+
+    def _trimmable_front(self, c: Candidate, words: list[Word]) -> bool:
+        first, nxt = words[0], words[1]
+        key = first.key.rstrip(".")
+        if key in COURTESY or (self._courtesy_fr(first) and nxt.cap and not _initial(nxt)):
+            return True
+        if _initial(first):
+            return False
+        if fold(first.text) in DETERMINERS and not first.upper:
+            # "the Chair", "La Présidente", "Le Bouthillier": an article before a capital stays
+            return not nxt.cap and not nxt.upper
+        stop = _stop_words(self.lang(first.start))
+        if c.label == "PERSON" and key in stop and key not in NAME_PARTICLES and not nxt.cap and not nxt.upper:
+            return True  # "Je remercie Carole"
+        return c.label == "PERSON" and not first.cap and not first.upper and self.ctx.pos(first) in ("VERB", "AUX") \
+            and not is_given_name(key)
+
+    def _courtesy_fr(self, w: Word) -> bool:
+        return fold(w.text) in COURTESY_FR and self.lang(w.start) == "fr"
+
+    def _clause_word(self, words: list[Word], k: int) -> bool:
+        """Word *k* of a person span starts a clause: a lower-case function word, verb or ordinary
+        word that is no particle of the name ("Sarah a traduit", "CAROLE, QUI VIENT")."""
+        w = words[k]
+        key = w.key
+        if _initial(w) or self._particle(words, k):
+            return False
+        if is_given_name(key):
+            return False
+        if w.upper:
+            return key in _stop_words(self.lang(w.start)) and key not in NAME_PARTICLES
+        if w.cap:
+            return False
+        if key in FUNCTION_WORDS or self.ctx.pos(w) in ("VERB", "AUX"):
+            return True
+        # French writes only a name's first word with a capital ("Politiques stratégiques"): there
+        # a lower-case ordinary word may still belong to the name
+        return not self.ctx.lowercase_style and self.lang(w.start) == "en" and self.ordinary(w)
+
+    def _particle(self, words: list[Word], k: int) -> bool:
+        """Word *k* is a particle of the name: 'de la' before 'Cruz', 'van der' before 'Merwe'."""
+        j = k
+        while j < len(words) and words[j].key in NAME_PARTICLES and not words[j].cap:
+            j += 1
+        return j > k and j < len(words) and (words[j].cap or words[j].upper)
+
+    # ---- vetoes ----------------------------------------------------------------------------------
+    def veto(self, c: Candidate) -> bool:
+        """True when the whole span is clearly not identifying (see the module docstring)."""
+        words = self.words_in(c.start, c.end)
+        if not words:
+            return True
+        if c.label == "PERSON" and self._modal(words):
+            return True
+        if c.reason == Reason.ROSTER_AFFILIATION:
+            return self._roster_org_part(c, words)
+        if c.reason == Reason.ROSTER_INITIALS:
+            return self._shouted_article(words)
+        if c.reason in ROSTER_REASONS:
+            return c.reason == Reason.ROSTER_NAME_VARIANT and self._inside(c, self.programmes_lexicon)
+        surface = " ".join(fold(self.text[c.start:c.end]).split())
+        if surface in KEEP_LABELS or self._group_letter(c, words):
+            return True
+        if c.label not in _GUESSED:
+            return False
+        if self._inside(c, self.programmes_lexicon) or self._inside(c, self.programmes_pattern):
+            return True
+        if surface in SUBJECT_PLACES and not is_given_name(surface.replace(" ", "-")):
+            if not self._after_origin_cue(c.start):
+                return True
+            c.label, c.key = "PLACE", None  # "one from Rankin Inlet": an origin, removed as a place
+            return False
+        return self._ordinary_words(c, words)
+
+    def _after_origin_cue(self, pos: int) -> bool:
+        """The place at *pos* follows 'from' or a French 'de' that is not a setting's ('la région de')."""
+        prev = self.word_before(pos)
+        if prev is None or self.text[prev.end:pos].strip(" \t"):
+            return False
+        if prev.key in ORIGIN_BEFORE:
+            return True
+        if prev.key not in ("de", "d", "du") and not self.text[prev.start:pos].lower().startswith(("d'", "d’")):
+            return False
+        before = self.word_before(prev.start)
+        return before is None or before.key not in SETTING_NOUNS
+
+    def _inside(self, c: Candidate, spans: list[tuple[int, int]]) -> bool:
+        return any(s <= c.start and c.end <= e for s, e in spans)
+
+    def _modal(self, words: list[Word]) -> bool:
+        """'everyone will agree', 'if I may add': a lower-case modal before a bare verb."""
+        if len(words) != 1 or words[0].key not in MODALS or words[0].cap or words[0].upper:
+            return False
+        nxt = self.word_after(words[0].end)
+        if nxt is None or nxt.cap:
+            return False
+        tok = self.ctx.tokens.at(nxt.start) if self.ctx.tokens is not None else None
+        return tok is not None and (tok.tag_ == "VB" or (tok.pos_ == "VERB" and "Inf" in tok.morph.get("VerbForm")))
+
+    def _shouted_article(self, words: list[Word]) -> bool:
+        """Roster initials 'LA' in 'CONFIANCE À LA SQ': an article after a preposition in a shouted line."""
+        if len(words) != 1 or not words[0].upper:
+            return False
+        w = words[0]
+        prev = self.word_before(w.start)
+        stop = _stop_words(self.lang(w.start))
+        return w.key in stop and prev is not None and prev.upper and prev.key in stop and self._shouted(w)
+
+    def _shouted(self, w: Word) -> bool:
+        """The line around *w* is written in capitals."""
+        s = self.text.rfind("\n", 0, w.start) + 1
+        e = self.text.find("\n", w.end)
+        line = self.text[s:e if e >= 0 else len(self.text)]
+        letters = [ch for ch in line if ch.isalpha()]
+        return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+    def _group_letter(self, c: Candidate, words: list[Word]) -> bool:
+        """'group D', 'Table C': a lone capital after a noun of grouping."""
+        if len(words) != 1 or len(words[0].key) != 1 or not words[0].text[:1].isupper():
+            return False
+        prev = self.word_before(c.start)
+        return prev is not None and prev.key in GROUPING_NOUNS
+
+    def _roster_org_part(self, c: Candidate, words: list[Word]) -> bool:
+        """Part of a roster organization's name used as an ordinary phrase or a place: 'Afghan
+        women's groups' (roster "Afghan Women's … Circle"), 'à Kuujjuaq' (roster "… de Kuujjuaq")."""
+        key = c.key or ""
+        if not (key[:1] == "o" and key[1:].isdigit()) or int(key[1:]) >= len(self.ctx.roster.orgs):
+            return False
+        org = self.ctx.roster.orgs[int(key[1:])]
+        surface = " ".join(fold(self.text[c.start:c.end]).split())
+        if surface == " ".join(fold(org.name).split()) or any(w.upper for w in words):
+            return False
+        if surface in SUBJECT_PLACES:
+            return not self._after_origin_cue(c.start)
+        content = [w for w in words if w.key not in NAME_PARTICLES and w.key not in FUNCTION_WORDS]
+        return bool(content) and any(not w.cap for w in content) and all(
+            self.ordinary(w) or w.key in SUBJECT_PLACES or w.key.removesuffix("'s") in self.ctx.common
+            for w in content)
+
+    def _ordinary_words(self, c: Candidate, words: list[Word]) -> bool:
+        """A guessed span made of ordinary words only, in a shape a name does not take."""
+        ctx = self.ctx
+        if c.reason == Reason.PUBLIC_BODY_ATTRIBUTED:
+            return False
+        stop = _stop_words(self.lang(c.start))
+        if len(words) == 1:
+            w = words[0]
+            if w.key in stop and "." not in w.text and (self.lang(c.start) == "fr" or not is_given_name(w.key)) \
+                    and (not w.upper or self._shouted(w)):
+                return True  # "Les reports…", "Je résume", "AS CHAIR OF…"
+            prev = self.word_before(w.start)
+            if prev is not None and fold(prev.text) in DETERMINERS and self.ordinary(w) and not prev.upper \
+                    and self.text[prev.end:w.start] == " " \
+                    and (prev.cap or not (self.word_before(prev.start) or prev).key in NAME_PARTICLES):
+                return c.label == "PERSON"  # "La Ville devrait…": a name takes no article
+            if w.initial and c.label == "PERSON" and not is_given_name(w.key) and ctx.pos(w) in _LOOSE_POS \
+                    and (self.ordinary(w) or self._french_infinitive(w)) and not self._verb_follows(w):
+                return True  # "Inclure les femmes…", "Good afternoon"
+        if any(s < c.end and c.start < e for s, e, *_ in ctx.org_mentions) or any(
+                w.key in SUBJECT_PLACES for w in words):
+            return False
+        if len(words) >= 2 and all(w.upper for w in words) and ctx.next_char(c.end) not in "(:" and all(
+                (w.key in stop or (self.dictionary_word(w) and len(w.key) >= 4)) and not is_given_name(w.key)
+                for w in words):
+            return True  # "TOLÉRANCE ZÉRO", "FUND LAND-BASED HEALING IN EVERY REGION"
+        return c.label == "ORG" and len(words) >= 4 and any(w.key in CLAUSE_WORDS for w in words) and all(
+            w.key in FUNCTION_WORDS or self.dictionary_word(w) for w in words)
+
+    def _verb_follows(self, w: Word) -> bool:
+        """A verb right after *w* makes it a subject ("Awa partage…", "Hope opened…")."""
+        nxt = self.word_after(w.end)
+        return nxt is not None and self.ctx.pos(nxt) in ("VERB", "AUX")
+
+    def _french_infinitive(self, w: Word) -> bool:
+        tok = self.ctx.tokens.at(w.start) if self.ctx.tokens is not None else None
+        return tok is not None and self.lang(w.start) == "fr" and tok.pos_ == "VERB" \
+            and "Inf" in tok.morph.get("VerbForm") and bool(re.search(r"(?:er|ir|re)$", w.key))
+
+
+def _initial(w: Word) -> bool:
+    """An initial ('B.', 'È.'): one letter, written with its dot."""
+    return len(w.key) == 1 and w.text.endswith(".")
