@@ -28,15 +28,17 @@ import re
 from .french import is_french_word
 from .given_names import is_given_name
 from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS, MODALS,
-                           ORIGIN_BEFORE, SETTING_NOUNS, SUBJECT_PLACES, place_spans, programme_spans)
+                           LANGUAGE_CODES, ORIGIN_BEFORE, SETTING_NOUNS, SHOUTED_ARTICLES, SUBJECT_PLACES,
+                           place_spans, programme_spans)
 from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
 from .text import Word
-from .vocab import FUNCTION_WORDS, NAME_PARTICLES, fold
+from .vocab import FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, SPEECH_VERBS, fold
 
 _GUESSED = ("PERSON", "ORG")
-_LOOSE_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "INTJ", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "NUM"})
+# Closed word classes: a sentence-initial capitalised word the parser puts here is no name.
+_CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 _EN_STOP = None
 _FR_STOP = None
 
@@ -101,6 +103,7 @@ class _Guard:
         self.programmes_lexicon = lexicon
         self.programmes_pattern = pattern
         self._origins: list[tuple[int, int]] | None = None
+        self._places: list[tuple[int, int]] | None = None
 
     def origin_places(self) -> list[tuple[int, int]]:
         """Known places of the note written right after an origin cue ('from', 'venue de')."""
@@ -192,7 +195,8 @@ class _Guard:
             return True
         # French writes only a name's first word with a capital ("Politiques stratégiques"): there
         # a lower-case ordinary word may still belong to the name
-        return not self.ctx.lowercase_style and self.lang(w.start) == "en" and self.ordinary(w)
+        capitalised = words[0].cap and not words[0].upper
+        return (capitalised or not self.ctx.lowercase_style) and self.lang(w.start) == "en" and self.ordinary(w)
 
     def _particle(self, words: list[Word], k: int) -> bool:
         """Word *k* is a particle of the name: 'de la' before 'Cruz', 'van der' before 'Merwe'."""
@@ -222,12 +226,25 @@ class _Guard:
             return False
         if self._inside(c, self.programmes_lexicon) or self._inside(c, self.programmes_pattern):
             return True
-        if surface in SUBJECT_PLACES and not is_given_name(surface.replace(" ", "-")):
-            if not self._after_origin_cue(c.start):
+        place = self._place_around(c, words)
+        if place is not None:
+            if not self._after_origin_cue(place[0]):
                 return True
-            c.label, c.key = "PLACE", None  # "one from Rankin Inlet": an origin, removed as a place
+            c.start, c.end, c.label, c.key = place[0], place[1], "PLACE", None  # "one from Rankin Inlet"
             return False
         return self._ordinary_words(c, words)
+
+    def _place_around(self, c: Candidate, words: list[Word]) -> tuple[int, int] | None:
+        """The known place that holds the whole span, unless the span reads as a person's name: a given
+        name, a courtesy title before it ("Mme London"), a speech verb after it ("London said")."""
+        if any(is_given_name(w.key) for w in words):
+            return None
+        prev, nxt = self.word_before(c.start), self.word_after(c.end)
+        if (prev is not None and prev.key in HONORIFICS) or (nxt is not None and nxt.key in SPEECH_VERBS):
+            return None
+        if self._places is None:
+            self._places = place_spans(self.ctx.ftext)
+        return next(((s, e) for s, e in self._places if s <= c.start and c.end <= e), None)
 
     def _after_origin_cue(self, pos: int) -> bool:
         """The place at *pos* follows 'from' or a French 'de' that is not a setting's ('la région de')."""
@@ -261,7 +278,7 @@ class _Guard:
         w = words[0]
         prev = self.word_before(w.start)
         stop = _stop_words(self.lang(w.start))
-        return w.key in stop and prev is not None and prev.upper and prev.key in stop and self._shouted(w)
+        return w.key in stop and prev is not None and prev.key in stop and prev.text.isupper() and self._shouted(w)
 
     def _shouted(self, w: Word) -> bool:
         """The line around *w* is written in capitals."""
@@ -292,7 +309,8 @@ class _Guard:
             return not self._after_origin_cue(c.start)
         content = [w for w in words if w.key not in NAME_PARTICLES and w.key not in FUNCTION_WORDS]
         return bool(content) and any(not w.cap for w in content) and all(
-            self.ordinary(w) or w.key in SUBJECT_PLACES or w.key.removesuffix("'s") in self.ctx.common
+            self.ordinary(w) or is_french_word(w.key) or w.key in SUBJECT_PLACES
+            or w.key.removesuffix("'s") in self.ctx.common
             for w in content)
 
     def _ordinary_words(self, c: Candidate, words: list[Word]) -> bool:
@@ -300,29 +318,46 @@ class _Guard:
         ctx = self.ctx
         if c.reason == Reason.PUBLIC_BODY_ATTRIBUTED:
             return False
-        stop = _stop_words(self.lang(c.start))
-        if len(words) == 1:
-            w = words[0]
-            if w.key in stop and "." not in w.text and (self.lang(c.start) == "fr" or not is_given_name(w.key)) \
-                    and (not w.upper or self._shouted(w)):
-                return True  # "Les reports…", "Je résume", "AS CHAIR OF…"
-            prev = self.word_before(w.start)
-            if prev is not None and fold(prev.text) in DETERMINERS and self.ordinary(w) and not prev.upper \
-                    and self.text[prev.end:w.start] == " " \
-                    and (prev.cap or not (self.word_before(prev.start) or prev).key in NAME_PARTICLES):
-                return c.label == "PERSON"  # "La Ville devrait…": a name takes no article
-            if w.initial and c.label == "PERSON" and not is_given_name(w.key) and ctx.pos(w) in _LOOSE_POS \
-                    and (self.ordinary(w) or self._french_infinitive(w)) and not self._verb_follows(w):
-                return True  # "Inclure les femmes…", "Good afternoon"
+        if len(words) == 1 and self._single_ordinary(c, words[0]):
+            return True
         if any(s < c.end and c.start < e for s, e, *_ in ctx.org_mentions) or any(
                 w.key in SUBJECT_PLACES for w in words):
             return False
-        if len(words) >= 2 and all(w.upper for w in words) and ctx.next_char(c.end) not in "(:" and all(
-                (w.key in stop or (self.dictionary_word(w) and len(w.key) >= 4)) and not is_given_name(w.key)
-                for w in words):
+        if len(words) >= 2 and all(w.upper for w in words) and self._shouted_ordinary(c, words):
             return True  # "TOLÉRANCE ZÉRO", "FUND LAND-BASED HEALING IN EVERY REGION"
         return c.label == "ORG" and len(words) >= 4 and any(w.key in CLAUSE_WORDS for w in words) and all(
             w.key in FUNCTION_WORDS or self.dictionary_word(w) for w in words)
+
+    def _single_ordinary(self, c: Candidate, w: Word) -> bool:
+        """One word: a function word of the sentence's language, an ordinary noun after an article,
+        a closed-class word or a French infinitive opening a sentence, a language code in 'FR/EN'."""
+        stop = _stop_words(self.lang(c.start))
+        if w.key in stop and "." not in w.text and (self.lang(c.start) == "fr" or not is_given_name(w.key)) \
+                and (not w.upper or self._shouted(w)):
+            return True  # "Les reports…", "Je résume", "AS CHAIR OF…"
+        if w.key in LANGUAGE_CODES and "/" in (self.text[c.start - 1:c.start] + self.text[c.end:c.end + 1]):
+            return True  # "(FR/EN)"
+        prev = self.word_before(w.start)
+        if prev is not None and fold(prev.text) in DETERMINERS and self.ordinary(w) and not prev.upper \
+                and self.text[prev.end:w.start] == " " \
+                and (prev.cap or not (self.word_before(prev.start) or prev).key in NAME_PARTICLES):
+            return c.label == "PERSON"  # "La Ville devrait…": a name takes no article
+        return w.initial and c.label == "PERSON" and not is_given_name(w.key) and not self._verb_follows(w) \
+            and ((self.ordinary(w) and self.ctx.pos(w) in _CLOSED_POS) or self._french_infinitive(w))
+
+    def _shouted_ordinary(self, c: Candidate, words: list[Word]) -> bool:
+        """Capitals, several words, all ordinary: a shouted phrase, not a shouted name. A function
+        word in it ("N'EST PAS CONVAINCUE") or an article first ("THE FLOOR") makes it a clause."""
+        stop = _stop_words(self.lang(c.start))
+        if any(is_given_name(w.key) for w in words):
+            return False
+        if words[0].key in SHOUTED_ARTICLES and all(w.key in stop or self.dictionary_word(w) for w in words[1:]):
+            return True
+        clause = any(w.key in stop and w.key not in NAME_PARTICLES for w in words)
+        if self.ctx.next_char(c.end) in "(:" and not clause:
+            return False
+        return all(w.key in stop or (len(w.key) >= 4 and (self.dictionary_word(w) or (clause and self.ordinary(w))))
+                   for w in words)
 
     def _verb_follows(self, w: Word) -> bool:
         """A verb right after *w* makes it a subject ("Awa partage…", "Hope opened…")."""

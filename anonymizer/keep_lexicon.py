@@ -34,7 +34,8 @@ CLAUSE_WORDS = frozenset({"i", "we", "you", "they", "he", "she", "je", "nous", "
 GROUPING_NOUNS = frozenset({"group", "groupe", "table", "breakout", "atelier", "room", "salle", "panel", "session",
                             "sous-groupe", "subgroup", "team", "equipe", "cercle", "circle", "section", "annex",
                             "annexe", "appendix", "option", "scenario", "phase", "tier", "volet", "axe", "partie",
-                            "part", "track"})
+                            "part", "track", "discussion", "travail", "work", "focus", "concertation", "consultation",
+                            "sous-table", "salon", "bloc", "block"})
 
 # Words right before a place that make it someone's origin, not the setting of an idea.
 ORIGIN_BEFORE = frozenset({"from", "venu", "venue", "venus", "venues", "originaire", "originaires", "native"})
@@ -43,6 +44,10 @@ SETTING_NOUNS = frozenset({"region", "ville", "village", "communaute", "communau
                            "centre", "territoire", "secteur", "quartier", "municipalite", "population", "refuge",
                            "hebergement", "maison", "environs", "pres", "cote", "baie", "rive", "route", "aeroport",
                            "hopital", "cas", "exemple", "modele", "femmes", "filles", "situation", "besoins"})
+
+LANGUAGE_CODES = frozenset({"fr", "en", "eng", "fra", "iu", "cr", "es", "ar"})
+# Articles that never open a name written in capitals ("THE FLOOR"); "LE", "LA" open surnames.
+SHOUTED_ARTICLES = frozenset({"the", "a", "an", "un", "une", "les", "des"})
 
 # Head words that close a law's or a programme's name in English ("Victims Bill of Rights",
 # "Jordan's Principle"), and open one in French ("Loi sur les Indiens", "Principe de Jordan").
