@@ -37,8 +37,9 @@ from .text import Word
 from .vocab import FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, SPEECH_VERBS, fold
 
 _GUESSED = ("PERSON", "ORG")
-# Closed word classes: a sentence-initial capitalised word the parser puts here is no name.
-_CLOSED_POS = frozenset({"AUX", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+# An organization read in an attribution slot ("Amara (Nunavut):") that turns out to be a place is
+# still someone's origin: removed as a place, never kept.
+_ATTRIBUTING = frozenset({Reason.SPEAKER_AFFILIATION, Reason.AFFILIATION_CUE})
 _EN_STOP = None
 _FR_STOP = None
 
@@ -191,12 +192,11 @@ class _Guard:
             return key in _stop_words(self.lang(w.start)) and key not in NAME_PARTICLES
         if w.cap:
             return False
-        if key in FUNCTION_WORDS or self.ctx.pos(w) in ("VERB", "AUX"):
-            return True
-        # French writes only a name's first word with a capital ("Politiques stratégiques"): there
-        # a lower-case ordinary word may still belong to the name
-        capitalised = words[0].cap and not words[0].upper
-        return (capitalised or not self.ctx.lowercase_style) and self.lang(w.start) == "en" and self.ordinary(w)
+        if not (words[0].cap or words[0].upper):  # a name typed in lower case: only function words end it
+            return key in FUNCTION_WORDS
+        # a lower-case ordinary word may still be a surname ("Grace baker") and, in French, part of a
+        # name ("Politiques stratégiques"): only function words and verbs end the span
+        return key in FUNCTION_WORDS or self.ctx.pos(w) in ("VERB", "AUX")
 
     def _particle(self, words: list[Word], k: int) -> bool:
         """Word *k* is a particle of the name: 'de la' before 'Cruz', 'van der' before 'Merwe'."""
@@ -228,7 +228,7 @@ class _Guard:
             return True
         place = self._place_around(c, words)
         if place is not None:
-            if not self._after_origin_cue(place[0]):
+            if not self._after_origin_cue(place[0]) and c.reason not in _ATTRIBUTING:
                 return True
             c.start, c.end, c.label, c.key = place[0], place[1], "PLACE", None  # "one from Rankin Inlet"
             return False
@@ -244,7 +244,11 @@ class _Guard:
             return None
         if self._places is None:
             self._places = place_spans(self.ctx.ftext)
-        return next(((s, e) for s, e in self._places if s <= c.start and c.end <= e), None)
+        end = c.end  # "the Bangsamoro peace process": a place, then ordinary lower-case words
+        while c.label == "PERSON" and len(words) > 1 and not words[-1].cap and not words[-1].upper and self.ordinary(words[-1]):
+            words = words[:-1]
+            end = words[-1].end
+        return next(((s, e) for s, e in self._places if s <= c.start and end <= e), None)
 
     def _after_origin_cue(self, pos: int) -> bool:
         """The place at *pos* follows 'from' or a French 'de' that is not a setting's ('la région de')."""
@@ -330,7 +334,7 @@ class _Guard:
 
     def _single_ordinary(self, c: Candidate, w: Word) -> bool:
         """One word: a function word of the sentence's language, an ordinary noun after an article,
-        a closed-class word or a French infinitive opening a sentence, a language code in 'FR/EN'."""
+        a French infinitive opening a sentence or a bullet, a language code in 'FR/EN'."""
         stop = _stop_words(self.lang(c.start))
         if w.key in stop and "." not in w.text and (self.lang(c.start) == "fr" or not is_given_name(w.key)) \
                 and (not w.upper or self._shouted(w)):
@@ -343,7 +347,7 @@ class _Guard:
                 and (prev.cap or not (self.word_before(prev.start) or prev).key in NAME_PARTICLES):
             return c.label == "PERSON"  # "La Ville devrait…": a name takes no article
         return w.initial and c.label == "PERSON" and not is_given_name(w.key) and not self._verb_follows(w) \
-            and ((self.ordinary(w) and self.ctx.pos(w) in _CLOSED_POS) or self._french_infinitive(w))
+            and self._french_infinitive(w)  # "– Inclure les femmes…"
 
     def _shouted_ordinary(self, c: Candidate, words: list[Word]) -> bool:
         """Capitals, several words, all ordinary: a shouted phrase, not a shouted name. A function
