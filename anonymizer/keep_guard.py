@@ -34,9 +34,11 @@ from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
 from .text import Word
-from .vocab import FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, SPEECH_VERBS, fold
+from .lexicon import CIVIL_HEADS
+from .vocab import ORG_HEADS, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, SPEECH_VERBS, fold
 
 _GUESSED = ("PERSON", "ORG")
+ORG_WORDS = ORG_HEADS | CIVIL_HEADS
 # An organization read in an attribution slot ("Amara (Nunavut):") that turns out to be a place is
 # still someone's origin: removed as a place, never kept.
 _ATTRIBUTING = frozenset({Reason.SPEAKER_AFFILIATION, Reason.AFFILIATION_CUE})
@@ -71,7 +73,21 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
             vetoed.update(w.key for w in guard.words_in(c.start, c.end))
             continue
         out.append(c)
-    return _drop_echoes(guard, out, vetoed)
+    return _person_not_org(guard, _drop_echoes(guard, out, vetoed))
+
+
+def _person_not_org(guard: "_Guard", cands: list[Candidate]) -> list[Candidate]:
+    """A guessed organization over exactly a person's name ("– Rosalie Thibodeau" read as an ORG by
+    the model) goes, so the placeholder says Participant: a given name first, no organization word."""
+    persons = {(c.start, c.end) for c in cands if c.label == "PERSON" and c.action == "redact"}
+    out = []
+    for c in cands:
+        if c.label == "ORG" and (c.start, c.end) in persons and c.reason not in ROSTER_REASONS:
+            words = guard.words_in(c.start, c.end)
+            if words and is_given_name(words[0].key) and not any(w.key in ORG_WORDS for w in words):
+                continue
+        out.append(c)
+    return out
 
 
 def _drop_echoes(guard: "_Guard", cands: list[Candidate], vetoed: set[str]) -> list[Candidate]:
@@ -217,8 +233,10 @@ class _Guard:
             return self._roster_org_part(c, words)
         if c.reason == Reason.ROSTER_INITIALS:
             return self._shouted_article(words)
+        if c.label == "PERSON" and self._inside(c, self.programmes_lexicon):
+            return True  # "the Victims Bill of Rights" names no roster "Bill"
         if c.reason in ROSTER_REASONS:
-            return c.reason == Reason.ROSTER_NAME_VARIANT and self._inside(c, self.programmes_lexicon)
+            return False
         surface = " ".join(fold(self.text[c.start:c.end]).split())
         if surface in KEEP_LABELS or self._group_letter(c, words):
             return True
