@@ -27,7 +27,7 @@ import re
 
 from .french import is_french_word
 from .given_names import is_given_name
-from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS, MODALS,
+from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS, LINE_LABEL_ROLES, MODALS,
                            LANGUAGE_CODES, ORIGIN_BEFORE, SETTING_NOUNS, SHOUTED_ARTICLES, SUBJECT_PLACES,
                            place_spans, programme_spans)
 from .reasons import ROSTER_REASONS, Reason
@@ -63,16 +63,30 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
         return cands
     guard = _Guard(ctx)
     out: list[Candidate] = []
+    weak: list[Candidate] = []
     vetoed: set[str] = set()
     for c in cands:
         if c.action != "redact" or c.label in ("CONTACT", "QUASI", "PLACE"):
             out.append(c)
             continue
         guard.trim(c)
-        if c.end <= c.start or guard.veto(c):
+        guard.weak = False
+        if c.end > c.start and not guard.veto(c):
+            out.append(c)
+        elif guard.weak:
+            weak.append(c)
+        else:
             vetoed.update(w.key for w in guard.words_in(c.start, c.end))
-            continue
-        out.append(c)
+    # a word vetoed only by its shape ("the Campos") that is part of a full name found in the note
+    # ("said Juan Campos") is that name again
+    named = {w.key for c in out if c.label == "PERSON" and c.recognizer != "consistency"
+             for w in guard.words_in(c.start, c.end) if len(guard.words_in(c.start, c.end)) >= 2}
+    for c in weak:
+        keys = {w.key for w in guard.words_in(c.start, c.end)}
+        if keys & named:
+            out.append(c)
+        else:
+            vetoed |= keys
     return _person_not_org(guard, _drop_echoes(guard, out, vetoed))
 
 
@@ -121,6 +135,7 @@ class _Guard:
         self.programmes_pattern = pattern
         self._origins: list[tuple[int, int]] | None = None
         self._places: list[tuple[int, int]] | None = None
+        self.weak = False  # the last veto rested on the word's shape only (see keep_guard)
 
     def origin_places(self) -> list[tuple[int, int]]:
         """Known places of the note written right after an origin cue ('from', 'venue de')."""
@@ -171,7 +186,9 @@ class _Guard:
         if c.label == "PERSON" and len(words) > 1:
             for k in range(1, len(words)):
                 if self._clause_word(words, k):
-                    c.end = words[k - 1].end
+                    # everything cut must be clause words too: "NOTED BY TALULAH" keeps its name
+                    if all(self._clause_word(words, j) or self._plain_word(words[j]) for j in range(k, len(words))):
+                        c.end = words[k - 1].end
                     break
         while c.end > c.start and not self.text[c.end - 1].isalnum() and self.text[c.end - 1] not in ".)":
             c.end -= 1
@@ -187,10 +204,11 @@ class _Guard:
             # "the Chair", "La Présidente", "Le Bouthillier": an article before a capital stays
             return not nxt.cap and not nxt.upper
         stop = _stop_words(self.lang(first.start))
-        if c.label == "PERSON" and key in stop and key not in NAME_PARTICLES and not nxt.cap and not nxt.upper:
-            return True  # "Je remercie Carole"
+        if c.label == "PERSON" and key in stop and key not in NAME_PARTICLES and not nxt.cap and not nxt.upper \
+                and not is_given_name(key):
+            return True  # "Je remercie Carole" (but "will okonjo" is a name typed in lower case)
         return c.label == "PERSON" and not first.cap and not first.upper and self.ctx.pos(first) in ("VERB", "AUX") \
-            and not is_given_name(key)
+            and not is_given_name(key) and key not in NAME_PARTICLES
 
     def _courtesy_fr(self, w: Word) -> bool:
         return fold(w.text) in COURTESY_FR and self.lang(w.start) == "fr"
@@ -213,6 +231,12 @@ class _Guard:
         # a lower-case ordinary word may still be a surname ("Grace baker") and, in French, part of a
         # name ("Politiques stratégiques"): only function words and verbs end the span
         return key in FUNCTION_WORDS or self.ctx.pos(w) in ("VERB", "AUX")
+
+    def _plain_word(self, w: Word) -> bool:
+        """An ordinary word or a verb, written as one: no capital unless the whole line shouts."""
+        if is_given_name(w.key) or (w.cap and not w.upper) or (w.upper and not self._shouted(w)):
+            return False
+        return self.ordinary(w) or self.ctx.pos(w) in ("VERB", "AUX")
 
     def _particle(self, words: list[Word], k: int) -> bool:
         """Word *k* is a particle of the name: 'de la' before 'Cruz', 'van der' before 'Merwe'."""
@@ -238,7 +262,7 @@ class _Guard:
         if c.reason in ROSTER_REASONS:
             return False
         surface = " ".join(fold(self.text[c.start:c.end]).split())
-        if surface in KEEP_LABELS or self._group_letter(c, words):
+        if surface in KEEP_LABELS or self._group_letter(c, words) or self._line_label(words):
             return True
         if c.label not in _GUESSED:
             return False
@@ -255,6 +279,11 @@ class _Guard:
     def _place_around(self, c: Candidate, words: list[Word]) -> tuple[int, int] | None:
         """The known place that holds the whole span, unless the span reads as a person's name: a given
         name, a courtesy title before it ("Mme London"), a speech verb after it ("London said")."""
+        end = c.end  # "the Bangsamoro peace process": a place, then ordinary lower-case words
+        while c.label == "PERSON" and len(words) > 1 and not words[-1].cap and not words[-1].upper \
+                and self.ordinary(words[-1]):
+            words = words[:-1]
+            end = words[-1].end
         if any(is_given_name(w.key) for w in words):
             return None
         prev, nxt = self.word_before(c.start), self.word_after(c.end)
@@ -262,10 +291,6 @@ class _Guard:
             return None
         if self._places is None:
             self._places = place_spans(self.ctx.ftext)
-        end = c.end  # "the Bangsamoro peace process": a place, then ordinary lower-case words
-        while c.label == "PERSON" and len(words) > 1 and not words[-1].cap and not words[-1].upper and self.ordinary(words[-1]):
-            words = words[:-1]
-            end = words[-1].end
         return next(((s, e) for s, e in self._places if s <= c.start and end <= e), None)
 
     def _after_origin_cue(self, pos: int) -> bool:
@@ -310,6 +335,13 @@ class _Guard:
         letters = [ch for ch in line if ch.isalpha()]
         return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
+    def _line_label(self, words: list[Word]) -> bool:
+        """'Moderator: …', 'Rapporteuse : …': a label word opening a line names no one by itself
+        (the name after it is removed on its own)."""
+        if len(words) != 1 or words[0].key not in LINE_LABEL_ROLES:
+            return False
+        return self.ctx.line_start_before(words[0]) and self.ctx.next_char(words[0].end) == ":"
+
     def _group_letter(self, c: Candidate, words: list[Word]) -> bool:
         """'group D', 'Table C': a lone capital after a noun of grouping."""
         if len(words) != 1 or len(words[0].key) != 1 or not words[0].text[:1].isupper():
@@ -341,6 +373,7 @@ class _Guard:
         if c.reason == Reason.PUBLIC_BODY_ATTRIBUTED:
             return False
         if len(words) == 1 and self._single_ordinary(c, words[0]):
+            self.weak = True
             return True
         if any(s < c.end and c.start < e for s, e, *_ in ctx.org_mentions) or any(
                 w.key in SUBJECT_PLACES for w in words):
@@ -371,10 +404,10 @@ class _Guard:
         """Capitals, several words, all ordinary: a shouted phrase, not a shouted name. A function
         word in it ("N'EST PAS CONVAINCUE") or an article first ("THE FLOOR") makes it a clause."""
         stop = _stop_words(self.lang(c.start))
+        if words[0].key in SHOUTED_ARTICLES and all(w.key in stop or self.dictionary_word(w) for w in words[1:]):
+            return True  # a name never opens with "THE"
         if any(is_given_name(w.key) for w in words):
             return False
-        if words[0].key in SHOUTED_ARTICLES and all(w.key in stop or self.dictionary_word(w) for w in words[1:]):
-            return True
         clause = any(w.key in stop and w.key not in NAME_PARTICLES for w in words)
         if self.ctx.next_char(c.end) in "(:" and not clause:
             return False

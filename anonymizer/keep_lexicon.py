@@ -45,6 +45,11 @@ SETTING_NOUNS = frozenset({"region", "ville", "village", "communaute", "communau
                            "hebergement", "maison", "environs", "pres", "cote", "baie", "rive", "route", "aeroport",
                            "hopital", "cas", "exemple", "modele", "femmes", "filles", "situation", "besoins"})
 
+# Words that label a line ("Moderator: Jo Smith"); committee titles (Chair, Clerk) are not here:
+# they single out one person even as a label.
+LINE_LABEL_ROLES = frozenset({"moderator", "facilitator", "rapporteur", "rapporteuse", "speaker", "host",
+                              "notetaker", "note-taker", "animateur", "animatrice", "moderateur", "moderatrice",
+                              "secretaire de seance", "intervenant", "intervenante"})
 LANGUAGE_CODES = frozenset({"fr", "en", "eng", "fra", "iu", "cr", "es", "ar"})
 # Articles that never open a name written in capitals ("THE FLOOR"); "LE", "LA" open surnames.
 SHOUTED_ARTICLES = frozenset({"the", "a", "an", "un", "une", "les", "des"})
