@@ -22,39 +22,24 @@ things: a name in the same shape is still removed.
 """
 from __future__ import annotations
 
-import bisect
-import re
-
 from .french import is_french_word
 from .given_names import is_given_name
-from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS, LINE_LABEL_ROLES, MODALS,
-                           LANGUAGE_CODES, ORIGIN_BEFORE, SETTING_NOUNS, SHOUTED_ARTICLES, SUBJECT_PLACES,
-                           place_spans, programme_spans)
+from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
+                           LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, SETTING_NOUNS, SHOUTED_ARTICLES,
+                           SUBJECT_PLACES, place_spans, programme_spans)
+from .keep_words import WordView, initial as _initial, stop_words as _stop_words
+from .lexicon import CIVIL_HEADS
 from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
 from .text import Word
-from .lexicon import CIVIL_HEADS
-from .vocab import ORG_HEADS, FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, SPEECH_VERBS, fold
+from .vocab import FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, SPEECH_VERBS, fold
 
 _GUESSED = ("PERSON", "ORG")
 ORG_WORDS = ORG_HEADS | CIVIL_HEADS
 # An organization read in an attribution slot ("Amara (Nunavut):") that turns out to be a place is
 # still someone's origin: removed as a place, never kept.
 _ATTRIBUTING = frozenset({Reason.SPEAKER_AFFILIATION, Reason.AFFILIATION_CUE})
-_EN_STOP = None
-_FR_STOP = None
-
-
-def _stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop words of one language, folded."""
-    global _EN_STOP, _FR_STOP
-    if _EN_STOP is None:
-        from spacy.lang.en.stop_words import STOP_WORDS as en
-        from spacy.lang.fr.stop_words import STOP_WORDS as fr
-        _EN_STOP = frozenset(fold(w) for w in en)
-        _FR_STOP = frozenset(fold(w) for w in fr)
-    return _FR_STOP if lang == "fr" else _EN_STOP
 
 
 def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
@@ -124,12 +109,11 @@ def _drop_echoes(guard: "_Guard", cands: list[Candidate], vetoed: set[str]) -> l
     return out
 
 
-class _Guard:
+class _Guard(WordView):
     """The rules, with what they need about one note (words, parse, programme mentions)."""
 
     def __init__(self, ctx: NoteContext):  # noqa: D107
-        self.ctx = ctx
-        self.text = ctx.text
+        super().__init__(ctx)
         lexicon, pattern = programme_spans(ctx.text, ctx.ftext)
         self.programmes_lexicon = lexicon
         self.programmes_pattern = pattern
@@ -142,32 +126,6 @@ class _Guard:
         if self._origins is None:
             self._origins = [(s, e) for s, e in place_spans(self.ctx.ftext) if self._after_origin_cue(s)]
         return self._origins
-
-    # ---- helpers ---------------------------------------------------------------------------------
-    def words_in(self, start: int, end: int) -> list[Word]:
-        """The note's words lying inside [start, end)."""
-        ctx = self.ctx
-        lo, hi = bisect.bisect_left(ctx.word_starts, start), bisect.bisect_left(ctx.word_starts, end)
-        return [w for w in ctx.words[lo:hi] if w.end <= end]
-
-    def word_before(self, pos: int) -> Word | None:
-        i = bisect.bisect_left(self.ctx.word_starts, pos) - 1
-        return self.ctx.words[i] if i >= 0 else None
-
-    def word_after(self, pos: int) -> Word | None:
-        i = bisect.bisect_left(self.ctx.word_starts, pos)
-        return self.ctx.words[i] if i < len(self.ctx.words) else None
-
-    def lang(self, pos: int) -> str:
-        return self.ctx.lang_at(pos)
-
-    def ordinary(self, w: Word) -> bool:
-        """An ordinary word of either language (each part of a hyphenated word)."""
-        return self.ctx.is_common(w) or all(p in self.ctx.common for p in w.key.split("-") if p)
-
-    def dictionary_word(self, w: Word) -> bool:
-        """Each part of *w* is itself in the English word lists or the French lexicon (no derivation)."""
-        return all(p in self.ctx.common or is_french_word(p) for p in w.key.split("-") if p)
 
     # ---- trimming --------------------------------------------------------------------------------
     def trim(self, c: Candidate) -> None:
@@ -327,14 +285,6 @@ class _Guard:
         stop = _stop_words(self.lang(w.start))
         return w.key in stop and prev is not None and prev.key in stop and prev.text.isupper() and self._shouted(w)
 
-    def _shouted(self, w: Word) -> bool:
-        """The line around *w* is written in capitals."""
-        s = self.text.rfind("\n", 0, w.start) + 1
-        e = self.text.find("\n", w.end)
-        line = self.text[s:e if e >= 0 else len(self.text)]
-        letters = [ch for ch in line if ch.isalpha()]
-        return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
-
     def _line_label(self, words: list[Word]) -> bool:
         """'Moderator: …', 'Rapporteuse : …': a label word opening a line names no one by itself
         (the name after it is removed on its own)."""
@@ -413,18 +363,3 @@ class _Guard:
             return False
         return all(w.key in stop or (len(w.key) >= 4 and (self.dictionary_word(w) or (clause and self.ordinary(w))))
                    for w in words)
-
-    def _verb_follows(self, w: Word) -> bool:
-        """A verb right after *w* makes it a subject ("Awa partage…", "Hope opened…")."""
-        nxt = self.word_after(w.end)
-        return nxt is not None and self.ctx.pos(nxt) in ("VERB", "AUX")
-
-    def _french_infinitive(self, w: Word) -> bool:
-        tok = self.ctx.tokens.at(w.start) if self.ctx.tokens is not None else None
-        return tok is not None and self.lang(w.start) == "fr" and tok.pos_ == "VERB" \
-            and "Inf" in tok.morph.get("VerbForm") and bool(re.search(r"(?:er|ir|re)$", w.key))
-
-
-def _initial(w: Word) -> bool:
-    """An initial ('B.', 'È.'): one letter, written with its dot."""
-    return len(w.key) == 1 and w.text.endswith(".")

@@ -52,7 +52,8 @@ def test_place_that_is_an_origin_elsewhere_is_kept_as_subject(any_engine):
 def test_northern_communities_listed_as_subject_are_kept(any_engine):
     out = clean(any_engine, "Northern communities such as Rankin Inlet and Pangnirtung need emergency plans, "
                             "said Corinne Ashby.")
-    assert out == "Northern communities such as Rankin Inlet and Pangnirtung need emergency plans, said [Participant 1]."
+    assert out == ("Northern communities such as Rankin Inlet and Pangnirtung need emergency plans, "
+                   "said [Participant 1].")
 
 
 # ---- programmes and laws -------------------------------------------------------------------
@@ -162,7 +163,8 @@ def test_place_in_a_roster_organization_name_is_kept_as_the_setting(keep_engine)
 
 # ---- modal verbs that are also roster first names -------------------------------------------------
 def test_modal_will_is_kept_and_will_the_person_removed(keep_engine):
-    out = clean(keep_engine, "i think everyone will agree on youth seats\nwill okonjo said faith groups need a seat too")
+    out = clean(keep_engine, "i think everyone will agree on youth seats\n"
+                             "will okonjo said faith groups need a seat too")
     assert out == "i think everyone will agree on youth seats\n[Participant 1] said faith groups need a seat too"
 
 
@@ -187,5 +189,6 @@ def test_shouted_phrase_opening_with_an_article_is_kept(any_engine):
 
 
 def test_region_before_ordinary_words_is_kept(any_engine):
-    out = clean(any_engine, "10:14 From Marisol Quintanar to Everyone: in the Bangsamoro peace process, women wrote rules")
+    out = clean(any_engine, "10:14 From Marisol Quintanar to Everyone: in the Bangsamoro peace process, "
+                            "women wrote rules")
     assert out == "10:14 From [Participant 1] to Everyone: in the Bangsamoro peace process, women wrote rules"
