@@ -337,8 +337,10 @@ class _Guard(WordView):
         """One word: a function word of the sentence's language, an ordinary noun after an article,
         a French infinitive opening a sentence or a bullet, a language code in 'FR/EN'."""
         stop = _stop_words(self.lang(c.start))
+        nxt = self.word_after(w.end)
+        particle = w.key in NAME_PARTICLES and nxt is not None and nxt.cap  # "da" in "Mme da Costa"
         if w.key in stop and "." not in w.text and (self.lang(c.start) == "fr" or not is_given_name(w.key)) \
-                and (not w.upper or self._shouted(w)):
+                and (not w.upper or self._shouted(w)) and not particle:
             return True  # "Les reports…", "Je résume", "AS CHAIR OF…"
         if w.key in LANGUAGE_CODES and "/" in (self.text[c.start - 1:c.start] + self.text[c.end:c.end + 1]):
             return True  # "(FR/EN)"
