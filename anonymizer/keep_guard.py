@@ -25,17 +25,20 @@ from __future__ import annotations
 from .french import is_french_word
 from .given_names import is_given_name
 from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
-                           LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, SETTING_NOUNS, SHOUTED_ARTICLES,
+                           LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, ORIGIN_PERSONS_OF, RESIDENCE_WORDS, SETTING_NOUNS, SHOUTED_ARTICLES,
                            SUBJECT_PLACES, place_spans, programme_spans)
 from .keep_words import WordView, initial as _initial, stop_words as _stop_words
-from .lexicon import CIVIL_HEADS
+from .lexicon import CIVIL_HEADS, ROLE_FIRST
 from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
 from .text import Word
-from .vocab import FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, ORG_HEADS, SPEECH_VERBS, fold
+from .vocab import FUNCTION_WORDS, GENERIC_ALONE, HONORIFICS, PERSON_NOUNS, ROLE_TITLES, NAME_PARTICLES, ORG_HEADS, SPEECH_VERBS, fold
 
 _GUESSED = ("PERSON", "ORG")
+# Words of titles that single out one person: never vetoed for their shape alone.
+TITLE_WORDS = frozenset(w for t in ROLE_TITLES | GENERIC_ALONE for w in t.replace("-", " ").split()
+                        if w not in FUNCTION_WORDS and len(w) > 2) | ROLE_FIRST
 ORG_WORDS = ORG_HEADS | CIVIL_HEADS
 # An organization read in an attribution slot ("Amara (Nunavut):") that turns out to be a place is
 # still someone's origin: removed as a place, never kept.
@@ -220,10 +223,12 @@ class _Guard(WordView):
         if c.reason in ROSTER_REASONS:
             return False
         surface = " ".join(fold(self.text[c.start:c.end]).split())
-        if surface in KEEP_LABELS or self._group_letter(c, words) or self._line_label(words):
+        if surface in KEEP_LABELS and (c.label != "ROLE" or self.ctx.line_start_before(words[0])):
+            return True  # a title word is a label only where a label stands: opening a line
+        if self._group_letter(c, words) or self._line_label(words):
             return True
-        if c.label not in _GUESSED:
-            return False
+        if c.label not in _GUESSED or self._after_title_comma(c.start):
+            return False  # "Program Officer, Sahel and Lake Chad": the region is part of a title
         if self._inside(c, self.programmes_lexicon) or self._inside(c, self.programmes_pattern):
             return True
         place = self._place_around(c, words)
@@ -258,10 +263,22 @@ class _Guard(WordView):
             return False
         if prev.key in ORIGIN_BEFORE:
             return True
+        if prev.key == "of":  # "an Elder of Arviat", "Mary Kanayuk, of Arviat,"
+            before = self.word_before(prev.start)
+            return before is not None and (before.key in ORIGIN_PERSONS_OF or before.key in PERSON_NOUNS
+                                           or self.text[before.end:prev.start].strip() == ",")
+        if prev.key in ("a", "in", "en", "au", "at"):  # "en poste à Inukjuak", "based in Iqaluit"
+            before = self.word_before(prev.start)
+            return before is not None and before.key in RESIDENCE_WORDS
         if prev.key not in ("de", "d", "du") and not self.text[prev.start:pos].lower().startswith(("d'", "d’")):
             return False
         before = self.word_before(prev.start)
         return before is None or before.key not in SETTING_NOUNS
+
+    def _after_title_comma(self, pos: int) -> bool:
+        """*pos* follows 'Title, ' in a caption or witness list ("Senior Program Officer, …")."""
+        prev = self.word_before(pos)
+        return prev is not None and self.text[prev.end:pos].strip() == "," and prev.key in TITLE_WORDS
 
     def _inside(self, c: Candidate, spans: list[tuple[int, int]]) -> bool:
         return any(s <= c.start and c.end <= e for s, e in spans)
@@ -320,8 +337,8 @@ class _Guard(WordView):
     def _ordinary_words(self, c: Candidate, words: list[Word]) -> bool:
         """A guessed span made of ordinary words only, in a shape a name does not take."""
         ctx = self.ctx
-        if c.reason == Reason.PUBLIC_BODY_ATTRIBUTED:
-            return False
+        if c.reason == Reason.PUBLIC_BODY_ATTRIBUTED or any(w.key in TITLE_WORDS for w in words):
+            return False  # "THE DEPUTY MINISTER", "La Présidente": a title singles out one person
         if len(words) == 1 and self._single_ordinary(c, words[0]):
             self.weak = True
             return True

@@ -38,12 +38,21 @@ GROUPING_NOUNS = frozenset({"group", "groupe", "table", "breakout", "atelier", "
                             "sous-table", "salon", "bloc", "block"})
 
 # Words right before a place that make it someone's origin, not the setting of an idea.
-ORIGIN_BEFORE = frozenset({"from", "venu", "venue", "venus", "venues", "originaire", "originaires", "native"})
+ORIGIN_BEFORE = frozenset({"from", "venu", "venue", "venus", "venues", "originaire", "originaires", "native",
+                           "represent", "represents", "representing", "represente", "representant", "representante"})
+# Words before "à/in <place>" that make the place where a person lives or works ("en poste à X").
+RESIDENCE_WORDS = frozenset({"habite", "habitent", "vit", "vivent", "base", "basee", "basees", "bases", "poste",
+                             "installe", "installee", "etabli", "etablie", "residant", "residante", "reside",
+                             "lives", "living", "based", "posted", "stationed", "works", "working", "travaille",
+                             "demeure", "resides", "residing", "grew", "raised", "born", "nee", "ne"})
 # Nouns before "de <place>" that make the place a setting ("la région de Rimouski").
-SETTING_NOUNS = frozenset({"region", "ville", "village", "communaute", "communautes", "nord", "sud", "est", "ouest",
-                           "centre", "territoire", "secteur", "quartier", "municipalite", "population", "refuge",
-                           "hebergement", "maison", "environs", "pres", "cote", "baie", "rive", "route", "aeroport",
-                           "hopital", "cas", "exemple", "modele", "femmes", "filles", "situation", "besoins"})
+SETTING_NOUNS = frozenset({"region", "ville", "village", "nord", "sud", "est", "ouest", "centre", "territoire",
+                           "secteur", "quartier", "municipalite", "environs", "pres", "cote", "baie", "rive", "route",
+                           "aeroport", "hopital", "region", "lac", "riviere", "ile", "iles"})
+# Person words before "of <place>" that make the place someone's origin ("an Elder of Arviat").
+ORIGIN_PERSONS_OF = frozenset({"elder", "elders", "member", "members", "resident", "residents", "woman", "women",
+                               "man", "men", "youth", "chief", "councillor", "councilor", "mayor", "people",
+                               "citizen", "citizens", "native", "daughter", "son", "survivor", "survivors"})
 
 # Words that label a line ("Moderator: Jo Smith"); committee titles (Chair, Clerk) are not here:
 # they single out one person even as a label.
@@ -56,12 +65,14 @@ SHOUTED_ARTICLES = frozenset({"the", "a", "an", "un", "une", "les", "des"})
 
 # Head words that close a law's or a programme's name in English ("Victims Bill of Rights",
 # "Jordan's Principle"), and open one in French ("Loi sur les Indiens", "Principe de Jordan").
-_EN_HEADS = r"(?:Act|Principle|Bill of Rights|Charter|Convention|Declaration|Treaty|Protocol|Strategy|Policy)"
+# ("Policy", "Strategy" and their French forms are left out: they end job titles and branch names,
+# "Director General, Trade Policy"; named policies and strategies are in the lexicon.)
+_EN_HEADS = r"(?:Act|Principle|Bill of Rights|Charter|Convention|Declaration|Treaty|Protocol)"
 # Only the word right before an English head counts ("Jordan's Principle"), so a name further
 # left ("Amara Okafor and the ... Act") is never taken for part of a law's name.
 _EN_PROGRAMME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[ \t]+" + _EN_HEADS + r"\b")
 _EN_PROGRAMME_CAPS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]*[ \t]+" + _EN_HEADS.upper() + r"\b")
-_FR_HEADS = r"(?:Loi|Charte|Principe|Convention|Déclaration|Traité|Protocole|Stratégie|Politique)"
+_FR_HEADS = r"(?:Loi|Charte|Principe|Convention|Déclaration|Traité|Protocole)"
 _FR_LINK = r"(?:de|du|des|d['’]|sur|pour|la|le|les|l['’]|en|et|à|aux?|canadienne|canadien|nationale|national|" \
            r"fédérale|fédéral|québécoise|québécois|internationale|international)"
 _FR_PROGRAMME = re.compile(r"\b" + _FR_HEADS + r"(?:[ \t]+|(?<=['’]))(?:" + _FR_LINK + r"(?:[ \t]+|(?<=['’])))*"

@@ -192,3 +192,23 @@ def test_region_before_ordinary_words_is_kept(any_engine):
     out = clean(any_engine, "10:14 From Marisol Quintanar to Everyone: in the Bangsamoro peace process, "
                             "women wrote rules")
     assert out == "10:14 From [Participant 1] to Everyone: in the Bangsamoro peace process, women wrote rules"
+
+
+# ---- a place is still removed where it tells where a person is from or works ---------------------
+@pytest.mark.parametrize("text, expected", [
+    ("An Elder of Arviat, Mary Kanayuk-Spence, said Arviat needs a safe house.",
+     "An Elder of [Place], [Participant 1], said Arviat needs a safe house."),
+    ("Le sergent Bastien Morel, en poste à Inukjuak, a dit que les délais sont longs à Inukjuak.",
+     "Le [Role] [Participant 1], en poste à [Place], a dit que les délais sont longs à Inukjuak."),
+    ("Noah Qaqqaq joined by phone from Pangnirtung. Pangnirtung needs a shelter.",
+     "[Participant 1] joined by phone from [Place]. Pangnirtung needs a shelter."),
+])
+def test_origin_is_removed_and_the_same_place_as_subject_kept(any_engine, text, expected):
+    assert clean(any_engine, text) == expected
+
+
+def test_programme_in_a_title_caption_stays_removed(any_engine):
+    out = clean(any_engine, "Witnesses\nDirector, Women's Program, Department of Fisheries and Oceans\n"
+                            "The panel agreed the Sahel needs long-term funding.")
+    assert "Women's Program" not in out and "Director" not in out
+    assert out.endswith("\nThe panel agreed the Sahel needs long-term funding.")
