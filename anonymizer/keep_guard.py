@@ -58,6 +58,7 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         guard.trim(c)
+        guard.title_as_role(c)
         guard.weak = False
         if c.end > c.start and not guard.veto(c):
             out.append(c)
@@ -154,11 +155,21 @@ class _Guard(WordView):
         while c.end > c.start and not self.text[c.end - 1].isalnum() and self.text[c.end - 1] not in ".)":
             c.end -= 1
 
+    def title_as_role(self, c: Candidate) -> None:
+        """'The Chair:', 'La Présidente :' guessed as a person's name: the placeholder says [Role]."""
+        if c.label != "PERSON" or c.reason in ROSTER_REASONS:
+            return
+        words = [w for w in self.words_in(c.start, c.end) if fold(w.text) not in DETERMINERS]
+        if words and all(w.key in TITLE_WORDS for w in words):
+            c.label = "ROLE"
+
     def _trimmable_front(self, c: Candidate, words: list[Word]) -> bool:
         first, nxt = words[0], words[1]
         key = first.key.rstrip(".")
         if key in COURTESY or (self._courtesy_fr(first) and nxt.cap and not _initial(nxt)):
-            return True
+            # "Mr. Chair", "Madam Speaker": the address is the title; "Madame la Présidente": the
+            # courtesy title stands before the title with its article, apart from it
+            return c.label == "PERSON" or fold(nxt.text) in DETERMINERS
         if _initial(first):
             return False
         if fold(first.text) in DETERMINERS and not first.upper:

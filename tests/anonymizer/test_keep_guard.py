@@ -212,3 +212,9 @@ def test_programme_in_a_title_caption_stays_removed(any_engine):
                             "The panel agreed the Sahel needs long-term funding.")
     assert "Women's Program" not in out and "Director" not in out
     assert out.endswith("\nThe panel agreed the Sahel needs long-term funding.")
+
+
+# ---- committee titles: the form of address is the title, and the placeholder says so ---------------
+def test_committee_address_is_removed_whole_as_a_role(any_engine):
+    out = clean(any_engine, "The Chair: Thank you. Mr. Chair, the shelters in Nunavut need core funding.")
+    assert out == "[Role]: Thank you. [Role], the shelters in Nunavut need core funding."
