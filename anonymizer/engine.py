@@ -14,6 +14,7 @@ from typing import Iterable, Optional
 from .canonical import CanonicalText, canonicalize
 from .french import french_lexicon
 from .inert import drop_inert
+from .keep_guard import keep_guard
 from .langdetect import detect_language
 from .pieces import CHUNK_CHARS, chunks, spacy_view
 from .pipeline import load_pipelines
@@ -125,7 +126,7 @@ class AnonymizerEngine:
         return resolve(drop_inert(text, cands))
 
     def run_registry(self, text: str, doc, lang: str) -> list[Candidate]:
-        """Every recognizer of the registry, in order, on one piece of canonical text."""
+        """Every recognizer of the registry, in order, on one piece of canonical text, then the keep guard."""
         ctx = NoteContext(text, doc, lang, self.roster, self.allowlist, self.index)
         out: list[Candidate] = []
         for recognizer in self.registry:
@@ -134,7 +135,7 @@ class AnonymizerEngine:
                 c.recognizer = c.recognizer or recognizer.id
             ctx.found[recognizer.id] = found
             out.extend(found)
-        return out
+        return keep_guard(ctx, out)
 
     def _result(self, canon: CanonicalText, lang: str, decisions: list[Decision]) -> AnonymizationResult:
         clean, marks = placeholders(canon.text, decisions)
