@@ -30,6 +30,7 @@ from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
+from .trained_span_lines import field_label, first_line
 
 RECOGNIZER_ID = "trained_spans"
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
@@ -103,15 +104,26 @@ class TrainedSpans:
         text = context.text
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
         scores = doc.spans["domain"].attrs.get("precision", {})
-        trimmed = [(t.start_char, t.end_char, sp.label_) for sp in spans
+        lines = [sp for sp in map(first_line, spans) if sp is not None]
+        trimmed = [(t.start_char, t.end_char, _title_as_role(t.text, sp.label_)) for sp in lines
                    for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
                    if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         kept = [c for c in trimmed if _survives(text, *c, allow)]
         people_ends = _people_ends(doc, kept)
         kept += [c for c in trimmed if c not in kept and _survives(text, *c, allow, people_ends)]
+        person_starts = frozenset([s for s, _e, label in kept if label == "PERSON"]
+                                  + [e.start_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
+                                  + [c.start for found in getattr(context, "found", {}).values() for c in found
+                                     if c.label == "PERSON"])
+        kept = [c for c in kept if c[2] != "ROLE" or not field_label(text, c[0], c[1], person_starts)]
         return [Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID, score=float(scores.get(label, 0.8)),
                           key=_key(text[s:e], label), prio=1) for s, e, label in sorted(kept)]
+
+
+def _title_as_role(surface: str, label: str) -> str:
+    """A "person" that is nothing but a title ("Présidente", "Vice-Chair") is a role: it passes the role tests."""
+    return "ROLE" if label == "PERSON" and fold(surface).rstrip(".") in ROLE_TITLES else label
 
 
 def _people_ends(doc, kept) -> frozenset[int]:
