@@ -58,3 +58,16 @@ def engine(pipelines):
 def test_field_caption_stays_and_the_name_goes(engine, text, lang, gone, kept):
     res = engine.anonymize(text, lang)
     assert gone not in res.text and res.text.startswith(kept), res.text
+
+
+@pytest.mark.parametrize("text,lang,gone,kept", [
+    ("Amara Okafor, who flew in from Inuvik, said shelters are full.", "en", "Inuvik", "said shelters are full"),
+    ("Notre collègue de Rimouski a souligné que les refuges débordent.", "fr", "Rimouski", "les refuges débordent"),
+    ("Depuis Iqaluit, Mme Tagak a rappelé que les refuges manquent de place.", "fr", "Iqaluit", "manquent de place"),
+    ("Shelters are full and women in Nunavut need beds.", "en", None, "women in Nunavut need beds"),
+])
+def test_a_place_goes_as_origin_and_stays_as_subject(engine, text, lang, gone, kept):
+    res = engine.anonymize(text, lang)
+    assert kept in res.text, res.text
+    if gone:
+        assert gone not in res.text, res.text
