@@ -71,7 +71,8 @@ _ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travel
                             r"\b(?:representatives?|delegat(?:e|es|ion)|ambassador|envoy)\s+(?:of|for)|\bon behalf of|\bspeaking for|"
                             r"(?:'m|'re|\bam|\bare)\s+(?:originally\s+)?from|"
                             # joined, flew in or lives there; "we in X", "ici à X", "notre collègue de X"
-                            r"\b(?:flew|flown|joined|joining|dialled|dialed|calling|drove|driven)\s+(?:in\s+)?from|"
+                            r"\b(?:flew|flown|join(?:s|ed|ing)?|dial(?:l?ed|l?ing|s)?|call(?:s|ed|ing)|drove|driven)\b[^.\n]{0,20}?\bfrom|"
+                            r"\b(?:greetings|hello|hi|salutations|bonjour)\s+(?:from|de|d')|\b(?:posted|stationed)\s+(?:in|at)|\ben poste (?:à|au|en)|"
                             r"\b(?:born|raised|grew up|lives?|living|lived|resides?|residing)\s+(?:and raised\s+)?in|"
                             r"\b(?:we|us|those of us)\s+(?:here\s+)?in|\bici,?\s+(?:à|au|en)|\bchez nous,?\s+(?:à|au|en)|"
                             r"\b(?:habite|habitent|vit|vivent|née?s?|installée?s?)\s+(?:à|au|en|aux)|\bdepuis|"
@@ -81,7 +82,7 @@ _ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travel
 _ORIGIN_AFTER = re.compile(r"^\s*(?:'s\s+(?:delegate|delegation|representative|ambassador|envoy)\b|myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
                            r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
                            r"déléguée?|collègue|représentante?|aînée?|femme|homme|lawyer|activist|mediator|advocate|"
-                           r"journalist|diplomat|avocate?|militante?|journaliste|médiatrice|médiateur)\b", re.I)
+                           r"journalist|diplomat|avocate?|militante?|journaliste|médiatrice|médiateur|d'origine|installée?)\b", re.I)
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
