@@ -30,13 +30,15 @@ from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
+from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
 from .trained_span_lines import field_label, first_line
 
 RECOGNIZER_ID = "trained_spans"
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
 _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
-                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?")
+                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
+                 r"quelqu'un|somebody|nobody|personne")
 _CUE_BEFORE = re.compile(
     r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
@@ -63,26 +65,6 @@ _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund
 directive agreement treaty convention accord compact review study guidelines protocol act operation mission
 exercise
 programme fonds stratégie cadre politique traité accord protocole examen étude loi""".split())
-_ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travelled|traveled|flew|is|am|are|was|were|"
-                            r"participant|delegate|expert|colleague|someone|speaker|woman|man|member|panellist|rep|"
-                            r"representative|here|all the way)\s+from|\brepresent(?:ing|s)?|\bas an?|\bvenue? d[eu']|\boriginaire d[eu']|"
-                            r"\breprésente|\ben tant que|\bback in|\bhere in|\bbased in|"
-                            # a delegation speaking for its country ("the representative of Ghana", "au nom du Chili")
-                            r"\b(?:representatives?|delegat(?:e|es|ion)|ambassador|envoy)\s+(?:of|for)|\bon behalf of|\bspeaking for|"
-                            r"(?:'m|'re|\bam|\bare)\s+(?:originally\s+)?from|"
-                            # joined, flew in or lives there; "we in X", "ici à X", "notre collègue de X"
-                            r"\b(?:flew|flown|join(?:s|ed|ing)?|dial(?:l?ed|l?ing|s)?|call(?:s|ed|ing)|drove|driven)\b[^.\n]{0,20}?\bfrom|"
-                            r"\b(?:greetings|hello|hi|salutations|bonjour)\s+(?:from|de|d')|\b(?:posted|stationed)\s+(?:in|at)|\ben poste (?:à|au|en)|"
-                            r"\b(?:born|raised|grew up|lives?|living|lived|resides?|residing)\s+(?:and raised\s+)?in|"
-                            r"\b(?:we|us|those of us)\s+(?:here\s+)?in|\bici,?\s+(?:à|au|en)|\bchez nous,?\s+(?:à|au|en)|"
-                            r"\b(?:habite|habitent|vit|vivent|née?s?|installée?s?)\s+(?:à|au|en|aux)|\bdepuis|"
-                            r"\b(?:collègues?|participante?s?|experte?s?|membres?|femmes?|aînée?s?|intervenante?s?)\s+(?:de|du|d')|"
-                            r"\breprésentante?s?\s+(?:des|d[eu'])|\bdélégu(?:ée?s?|ation)\s+(?:des|d[eu'])|\bambassadrice\s+d[eu']|\bau nom d[eu'])"
-                            r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
-_ORIGIN_AFTER = re.compile(r"^\s*(?:'s\s+(?:delegate|delegation|representative|ambassador|envoy)\b|myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
-                           r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
-                           r"déléguée?|collègue|représentante?|aînée?|femme|homme|lawyer|activist|mediator|advocate|"
-                           r"journalist|diplomat|avocate?|militante?|journaliste|médiatrice|médiateur|d'origine|installée?)\b", re.I)
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
@@ -185,7 +167,7 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
 
         return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
     if label == "PLACE":
-        return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
+        return bool(ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
     if label == "ORG":
         return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
     return _has_title_word(surface) and not _GENERIC_BEFORE.search(before) and not _GENERIC_START.match(surface)
@@ -331,6 +313,8 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
     if sep and (s - len(before) + sep.start()) in people_ends:
         return True
     if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
+        return True
+    if PRESENT_AFTER.match(after):
         return True
     nxt = _WORD.search(after)
     speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in _SAID
