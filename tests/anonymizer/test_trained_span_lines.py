@@ -71,3 +71,18 @@ def test_a_place_goes_as_origin_and_stays_as_subject(engine, text, lang, gone, k
     assert kept in res.text, res.text
     if gone:
         assert gone not in res.text, res.text
+
+
+@pytest.mark.parametrize("after,attributes", [
+    (" a dit que les délais sont longs", True),
+    (" n'était pas présente à la rencontre", True),
+    (" a envoyé quelqu'un pour écouter", True),
+    (" wasn't in the room", True),
+    (" sent two officers to the session", True),
+    (" is present in 600 communities", False),      # subject matter: where the body works
+    (" est présente dans 600 communautés", False),
+    (" should publish data on arrests", False),
+])
+def test_a_body_as_subject_of_speech_or_presence(after, attributes):
+    from anonymizer.recognizers.trained_span_cues import PRESENT_AFTER
+    assert bool(PRESENT_AFTER.match(after)) is attributes
