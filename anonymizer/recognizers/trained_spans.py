@@ -77,6 +77,10 @@ _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaq
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|our|their|from the|at the|la|le|notre|leur|du|au)\s+$", re.I)
 _ACTS = frozenset("""will would to can could and should must shall flagged raised asked agreed proposed suggested
 wants wanted thinks thought et va fera enverra doit pourra propose a avait veut""".split())
+# discourse openers before a comma ("Ensuite, Odalric"); a surname before its given name ("Stone, Mary") is no opener
+_OPENERS = frozenset(fold(w) for w in """ensuite enfin puis alors donc merci bref voilà voila bon oui non aussi
+cependant toutefois également finalement d'abord premièrement deuxièmement then finally also thanks however so next
+first second third yes no well okay ok meanwhile later afterwards again plus""".split())
 _MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -243,6 +247,8 @@ def _trim(span):
     toks = list(span)
     while toks and edge(toks[0]):
         toks.pop(0)
+    if len(toks) > 2 and toks[1].text == "," and fold(toks[0].text) in _OPENERS:
+        toks = toks[2:]  # a sentence opener before its comma: "Ensuite, Odalric", "Finally, Jo"
     while toks and edge(toks[-1]):
         toks.pop()
     if not toks:
