@@ -171,6 +171,8 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
 
         return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
     if label == "PLACE":
+        if not _is_place(surface) and all(_common(w) for w in surface.split()):
+            return False  # "the only Deaf woman": an ordinary word, not an origin
         return bool(ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
     if label == "ORG":
         return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
