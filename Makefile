@@ -65,7 +65,7 @@ canary: install
 
 ## Rebuild the trained domain span model (anonymizer/model/en, fr) from synthetic notes; fixed seed, CPU only.
 train: install
-	$(BIN)/python -m anonymizer train --lang both --n-notes 6000 --seed 0 --max-steps 2000 --out anonymizer/model
+	$(BIN)/python -m anonymizer train --lang both --n-notes 8000 --seed 0 --max-steps 3000 --out anonymizer/model
 
 # Presidio is for comparison only; its pins would downgrade spaCy's preshed, so no dependency resolution.
 bench-install: install

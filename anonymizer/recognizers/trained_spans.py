@@ -30,12 +30,15 @@ from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
+from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
+from .trained_span_lines import field_label, first_line
 
 RECOGNIZER_ID = "trained_spans"
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
 _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
-                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?")
+                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
+                 r"quelqu'un|somebody|nobody|personne")
 _CUE_BEFORE = re.compile(
     r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
@@ -62,18 +65,6 @@ _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund
 directive agreement treaty convention accord compact review study guidelines protocol act operation mission
 exercise
 programme fonds stratégie cadre politique traité accord protocole examen étude loi""".split())
-_ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travelled|traveled|flew|is|am|are|was|were|"
-                            r"participant|delegate|expert|colleague|someone|speaker|woman|man|member|panellist|rep|"
-                            r"representative|here|all the way)\s+from|\brepresent(?:ing|s)?|\bas an?|\bvenue? d[eu']|\boriginaire d[eu']|"
-                            r"\breprésente|\ben tant que|\bback in|\bhere in|\bbased in|"
-                            # a delegation speaking for its country ("the representative of Ghana", "au nom du Chili")
-                            r"\b(?:representatives?|delegat(?:e|es|ion)|ambassador|envoy)\s+(?:of|for)|\bon behalf of|\bspeaking for|"
-                            r"(?:'m|'re|\bam|\bare)\s+(?:originally\s+)?from|"
-                            r"\breprésentante?s?\s+(?:des|d[eu'])|\bdélégu(?:ée?s?|ation)\s+(?:des|d[eu'])|\bambassadrice\s+d[eu']|\bau nom d[eu'])"
-                            r"\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
-_ORIGIN_AFTER = re.compile(r"^\s*(?:'s\s+(?:delegate|delegation|representative|ambassador|envoy)\b|myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
-                           r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
-                           r"déléguée?|collègue|représentante?|aînée?|femme|homme)\b", re.I)
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
@@ -86,6 +77,10 @@ _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaq
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|our|their|from the|at the|la|le|notre|leur|du|au)\s+$", re.I)
 _ACTS = frozenset("""will would to can could and should must shall flagged raised asked agreed proposed suggested
 wants wanted thinks thought et va fera enverra doit pourra propose a avait veut""".split())
+# discourse openers before a comma ("Ensuite, Odalric"); a surname before its given name ("Stone, Mary") is no opener
+_OPENERS = frozenset(fold(w) for w in """ensuite enfin puis alors donc merci bref voilà voila bon oui non aussi
+cependant toutefois également finalement d'abord premièrement deuxièmement then finally also thanks however so next
+first second third yes no well okay ok meanwhile later afterwards again plus""".split())
 _MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -103,15 +98,26 @@ class TrainedSpans:
         text = context.text
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
         scores = doc.spans["domain"].attrs.get("precision", {})
-        trimmed = [(t.start_char, t.end_char, sp.label_) for sp in spans
+        lines = [sp for sp in map(first_line, spans) if sp is not None]
+        trimmed = [(t.start_char, t.end_char, _title_as_role(t.text, sp.label_)) for sp in lines
                    for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
                    if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         kept = [c for c in trimmed if _survives(text, *c, allow)]
         people_ends = _people_ends(doc, kept)
         kept += [c for c in trimmed if c not in kept and _survives(text, *c, allow, people_ends)]
+        person_starts = frozenset([s for s, _e, label in kept if label == "PERSON"]
+                                  + [e.start_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
+                                  + [c.start for found in getattr(context, "found", {}).values() for c in found
+                                     if c.label == "PERSON"])
+        kept = [c for c in kept if c[2] != "ROLE" or not field_label(text, c[0], c[1], person_starts)]
         return [Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID, score=float(scores.get(label, 0.8)),
                           key=_key(text[s:e], label), prio=1) for s, e, label in sorted(kept)]
+
+
+def _title_as_role(surface: str, label: str) -> str:
+    """A "person" that is nothing but a title ("Présidente", "Vice-Chair") is a role: it passes the role tests."""
+    return "ROLE" if label == "PERSON" and fold(surface).rstrip(".") in ROLE_TITLES else label
 
 
 def _people_ends(doc, kept) -> frozenset[int]:
@@ -165,7 +171,9 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
 
         return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
     if label == "PLACE":
-        return bool(_ORIGIN_BEFORE.search(before) or _ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
+        if not _is_place(surface) and all(_common(w) for w in surface.split()):
+            return False  # "the only Deaf woman": an ordinary word, not an origin
+        return bool(ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
     if label == "ORG":
         return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
     return _has_title_word(surface) and not _GENERIC_BEFORE.search(before) and not _GENERIC_START.match(surface)
@@ -241,6 +249,8 @@ def _trim(span):
     toks = list(span)
     while toks and edge(toks[0]):
         toks.pop(0)
+    if len(toks) > 2 and toks[1].text == "," and fold(toks[0].text) in _OPENERS:
+        toks = toks[2:]  # a sentence opener before its comma: "Ensuite, Odalric", "Finally, Jo"
     while toks and edge(toks[-1]):
         toks.pop()
     if not toks:
@@ -311,6 +321,8 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
     if sep and (s - len(before) + sep.start()) in people_ends:
         return True
     if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
+        return True
+    if PRESENT_AFTER.match(after):
         return True
     nxt = _WORD.search(after)
     speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in _SAID

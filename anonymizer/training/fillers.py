@@ -137,6 +137,10 @@ class Fillers:
             return short if short != "-" and self.rng.random() < 0.35 else name
         if self.lang == "fr":
             name = f"{self.pick(c['fr_type'])} {self.pick(c['fr_noun'])} {self.pick(c['fr_place'])}"
+            if r < 0.4:  # hyphen-joined names ("Réseau-Femmes Outaouais", "Alliance-Québec")
+                name = f"{self.pick(c['fr_type'])}-{self.pick(['Québec', 'Canada', 'Acadie', 'Ontario', 'Femmes', 'Jeunesse', 'Solidarité'])}"
+        elif r < 0.4:
+            name = f"{self.pick(c['type'])}-{self.pick(['Canada', 'Québec', 'Atlantic', 'North', 'Prairies'])}"
         elif r < 0.55:
             name = f"{self.pick(c['place'])} {self.pick(c['noun'])} {self.pick(c['type'])}"
         elif r < 0.65:
@@ -151,6 +155,23 @@ class Fillers:
         if r < 0.22:
             return name.lower()
         return name
+
+    def cso_short(self) -> Segs:
+        """A civil-society organization by the short name its own people use in speech ("At Northshore
+        Mediation we…", "chez Regroupement des aînées"): an invented name without its head word, or a real
+        one's short form."""
+        c = self.lex.cso
+        if self.rng.random() < 0.4:
+            name, short, _fr = self.pick(self.lex.real_cso)
+            return [(short if short != "-" else name, "ORG")]
+        if self.lang == "fr":
+            return [(f"{self.pick(c['fr_type'])} {self.pick(c['fr_place'])}", "ORG")]
+        return [(f"{self.pick(c['place'])} {self.pick(c['noun'])}".replace("'s", "").replace("s'", "s"), "ORG")]
+
+    def body_lower(self, keep: bool = False) -> Segs:
+        """A public body in lower case, as texted notes write it ("cbsa said", "la grc estime")."""
+        text = self.body(acronym=self.rng.random() < 0.7).lower()
+        return [(text, "KEEP" if keep else "ORG")]
 
     def descriptive(self) -> Segs:
         """A local group named by what it is, in lower case ("the newcomer women's centre")."""

@@ -66,13 +66,16 @@ class Titles:
                               "founder", "chair", "program lead", "president"])
             return self.pick([f"{head} of the {group} in {place}", f"{head} of the {group}",
                               f"{head} of the {place} detachment", f"lead adviser on the file",
-                              f"{head} of the branch's reporting to the UN", f"{head} of the gender unit at the mission in {place}"])
+                              f"{head} of the branch's reporting to the UN", f"{head} of the gender unit at the mission in {place}",
+                              f"official who oversees the {group} network", f"person in charge of the deployments to {place}",
+                              f"official who manages the department's reporting to the UN"])
         group = self.pick(self.lex.cso["fr_descriptive"])
         head = self._gender(self.pick([("directrice", "directeur"), ("responsable", "responsable"),
                                        ("coordonnatrice", "coordonnateur"), ("fondatrice", "fondateur"),
                                        ("présidente", "président")]), female)
         return self.pick([f"{head} de la {group} à {place}" if group.startswith(("maison", "clinique", "table", "banque", "banque"))
-                          else f"{head} du {group} de {place}", f"{head} du dossier", f"{head} du détachement de {place}"])
+                          else f"{head} du {group} de {place}", f"{head} du dossier", f"{head} du détachement de {place}",
+                          f"personne responsable de l'aide aux victimes à {place}", f"{head} du bureau de coordination de {place}"])
 
     def title(self, female: bool | None = None) -> str:
         """A bare title (a caption or a role after a name), drawn from every kind."""

@@ -7,30 +7,12 @@ and mixed English/French notes (assembled in ``synth.make_note``).
 """
 from __future__ import annotations
 
-import random
-
 from .fillers import Segs
+from .segments import capitalize_first, drop_period
+from .styles_extra import EXTRA_STYLES, extra_lines, header
 
 STYLES = ["prose", "prose", "bullets", "transcript", "witnesses", "minutes", "qa", "mixed", "hansard",
-          "un_record", "captions", "actions"]
-
-
-def capitalize_first(segs: Segs) -> Segs:
-    """Upper-case the first letter of a sentence (length unchanged)."""
-    for i, (text, label) in enumerate(segs):
-        if text.strip():
-            j = len(text) - len(text.lstrip())
-            segs[i] = (text[:j] + text[j].upper() + text[j + 1:], label)
-            break
-    return segs
-
-
-def drop_period(segs: Segs, rng: random.Random) -> Segs:
-    """Shorthand bullets often drop the final period."""
-    text, label = segs[-1]
-    if label is None and text.endswith(".") and rng.random() < 0.5:
-        segs[-1] = (text[:-1], None)
-    return segs
+          "un_record", "captions", "actions"] + EXTRA_STYLES
 
 
 def _colon(writer) -> str:
@@ -143,7 +125,8 @@ def _minutes(writer, n: int) -> list[Segs]:
         present += ([(", ", None)] if i else []) + f.speaker()
         if rng.random() < 0.4:
             present += [(" (", None)] + f.affiliation() + [(")", None)]
-    return [present] + [writer.sentence() for _ in range(n)] + _action_items(writer, rng.randint(1, 3))
+    head = header(writer) if rng.random() < 0.5 else []
+    return head + [present] + [writer.sentence() for _ in range(n)] + _action_items(writer, rng.randint(1, 3))
 
 
 def _action_items(writer, k: int) -> list[Segs]:
@@ -174,6 +157,9 @@ def lines_for(writer, style: str, n: int) -> list[Segs]:
         return _captions(writer, n)
     if style == "minutes":
         return _minutes(writer, n)
+    extra = extra_lines(writer, style, n)
+    if extra is not None:
+        return extra
     if style == "actions":
         return [writer.sentence() for _ in range(max(1, n // 2))] + _action_items(writer, writer.rng.randint(2, 4))
     return [writer.sentence() for _ in range(n)]

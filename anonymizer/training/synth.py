@@ -68,6 +68,7 @@ class NoteWriter:
             "PRA": keep(f.programme_acronym), "EV": lambda: [(f.event(), None)],
             "DEM": lambda: [(f.demonym()[0][0], None)], "CITY": keep(f.city),
             "I": lambda: self.render(f.pick(self.t["idea"])),
+            "CSOS": f.cso_short, "OL": f.body_lower, "BL": lambda: f.body_lower(keep=True),
         }
         return table[name]()
 
@@ -137,6 +138,7 @@ def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | 
         lines = [_split_article(_french_elisions(segs)) for segs in lines]
     sep = "\n" if style != "prose" or rng.random() < 0.3 else " "
     case = rng.random()
+    case = 0.0 if style == "texting" else 0.1 if style == "caps" else case  # below 0.08 lower, below 0.13 capitals
     text, spans = "", []
     for i, segs in enumerate(lines):
         if i:

@@ -42,8 +42,7 @@ def _check(engine, text, gone, kept):
     ("A Staff Sergeant from the coastal detachment said victims wait.", ["Staff Sergeant"], ["victims wait"]),
     # committee roles: a speaker turn, an address, a role with a modifier or tenure
     ("Chair: Thank you. We will hear the next witness.", ["Chair"], ["Thank you", "next witness"]),
-    pytest.param("Chair: Odile Brunner-Haas", ["Odile Brunner-Haas"], ["Chair:"], marks=pytest.mark.xfail(
-        strict=True, reason="the retrained model reads a bare 'Chair:' caption as a role and removes it (over-removal)")),
+    ("Chair: Odile Brunner-Haas", ["Odile Brunner-Haas"], ["Chair:"]),
     ("The civil society co-chair, Ilse Vandermeer, read the summary.", ["civil society co-chair"], ["read the summary"]),
     ("A former ambassador noted that embassies do not track spending.", ["former ambassador"], ["embassies"]),
     # a position described in prose
@@ -127,7 +126,6 @@ def test_ordinary_words_stay_without_a_roster(open_engine, text):
     assert open_engine.anonymize(text, "en").text == text
 
 
-@pytest.mark.xfail(strict=True, reason="with the retrained model the breakout label after a blank line goes too (over-removal)")
 def test_witness_list_body_on_its_own_line_goes_with_its_witness(open_engine):
     text = ("Witnesses\nDepartment of Finance\nOdalys Brennan-Achebe, Senior Counsel, Family and Youth Section\n\n"
             "Group C\nIdea: the Department of Finance should publish a gender budget statement.")

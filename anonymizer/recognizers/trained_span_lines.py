@@ -1,0 +1,38 @@
+"""Line-level checks on the trained model's spans: a span never runs past a line break, and a caption word
+that labels a field ("Chair: Name", "Présidence : Name") is not a person's title.
+
+The model reads a note as one stream of tokens, so a title at the end of one line may swallow the next line's
+label ("Senior Counsel, Family Section⏎⏎Group C"). A name is never written across lines except when a word is
+hyphenated at the line end ("Hart-⏎well"), which is kept whole.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+_AFTER_COLON = re.compile(r"[ \t]*:[ \t]*(?:(?:Mme|Mlle|M|Mr|Mrs|Ms|Mx|Dr|Dre|Me|Prof|Pr|Hon)\.?[ \t]+)?")
+_LINE_MARKS = " \t-*•>"
+
+
+def first_line(span):
+    """*span* up to its first line break (None when nothing is left); a hyphenated word stays whole."""
+    toks = list(span)
+    for i, tok in enumerate(toks):
+        if "\n" in tok.text and not (i and toks[i - 1].text.endswith("-")):
+            toks = toks[:i]
+            break
+    while toks and toks[-1].is_space:
+        toks.pop()
+    return Span(span.doc, toks[0].i, toks[-1].i + 1, label=span.label) if toks else None
+
+
+def field_label(text: str, s: int, e: int, person_starts: frozenset[int]) -> bool:
+    """A short title alone at the start of a line, followed by a colon and a person's name: the caption of a
+    field ("Chair: Name", "Rapporteuse : Name") whose name goes while the caption word stays. A speaker line
+    ("The CHAIR: we resume") has speech, not a name, after its colon."""
+    line_start = text.rfind("\n", 0, s) + 1
+    if text[line_start:s].strip(_LINE_MARKS) or len(text[s:e].split()) > 2:
+        return False
+    colon = _AFTER_COLON.match(text, e)
+    return colon is not None and colon.end() in person_starts
