@@ -29,6 +29,7 @@ from ..french import is_french_word
 from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
+from .place_cues import HOST_PLACES
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
 from .trained_span_lines import field_label, first_line
@@ -73,6 +74,8 @@ _GROUP_WORDS = frozenset("group groupe grp table atelier breakout session plenar
 # "a gender adviser in each mission", "every deputy head": a title taken generically is not a role
 _GENERIC_BEFORE = re.compile(r"(?:^|\b)(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes|"
                              r"aucun|aucune)\s+$", re.I)
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|est|sont|était|étaient|être|sera|seront)\s+$", re.I)
+_DUTY_START = re.compile(r"(?:responsables?|responsible|chargée?s?|in charge)\b", re.I)
 _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes)\s", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|our|their|from the|at the|la|le|notre|leur|du|au)\s+$", re.I)
 _ACTS = frozenset("""will would to can could and should must shall flagged raised asked agreed proposed suggested
@@ -170,6 +173,10 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
             return False  # "Hope for peace …": a word-name opening a sentence needs a verb of its own
 
         return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
+    if label == "ROLE" and _PREDICATE_BEFORE.search(before) and _DUTY_START.match(surface):
+        return False  # "le ministère est responsable de …": what a body is in charge of, not a person's title
+    if label == "PLACE" and fold(surface) in HOST_PLACES:
+        return False  # "ici, au Canada": the consultation's own country says nothing of who spoke
     if label == "PLACE":
         if not _is_place(surface) and all(_common(w) for w in surface.split()):
             return False  # "the only Deaf woman": an ordinary word, not an origin
