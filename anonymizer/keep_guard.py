@@ -23,7 +23,7 @@ things: a name in the same shape is still removed.
 from __future__ import annotations
 
 from .french import is_french_word
-from .given_names import is_given_name
+from .given_names import is_family_name, is_given_name
 from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
                            LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, ORIGIN_PERSONS_OF, RESIDENCE_WORDS, SETTING_NOUNS, SHOUTED_ARTICLES,
                            SUBJECT_PLACES, place_spans, programme_spans)
@@ -175,12 +175,25 @@ class _Guard(WordView):
         if fold(first.text) in DETERMINERS and not first.upper:
             # "the Chair", "La Présidente", "Le Bouthillier": an article before a capital stays
             return not nxt.cap and not nxt.upper
+        if c.label == "PERSON" and self._sentence_opener(first, nxt):
+            return True  # "Ideas Amina raised", "Questions Kofi asked": the sentence's first word is no name
         stop = _stop_words(self.lang(first.start))
         if c.label == "PERSON" and key in stop and key not in NAME_PARTICLES and not nxt.cap and not nxt.upper \
                 and not is_given_name(key):
             return True  # "Je remercie Carole" (but "will okonjo" is a name typed in lower case)
         return c.label == "PERSON" and not first.cap and not first.upper and self.ctx.pos(first) in ("VERB", "AUX") \
             and not is_given_name(key) and key not in NAME_PARTICLES
+
+    def _sentence_opener(self, first: Word, nxt: Word) -> bool:
+        """A capitalised ordinary word opening a sentence or line before a capitalised name: not a given or
+        family name, not shouted, and written in the note's ordinary vocabulary."""
+        if not (first.initial and first.cap and not first.upper and nxt.cap and not nxt.upper) or _initial(nxt):
+            return False
+        key = first.key.rstrip(".")
+        if key in TITLE_WORDS or key in HONORIFICS or key in ROLE_FIRST or self.lang(first.start) != "en":
+            return False  # "Major Okafor": a rank goes with the name; French openers are left to the French rules
+        return len(key) >= 4 and key in self.ctx.common and not is_given_name(key) \
+            and not is_family_name(key) and key not in NAME_PARTICLES
 
     def _courtesy_fr(self, w: Word) -> bool:
         return fold(w.text) in COURTESY_FR and self.lang(w.start) == "fr"

@@ -89,6 +89,8 @@ def _emit_words(att: AttributionReader, j: int, k: int, reason: Reason) -> None:
     s, e = words[j].start, words[k].end
     if any(p.start <= s and e <= p.end for p in att.persons):
         return
+    if any(s <= p.start and p.end <= e for p in att.persons) and not head_words(att.ctx, j, k):
+        return  # "Ideas Marit Solvang raised": a person's name with a word before it, not a body
     att._emit((s, e, "ORG"), reason)
 
 

@@ -219,3 +219,12 @@ def test_committee_address_is_removed_whole_as_a_role(any_engine):
     out = clean(any_engine, "The Chair: Thank you. Mr. Chair, the shelters in Nunavut need core funding.")
     # the determiner of a speaker label stays outside the title (corpus SPEC)
     assert out == "The [Role]: Thank you. [Role], the shelters in Nunavut need core funding."
+
+
+# ---- an ordinary word opening the sentence is not part of the name after it ----------------------
+def test_sentence_opening_word_stays_before_a_name(any_engine):
+    assert clean(any_engine, "Ideas Zaneta Wojcik raised were about mediation.") \
+        == "Ideas [Participant 1] raised were about mediation."
+    # a given or family name opening the sentence is part of the name
+    assert clean(any_engine, "Hope Manyfingers opened the session.") == "[Participant 1] opened the session."
+    assert clean(any_engine, "Baker Adjei said the shelters are full.") == "[Participant 1] said the shelters are full."
