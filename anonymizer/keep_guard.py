@@ -185,14 +185,16 @@ class _Guard(WordView):
             and not is_given_name(key) and key not in NAME_PARTICLES
 
     def _sentence_opener(self, first: Word, nxt: Word) -> bool:
-        """A capitalised ordinary word opening a sentence or line before a capitalised name: not a given or
-        family name, not shouted, and written in the note's ordinary vocabulary."""
+        """A capitalised plural of an ordinary noun opening an English sentence or line before a capitalised
+        name: not a given or family name, not a title, not shouted."""
         if not (first.initial and first.cap and not first.upper and nxt.cap and not nxt.upper) or _initial(nxt):
             return False
         key = first.key.rstrip(".")
         if key in TITLE_WORDS or key in HONORIFICS or key in ROLE_FIRST or self.lang(first.start) != "en":
             return False  # "Major Okafor": a rank goes with the name; French openers are left to the French rules
-        return len(key) >= 4 and key in self.ctx.common and not is_given_name(key) \
+        # a plural of an ordinary noun ("Ideas", "Questions"): a rare singular word ("Kestrel") may open a name
+        plural = key.endswith("s") and not key.endswith("ss") and key[:-1] in self.ctx.common
+        return len(key) >= 4 and plural and key in self.ctx.common and not is_given_name(key) \
             and not is_family_name(key) and key not in NAME_PARTICLES
 
     def _courtesy_fr(self, w: Word) -> bool:
