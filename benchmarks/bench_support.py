@@ -1,6 +1,7 @@
 """What the app benchmarks share: a throw-away app instance, the demo capture set-up and latency summaries."""
 from __future__ import annotations
 
+import argparse
 import shutil
 import statistics
 import sys
@@ -34,6 +35,24 @@ def summary(samples: list[float]) -> str:
         return "no samples"
     p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
     return f"median {statistics.median(ordered) * 1000:8.1f} ms   p95 {p95 * 1000:8.1f} ms   (n={len(ordered)})"
+
+
+def note_bench_args(description: str) -> argparse.Namespace:
+    """The options the note benchmarks share: timed repetitions, warm-up, note length, random seed."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    return parser.parse_args()
+
+
+def signed_in_rapporteur(app):
+    """A test client signed in as the rapporteur that :func:`seed_demo_capture` created."""
+    client = app.test_client()
+    response = client.post("/auth/login", data={"username": "bench-rapporteur", "password": "correct-horse-battery"})
+    assert response.status_code == 302, "bench rapporteur could not sign in"
+    return client
 
 
 def seed_demo_capture(app):

@@ -16,13 +16,12 @@ the demo roster's invented names (no corpus text).
 """
 from __future__ import annotations
 
-import argparse
 import random
 import statistics
 import time
 import uuid
 
-from bench_support import seed_demo_capture, summary, throwaway_app  # also puts the project on sys.path
+from bench_support import note_bench_args, seed_demo_capture, signed_in_rapporteur, summary, throwaway_app  # also puts the project on sys.path
 
 OPENERS = ["{name} said that", "{name} ({org}) argued that", "According to {name},", "The group agreed that",
            "Several participants stressed that", "{name} from {org} noted that", "It was suggested that"]
@@ -57,12 +56,7 @@ def make_note(words: int, roster: list[tuple[str, str]], rng: random.Random) -> 
 
 def main() -> None:
     """Build the instance, warm up, time preview and submit, print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--words", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    args = note_bench_args(__doc__.splitlines()[0])
     rng = random.Random(args.seed)
 
     with throwaway_app("capture-bench-", WTF_CSRF_ENABLED=False) as app:
@@ -70,10 +64,7 @@ def main() -> None:
             prefix, roster, conference = seed_demo_capture(app)
             themes = len(conference.themes)
 
-        client = app.test_client()
-        response = client.post("/auth/login", data={"username": "bench-rapporteur",
-                                                    "password": "correct-horse-battery"})
-        assert response.status_code == 302, "bench rapporteur could not sign in"
+        client = signed_in_rapporteur(app)
 
         # Theme suggestions run in the job queue after submit, not inside it: the benchmark runs the
         # queued jobs itself after each submit and times them apart.

@@ -13,11 +13,10 @@ Notes come from benchmarks/capture_bench.py's generic sentence parts and the dem
 """
 from __future__ import annotations
 
-import argparse
 import random
 import time
 
-from bench_support import seed_demo_capture, summary, throwaway_app  # also puts the project on sys.path
+from bench_support import note_bench_args, seed_demo_capture, signed_in_rapporteur, summary, throwaway_app  # also puts the project on sys.path
 from capture_bench import make_note
 
 
@@ -70,19 +69,12 @@ def _time_services(app, notes: list[str]) -> dict[str, list[float]]:
 
 def main() -> None:
     """Build the instance, warm up, time, print the figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=30)
-    parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--words", type=int, default=300)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
+    args = note_bench_args(__doc__.splitlines()[0])
     rng = random.Random(args.seed)
     with throwaway_app("preview-bench-", WTF_CSRF_ENABLED=False, WARM_UP=False, RATELIMIT_ENABLED=False) as app:
         with app.app_context():
             prefix, roster, _conference = seed_demo_capture(app)
-        client = app.test_client()
-        assert client.post("/auth/login", data={"username": "bench-rapporteur",
-                                                "password": "correct-horse-battery"}).status_code == 302
+        client = signed_in_rapporteur(app)
         notes = [make_note(args.words, roster, rng) for _ in range(args.warmup + args.repeat)]
         words = sum(len(n.split()) for n in notes) / len(notes)
         print(f"Preview benchmark: Flask test client (in-process), real engine, notes of ~{words:.0f} words, "
