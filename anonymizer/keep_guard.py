@@ -23,22 +23,19 @@ things: a name in the same shape is still removed.
 from __future__ import annotations
 
 from .french import is_french_word
-from .given_names import is_family_name, is_given_name
+from .given_names import is_given_name
 from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
                            LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, ORIGIN_PERSONS_OF, RESIDENCE_WORDS, SETTING_NOUNS, SHOUTED_ARTICLES,
-                           SUBJECT_PLACES, place_spans, programme_spans)
+                           SUBJECT_PLACES, TITLE_WORDS, place_spans, programme_spans)
 from .keep_words import WordView, initial as _initial, stop_words as _stop_words
-from .lexicon import CIVIL_HEADS, ROLE_FIRST
+from .lexicon import CIVIL_HEADS
 from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
 from .text import Word
-from .vocab import FUNCTION_WORDS, GENERIC_ALONE, HONORIFICS, PERSON_NOUNS, ROLE_TITLES, NAME_PARTICLES, ORG_HEADS, SPEECH_VERBS, fold
+from .vocab import FUNCTION_WORDS, HONORIFICS, PERSON_NOUNS, NAME_PARTICLES, ORG_HEADS, SPEECH_VERBS, fold
 
 _GUESSED = ("PERSON", "ORG")
-# Words of titles that single out one person: never vetoed for their shape alone.
-TITLE_WORDS = frozenset(w for t in ROLE_TITLES | GENERIC_ALONE for w in t.replace("-", " ").split()
-                        if w not in FUNCTION_WORDS and len(w) > 2) | ROLE_FIRST
 ORG_WORDS = ORG_HEADS | CIVIL_HEADS
 # An organization read in an attribution slot ("Amara (Nunavut):") that turns out to be a place is
 # still someone's origin: removed as a place, never kept.
@@ -175,7 +172,7 @@ class _Guard(WordView):
         if fold(first.text) in DETERMINERS and not first.upper:
             # "the Chair", "La Présidente", "Le Bouthillier": an article before a capital stays
             return not nxt.cap and not nxt.upper
-        if c.label == "PERSON" and self._sentence_opener(first, nxt):
+        if c.label == "PERSON" and self.sentence_opener(first, nxt):
             return True  # "Ideas Amina raised", "Questions Kofi asked": the sentence's first word is no name
         stop = _stop_words(self.lang(first.start))
         if c.label == "PERSON" and key in stop and key not in NAME_PARTICLES and not nxt.cap and not nxt.upper \
@@ -183,19 +180,6 @@ class _Guard(WordView):
             return True  # "Je remercie Carole" (but "will okonjo" is a name typed in lower case)
         return c.label == "PERSON" and not first.cap and not first.upper and self.ctx.pos(first) in ("VERB", "AUX") \
             and not is_given_name(key) and key not in NAME_PARTICLES
-
-    def _sentence_opener(self, first: Word, nxt: Word) -> bool:
-        """A capitalised plural of an ordinary noun opening an English sentence or line before a capitalised
-        name: not a given or family name, not a title, not shouted."""
-        if not (first.initial and first.cap and not first.upper and nxt.cap and not nxt.upper) or _initial(nxt):
-            return False
-        key = first.key.rstrip(".")
-        if key in TITLE_WORDS or key in HONORIFICS or key in ROLE_FIRST or self.lang(first.start) != "en":
-            return False  # "Major Okafor": a rank goes with the name; French openers are left to the French rules
-        # a plural of an ordinary noun ("Ideas", "Questions"): a rare singular word ("Kestrel") may open a name
-        plural = key.endswith("s") and not key.endswith("ss") and key[:-1] in self.ctx.common
-        return len(key) >= 4 and plural and key in self.ctx.common and not is_given_name(key) \
-            and not is_family_name(key) and key not in NAME_PARTICLES
 
     def _courtesy_fr(self, w: Word) -> bool:
         return fold(w.text) in COURTESY_FR and self.lang(w.start) == "fr"

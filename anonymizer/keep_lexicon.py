@@ -11,13 +11,16 @@ from __future__ import annotations
 import functools
 import re
 
-from .lexicon import PLACE_WORDS
+from .lexicon import PLACE_WORDS, ROLE_FIRST
 from .text import fold_same_length
-from .vocab import load
+from .vocab import FUNCTION_WORDS, GENERIC_ALONE, ROLE_TITLES, load
 
 KEEP_LABELS = load("keep_labels")
 PROGRAMMES = load("programmes")
 SUBJECT_PLACES = load("subject_places") | PLACE_WORDS
+# Words of titles that single out one person: never vetoed for their shape alone.
+TITLE_WORDS = frozenset(w for t in ROLE_TITLES | GENERIC_ALONE for w in t.replace("-", " ").split()
+                        if w not in FUNCTION_WORDS and len(w) > 2) | ROLE_FIRST
 
 # Courtesy titles: they stay outside a person's span ("Mme [Participant 1]"), as in the
 # annotation policy; "M." and "Me" are courtesy titles only in French sentences.

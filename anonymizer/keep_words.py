@@ -6,9 +6,11 @@ import bisect
 import re
 
 from .french import is_french_word
+from .given_names import is_family_name, is_given_name
+from .keep_lexicon import TITLE_WORDS
 from .recognizers.context import NoteContext
 from .text import Word
-from .vocab import fold
+from .vocab import HONORIFICS, NAME_PARTICLES, fold
 
 _EN_STOP = None
 _FR_STOP = None
@@ -79,3 +81,16 @@ class WordView:
         tok = self.ctx.tokens.at(w.start) if self.ctx.tokens is not None else None
         return tok is not None and self.lang(w.start) == "fr" and tok.pos_ == "VERB" \
             and "Inf" in tok.morph.get("VerbForm") and bool(re.search(r"(?:er|ir|re)$", w.key))
+
+    def sentence_opener(self, first: Word, nxt: Word) -> bool:
+        """A capitalised plural of an ordinary noun opening an English sentence or line before a capitalised
+        name: not a given or family name, not a title, not shouted."""
+        if not (first.initial and first.cap and not first.upper and nxt.cap and not nxt.upper) or initial(nxt):
+            return False
+        key = first.key.rstrip(".")
+        if key in TITLE_WORDS or key in HONORIFICS or self.lang(first.start) != "en":
+            return False  # "Major Okafor": a rank goes with the name; French openers are left to the French rules
+        # a plural of an ordinary noun ("Ideas", "Questions"): a rare singular word ("Kestrel") may open a name
+        plural = key.endswith("s") and not key.endswith("ss") and key[:-1] in self.ctx.common
+        return len(key) >= 4 and plural and key in self.ctx.common and not is_given_name(key) \
+            and not is_family_name(key) and key not in NAME_PARTICLES
