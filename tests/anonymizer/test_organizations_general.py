@@ -6,6 +6,7 @@ Canadian federal and international bodies (general knowledge)."""
 import pytest
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
+from tests.anonymizer.expect import check
 
 EN_ALLOW = ["Public Safety Canada", "Public Safety", "Canada Border Services Agency", "CBSA", "Correctional Service Canada",
             "CSC", "Royal Canadian Mounted Police", "RCMP", "Global Affairs Canada", "GAC", "Department of Justice"]
@@ -21,21 +22,6 @@ def en_engine(pipelines):
 @pytest.fixture(scope="module")
 def fr_engine(pipelines):
     return AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList(FR_ALLOW))
-
-
-def _gone(res, text, needle):
-    start = text.index(needle)
-    letters = [i for i in range(start, start + len(needle)) if text[i].isalnum()]
-    return all(any(s.start <= i < s.end for s in res.redactions) for i in letters)
-
-
-def _check(engine, lang, text, gone, kept):
-    res = engine.anonymize(text, lang)
-    for needle in gone:
-        assert _gone(res, text, needle), (needle, res.text)
-    for phrase in kept:
-        assert phrase in res.text, (phrase, res.text)
-    return res
 
 
 @pytest.mark.parametrize("text,gone,kept", [
@@ -72,7 +58,7 @@ def _check(engine, lang, text, gone, kept):
     ("Thank you for the invitation.\n– Public Safety Canada", ["Public Safety Canada"], ["Thank you for the invitation"]),
 ])
 def test_english_attribution_goes(en_engine, text, gone, kept):
-    _check(en_engine, "en", text, gone, kept)
+    check(en_engine, text, "en", gone, kept)
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -93,7 +79,7 @@ def test_english_attribution_goes(en_engine, text, gone, kept):
     ("The Toronto shelter is full every night.", ["The Toronto shelter is full"]),
 ])
 def test_english_subject_matter_stays(en_engine, text, kept):
-    _check(en_engine, "en", text, [], kept)
+    check(en_engine, text, "en", [], kept)
 
 
 @pytest.mark.parametrize("text,gone,kept", [
@@ -118,7 +104,7 @@ def test_english_subject_matter_stays(en_engine, text, kept):
     ("LA FÉDÉRATION DES FEMMES DE BELLECHASSE A DIT NON AU PROJET.", ["FÉDÉRATION DES FEMMES DE BELLECHASSE"], ["NON AU PROJET"]),
 ])
 def test_french_attribution_goes(fr_engine, text, gone, kept):
-    _check(fr_engine, "fr", text, gone, kept)
+    check(fr_engine, text, "fr", gone, kept)
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -132,12 +118,12 @@ def test_french_attribution_goes(fr_engine, text, gone, kept):
      ["maisons d'hébergement", "droits de la personne"]),
 ])
 def test_french_subject_matter_stays(fr_engine, text, kept):
-    _check(fr_engine, "fr", text, [], kept)
+    check(fr_engine, text, "fr", [], kept)
 
 
 def test_a_speaking_public_body_acronym_is_an_organization_not_a_person(fr_engine):
     text = "Le MPO a dit que les pêcheuses sont invisibles dans les données."
-    res = _check(fr_engine, "fr", text, ["MPO"], ["les pêcheuses sont invisibles"])
+    res = check(fr_engine, text, "fr", ["MPO"], ["les pêcheuses sont invisibles"])
     labels = {s.label for s in res.redactions if text[s.start:s.end] == "MPO"}
     assert labels == {"ORG"}
     assert "[Organization 1] a dit" in res.text

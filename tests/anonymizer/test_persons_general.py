@@ -5,27 +5,13 @@ are real Canadian federal bodies (general knowledge)."""
 import pytest
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
+from tests.anonymizer.expect import check, removed
 
 
 @pytest.fixture(scope="module")
 def open_engine(pipelines):
     """No roster, a small allow-list: only general knowledge and context can find the people."""
     return AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList(["RCMP", "IRCC", "CBSA"]))
-
-
-def _gone(res, text, needle):
-    start = text.index(needle)
-    letters = [i for i in range(start, start + len(needle)) if text[i].isalnum()]
-    return all(any(s.start <= i < s.end for s in res.redactions) for i in letters)
-
-
-def _check(engine, text, lang, gone, kept):
-    res = engine.anonymize(text, lang)
-    for needle in gone:
-        assert _gone(res, text, needle), (needle, res.text)
-    for words in kept:
-        assert words in res.text, (words, res.text)
-    return res
 
 
 @pytest.mark.parametrize("text,gone,kept", [
@@ -55,7 +41,7 @@ def _check(engine, text, lang, gone, kept):
     ("van der Merwe compared our plan with Norway's.", ["van der Merwe"], ["compared our plan with Norway's"]),
 ])
 def test_english_names_by_position(open_engine, text, gone, kept):
-    _check(open_engine, text, "en", gone, kept)
+    check(open_engine, text, "en", gone, kept)
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -71,7 +57,7 @@ def test_english_names_by_position(open_engine, text, gone, kept):
      ["role of chairs", "Women ministers should lead"]),
 ])
 def test_english_ordinary_words_stay(open_engine, text, kept):
-    res = _check(open_engine, text, "en", [], kept)
+    res = check(open_engine, text, "en", [], kept)
     assert not res.redactions, res.text
 
 
@@ -86,7 +72,7 @@ def test_english_ordinary_words_stay(open_engine, text, kept):
     ("Le Sgt Kwan de la Gendarmerie royale précise que la formation change.", ["Kwan"], ["la formation change"]),
 ])
 def test_french_names_by_position(open_engine, text, gone, kept):
-    _check(open_engine, text, "fr", gone, kept)
+    check(open_engine, text, "fr", gone, kept)
 
 
 @pytest.mark.parametrize("text,kept", [
@@ -96,7 +82,7 @@ def test_french_names_by_position(open_engine, text, gone, kept):
      ["Mesdames et messieurs, bienvenue", "Ensuite, nous passerons", "Merci beaucoup", "Bref, le plan tarde"]),
 ])
 def test_french_sentence_openers_stay(open_engine, text, kept):
-    _check(open_engine, text, "fr", [], kept)
+    check(open_engine, text, "fr", [], kept)
 
 
 @pytest.mark.parametrize("text,gone,kept", [
@@ -112,7 +98,7 @@ def test_french_sentence_openers_stay(open_engine, text, kept):
      ["Thank you", "Order."]),
 ])
 def test_english_titles(open_engine, text, gone, kept):
-    _check(open_engine, text, "en", gone, kept)
+    check(open_engine, text, "en", gone, kept)
 
 
 @pytest.mark.parametrize("text,gone,kept", [
@@ -131,7 +117,7 @@ def test_english_titles(open_engine, text, gone, kept):
      ["Merci", "a confirmé le calendrier"]),
 ])
 def test_french_titles(open_engine, text, gone, kept):
-    _check(open_engine, text, "fr", gone, kept)
+    check(open_engine, text, "fr", gone, kept)
 
 
 @pytest.mark.parametrize("text", [

@@ -3,6 +3,7 @@ organization here is invented; the public bodies are real Canadian federal bodie
 import pytest
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
+from tests.anonymizer.expect import check
 
 ALLOW = ["Parole Board of Canada", "Treasury Board", "Correctional Service Canada", "CSC", "RCMP",
          "Royal Canadian Mounted Police", "Department of Finance", "Health Canada", "GAC", "Global Affairs Canada"]
@@ -20,19 +21,9 @@ def roster_engine(pipelines):
     return AnonymizerEngine(pipelines, roster=Roster.from_entries(ROSTER), allowlist=AllowList(ALLOW))
 
 
-def _gone(res, text, needle):
-    start = text.index(needle)
-    letters = [i for i in range(start, start + len(needle)) if text[i].isalnum()]
-    return all(any(s.start <= i < s.end for s in res.redactions) for i in letters)
-
-
 def _check(engine, text, gone, kept):
-    res = engine.anonymize(text, "en")
-    for needle in gone:
-        assert _gone(res, text, needle), (needle, res.text)
-    for word in kept:
-        assert word in res.text, (word, res.text)
-    return res
+    """These notes are all English."""
+    return check(engine, text, "en", gone, kept)
 
 
 @pytest.mark.parametrize("text,gone,kept", [
