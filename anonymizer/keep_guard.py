@@ -273,7 +273,7 @@ class _Guard(WordView):
             return False
         if prev.key in ORIGIN_BEFORE:
             return True
-        if prev.key == "of":  # "an Elder of Arviat", "Mary Kanayuk, of Arviat,"
+        if prev.key == "of":  # "an Elder of Arviat", "Mary Ittusardjuat, of Arviat,"
             before = self.word_before(prev.start)
             return before is not None and (before.key in ORIGIN_PERSONS_OF or before.key in PERSON_NOUNS
                                            or self.text[before.end:prev.start].strip() == ",")

@@ -211,7 +211,7 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
     if _INITIALS.match(surface) and ("." in surface or len(letters) <= 3) and letters.lower() not in _NOT_INITIALS:
         return after.lstrip()[:1] in (":", ",", "(", ")", "") or _acts_after(after)
     if re.match(r"\s*\((?!\s*\d)", after) and len(surface.split()) <= 3 and not _inside_title(before):
-        return True  # "OKSANA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
+        return True  # "OLESYA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
     if before.rstrip().endswith("(") and after.lstrip()[:1] == ",":
         return True  # "(Will, Org)"
     line_start = not before[before.rfind("\n") + 1:].strip(" \t-*•>")

@@ -35,7 +35,7 @@ def test_a_span_starting_with_a_line_break_is_dropped():
 
 @pytest.mark.parametrize("text,label_end,person_start,expected", [
     ("Chair: Odile Brunner-Haas", 5, 7, True),
-    ("Présidente : Mme Aurore Lachance", 10, 17, True),
+    ("Présidente : Mme Ysaline Trépanier", 10, 17, True),
     ("- Rapporteur: Jo Tan", 12, 14, True),
     ("The Chair: we resume with the budget.", 9, 11, False),       # a speaker label with speech after it
     ("Chair: we resume with the budget.", 5, 99, False),           # no name after the colon
@@ -52,7 +52,7 @@ def engine(pipelines):
 
 
 @pytest.mark.parametrize("text,lang,gone,kept", [
-    ("Présidente : Mme Aurore Lachance\nLe plan manque de cibles.", "fr", "Aurore Lachance", "Présidente :"),
+    ("Présidente : Mme Ysaline Trépanier\nLe plan manque de cibles.", "fr", "Ysaline Trépanier", "Présidente :"),
     ("Facilitator: Odile Brunner-Haas\nThe plan needs targets.", "en", "Odile Brunner-Haas", "Facilitator:"),
 ])
 def test_field_caption_stays_and_the_name_goes(engine, text, lang, gone, kept):
