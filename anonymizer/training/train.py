@@ -1,6 +1,7 @@
 """Train the domain span model: ``python -m anonymizer train [--lang en|fr|both] [--n-notes N] [--seed S] [--max-steps K] [--out DIR]``.
 
-Generates synthetic notes (fixed seed), adds the hand-annotated real passages (``real/notes.txt``), writes spaCy DocBins, and fine-tunes the installed sm
+Generates synthetic notes (fixed seed), adds the hand-annotated text (real passages, ``real/notes.txt``, and notes
+written by people, ``written/``), writes spaCy DocBins, and fine-tunes the installed sm
 pipeline's own ``ner`` with spaCy's training API (config ``ner.cfg`` beside this module) on the labels
 PERSON, ORG, ROLE, PLACE. What is saved under ``<out>/<lang>/`` is a pipeline holding only that
 ``ner`` (plus its vocabulary), which the anonymizer adds to its main pipeline at run time.
@@ -22,11 +23,12 @@ from spacy.util import filter_spans, registry
 from ..pipeline import DEFAULT_MODELS, load_model
 from .real_text import load_real
 from .synth import Note, generate
+from .written import load_written
 
 CONFIG = Path(__file__).parent / "ner.cfg"
 LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "model"
-REAL_REPEAT = 8
+ANNOTATED_REPEAT = 8
 # The shipped weights: 8,000 notes a language, the best checkpoint (on the synthetic development notes) within
 # 3,000 updates. The two languages train in parallel processes, one core each (see the README for timings).
 N_NOTES = 8000
@@ -69,11 +71,11 @@ def to_docbin(notes: list[Note], nlp) -> DocBin:
 
 
 def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: int | None = None,
-                   log=print, real_repeat: int = REAL_REPEAT, max_steps: int | None = None) -> Path:
+                   log=print, annotated_repeat: int = ANNOTATED_REPEAT, max_steps: int | None = None) -> Path:
     """Generate, train and save one language's ner-only pipeline under ``out/lang``; returns that path.
 
-    The hand-annotated real passages of the language join the synthetic training notes ``real_repeat``
-    times each (a few dozen passages would otherwise vanish among thousands of notes).
+    The hand-annotated text of the language (real passages and people's notes) joins the synthetic training
+    notes ``annotated_repeat`` times each (a few hundred texts would otherwise vanish among thousands of notes).
     """
     from spacy.cli.train import train as spacy_train
 
@@ -83,7 +85,7 @@ def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: in
     tokenizer = spacy.blank(lang)
     with tempfile.TemporaryDirectory(prefix=f"anon-train-{lang}-") as tmp:
         tmp_path = Path(tmp)
-        to_docbin(notes[:n_notes] + load_real(lang=lang) * real_repeat, tokenizer).to_disk(tmp_path / "train.spacy")
+        to_docbin(notes[:n_notes] + annotated_text(lang) * annotated_repeat, tokenizer).to_disk(tmp_path / "train.spacy")
         to_docbin(notes[n_notes:], tokenizer).to_disk(tmp_path / "dev.spacy")
         overrides = {"paths.train": str(tmp_path / "train.spacy"), "paths.dev": str(tmp_path / "dev.spacy"),
                      "paths.base": str(base), "nlp.lang": lang, "system.seed": seed}
@@ -102,6 +104,11 @@ def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: in
     _forget_paths(target / "config.cfg")
     _stable_meta(target / "meta.json")
     return target
+
+
+def annotated_text(lang: str) -> list[Note]:
+    """The language's hand-annotated training text: real public passages, then notes written by people."""
+    return load_real(lang=lang) + load_written(lang=lang)
 
 
 def _stable_meta(meta_path: Path) -> None:
@@ -133,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--epochs", type=int, default=None, help="override the config's max_epochs")
     p.add_argument("--out", default=str(DEFAULT_OUT))
-    p.add_argument("--real-repeat", type=int, default=REAL_REPEAT, help="copies of each real annotated passage")
+    p.add_argument("--annotated-repeat", type=int, default=ANNOTATED_REPEAT,
+                   help="copies of each hand-annotated passage or note")
     p.add_argument("--max-steps", type=int, default=MAX_STEPS, help="stop after this many updates (0: the config's epochs)")
     p.add_argument("--jobs", type=int, default=2, help="languages trained at once, one process each")
     args = p.parse_args(argv)
@@ -145,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         code = 0
         for lang in langs:
             spacy.util.fix_random_seed(args.seed)  # each language starts from the same state, alone or not
-            train_language(lang, args.n_notes, args.seed, Path(args.out), args.epochs, real_repeat=args.real_repeat,
+            train_language(lang, args.n_notes, args.seed, Path(args.out), args.epochs, annotated_repeat=args.annotated_repeat,
                            max_steps=args.max_steps)
     print(f"total wall time {time.monotonic() - started:.0f} s", file=sys.stderr)
     return code

@@ -18,6 +18,7 @@ from anonymizer.domain_model import COMPONENT, domain_spans, model_dir
 from anonymizer.evaluation import load_jsonl
 from anonymizer.training.lexicon import load_lexicon
 from anonymizer.training.real_text import load_real, parse_marked
+from anonymizer.training.written import WRITTEN_SETS, load_written, note_from_record
 from anonymizer.training.styles import STYLES
 from anonymizer.training.synth import generate, make_note
 from anonymizer.training.validate import build
@@ -89,7 +90,7 @@ def test_validation_corpus_is_in_the_annotated_format(tmp_path):
 
 
 def test_training_runs_on_a_tiny_set(tmp_path):
-    out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None, real_repeat=1, max_steps=30)
+    out = train_language("en", 20, seed=0, out=tmp_path, max_epochs=1, log=lambda *_: None, annotated_repeat=1, max_steps=30)
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["ner"]
     assert {"PERSON", "ORG", "ROLE"} <= set(nlp.get_pipe("ner").labels)
@@ -108,7 +109,7 @@ def test_two_training_runs_write_identical_files_whatever_the_hash_seed(tmp_path
         out = tmp_path / f"run{hash_seed}"
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
         subprocess.run([sys.executable, "-m", "anonymizer", "train", "--lang", "fr", "--n-notes", "30",
-                        "--max-steps", "8", "--real-repeat", "1", "--jobs", "1", "--out", str(out)],
+                        "--max-steps", "8", "--annotated-repeat", "1", "--jobs", "1", "--out", str(out)],
                        check=True, env=env, cwd=Path(__file__).resolve().parents[2], capture_output=True)
         outs.append(_file_digests(out))
     assert "fr/ner/model" in outs[0] and "fr/ner/moves" in outs[0]
@@ -158,6 +159,28 @@ def test_real_training_passages_load_in_both_languages():
     assert en and fr
     for note in en + fr:
         assert note.entities and all(note.text[s:e].strip() == note.text[s:e] for s, e, _ in note.spans)
+
+
+def test_written_record_keeps_its_entities_and_subject_matter_but_not_contacts():
+    text = "Per Ilsabet Quorne (Rivermark Collective): call 613-555-0142. Nunavut needs shelters."
+    record = {"lang": "en", "text": text, "keep": [{"start": 62, "end": 69, "label": "KEEP"}], "redact": [
+        {"start": 4, "end": 18, "label": "PERSON"}, {"start": 20, "end": 40, "label": "ORG"},
+        {"start": 48, "end": 60, "label": "CONTACT"}]}
+    note = note_from_record(record)
+    assert [(note.text[s:e], lab) for s, e, lab in note.spans] == [
+        ("Ilsabet Quorne", "PERSON"), ("Rivermark Collective", "ORG"), ("Nunavut", "KEEP")]
+    assert [note.text[s:e] for s, e, _ in note.entities] == ["Ilsabet Quorne", "Rivermark Collective"]
+
+
+def test_written_training_sets_load_in_both_languages_and_none_is_still_an_evaluation_set():
+    en, fr = load_written(lang="en"), load_written(lang="fr")
+    assert len(en) >= 50 and len(fr) >= 50
+    assert all(note.lang == "fr" for note in fr)
+    for note in en + fr:
+        assert all(note.text[s:e].strip() == note.text[s:e] and s < e for s, e, _ in note.spans)
+    evaluation = Path(__file__).resolve().parents[2] / "evaluation"
+    checked = {p.parent.name for p in evaluation.glob("**/notes.jsonl")}
+    assert checked and not checked & {p.parent.name for p in WRITTEN_SETS.glob("*/notes.jsonl")}
 
 
 @shipped
