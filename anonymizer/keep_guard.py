@@ -77,7 +77,7 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _person_not_org(guard: "_Guard", cands: list[Candidate]) -> list[Candidate]:
-    """A guessed organization over exactly a person's name ("– Rosalie Thibodeau" read as an ORG by
+    """A guessed organization over exactly a person's name ("– Rosaline Thibodelle" read as an ORG by
     the model) goes, so the placeholder says Participant: a given name first, no organization word."""
     persons = {(c.start, c.end) for c in cands if c.label == "PERSON" and c.action == "redact"}
     out = []

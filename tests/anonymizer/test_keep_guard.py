@@ -106,7 +106,7 @@ def test_shouted_article_is_not_roster_initials(keep_engine):
 
 
 def test_shouted_slogan_is_kept_and_the_signature_is_a_person(any_engine):
-    out = clean(any_engine, "[post-it] LES FAC : TOLÉRANCE ZÉRO – Rosalie Thibodeau")
+    out = clean(any_engine, "[post-it] LES FAC : TOLÉRANCE ZÉRO – Rosaline Thibodelle")
     assert out == "[post-it] LES FAC : TOLÉRANCE ZÉRO – [Participant 1]"
 
 

@@ -35,7 +35,7 @@ def open_engine(pipelines):
      ["the fund is too small", "it should double"]),
     ("group e – rapporteur ruby s.\nmain point: core funding", ["ruby s"], ["core funding"]),
     # attendance lists, Indigenous and Pacific names, lower-case lists
-    ("Present: Siku Qaunaq, Wiremu Tane; Amaruq Tuluguk and Ai Vanterpool", ["Siku Qaunaq", "Wiremu Tane",
+    ("Present: Siku Qaumavik, Wiremu Tane; Amaruq Tuluguk and Ai Vanterpool", ["Siku Qaumavik", "Wiremu Tane",
                                                                           "Amaruq Tuluguk", "Ai Vanterpool"],
      ["Present:"]),
     ("van der Merwe compared our plan with Norway's.", ["van der Merwe"], ["compared our plan with Norway's"]),
