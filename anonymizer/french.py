@@ -1,7 +1,7 @@
 """Ordinary French words, from the lemma tables shipped inside the French spaCy pipeline.
 
 ``fr_core_news_sm`` carries its rule lemmatizer's tables (a lemma index of some 95,000 nouns,
-verbs, adjectives and adverbs, and suffix rules per part of speech; see the model's licence and
+verbs, adjectives and adverbs, its table of irregular inflections, and suffix rules per part of speech; see the model's licence and
 sources). The anonymizer does not run that lemmatizer; it reads the tables once to tell an
 ordinary French word capitalised at the start of a sentence ("Ensuite", "Restitution",
 "Proposées") from an unknown proper noun. Without the model installed the set is empty.
@@ -33,6 +33,9 @@ def french_lexicon() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
         return frozenset(), ()
     index = lookups.get_table("lemma_index")
     lemmas = {fold(w) for pos in index.keys() for w in index[pos] if w.isalpha() or "-" in w}
+    # irregular inflections the suffix rules cannot reach ("écrivez", "envoyons", "mesdames")
+    exceptions = lookups.get_table("lemma_exc")
+    lemmas |= {fold(w) for pos in exceptions.keys() for w in exceptions[pos] if w.isalpha() or "-" in w}
     rules_table = lookups.get_table("lemma_rules")
     rules = {(fold(old), fold(new)) for pos in rules_table.keys() for old, new in rules_table[pos] if old != new}
     return frozenset(lemmas), tuple(sorted(rules, key=lambda r: -len(r[0])))

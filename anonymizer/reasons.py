@@ -33,6 +33,7 @@ class Reason(str, Enum):
     PHONE = "phone"
     URL = "url"
     HANDLE = "handle"
+    ADDRESS = "address"
     QUASI = "quasi"
     MODEL = "model"
 
@@ -69,6 +70,7 @@ MESSAGES: dict[Reason, tuple[str, str]] = {
     Reason.PHONE: ("a phone number", "numéro de téléphone"),
     Reason.URL: ("a web address", "adresse web"),
     Reason.HANDLE: ("a social media handle", "identifiant de réseau social"),
+    Reason.ADDRESS: ("a postal address", "adresse postale"),
     Reason.QUASI: ("a detail that may identify someone (please confirm)",
                    "détail qui pourrait identifier quelqu'un (à confirmer)"),
     Reason.MODEL: ("found by the trained detection model", "trouvé par le modèle de détection entraîné"),

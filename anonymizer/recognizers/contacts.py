@@ -15,6 +15,7 @@ from phonenumbers import Leniency
 
 from ..reasons import Reason
 from .base import Candidate
+from .contact_forms import cued_local_phones, postal_addresses, spoken_emails, spoken_phones
 from .context import NoteContext
 
 # Every pattern starts only where a run of word characters starts (a look-behind), so a long
@@ -27,7 +28,7 @@ HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,30}\b")
 DEFAULT_REGION = "CA"
 NATIONAL_REGIONS = ("CA", "US", "GB", "FR", "BE", "CH", "KE", "LR", "NG", "GH", "UG", "ZA", "AU", "DE")
 # a stretch that may hold a phone number: 7+ digits with separators, maybe a + or a parenthesis
-_DIGITS = re.compile(r"(?:\+|\b00|\()?\d[\d \t().\-/]{5,24}\d")
+_DIGITS = re.compile(r"(?:\+|\b00|\()?\d[\d \t().\-/\u2010-\u2015\u2212]{5,24}\d")  # any dash, non-breaking too
 _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|poste|p\.)\s*\d{1,5}\b", re.I)
 
 
@@ -49,6 +50,9 @@ class Contacts:
                     continue
                 out.append(Candidate(s, e, "CONTACT", reason, recognizer=self.id, prio=5))
         out += [Candidate(s, e, "CONTACT", Reason.PHONE, recognizer=self.id, prio=5) for s, e in phone_spans(text)]
+        for spans, reason in ((spoken_emails(text), Reason.EMAIL), (spoken_phones(text) + cued_local_phones(text),
+                                                                     Reason.PHONE), (postal_addresses(text), Reason.ADDRESS)):
+            out += [Candidate(s, e, "CONTACT", reason, recognizer=self.id, prio=5) for s, e in spans]
         return out
 
 
