@@ -15,6 +15,7 @@ from .canonical import CanonicalText, canonicalize
 from .french import french_lexicon
 from .inert import drop_inert
 from .keep_guard import keep_guard
+from .titles_before_names import keep_ranks_before_names
 from .langdetect import detect_language
 from .pieces import CHUNK_CHARS, chunks, spacy_view
 from .pipeline import load_pipelines
@@ -135,7 +136,7 @@ class AnonymizerEngine:
                 c.recognizer = c.recognizer or recognizer.id
             ctx.found[recognizer.id] = found
             out.extend(found)
-        return keep_guard(ctx, out)
+        return keep_ranks_before_names(text, keep_guard(ctx, out))
 
     def _result(self, canon: CanonicalText, lang: str, decisions: list[Decision]) -> AnonymizationResult:
         clean, marks = placeholders(canon.text, decisions)

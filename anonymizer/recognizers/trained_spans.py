@@ -7,9 +7,11 @@ plain union with the rules costs keep, so each span passes the same tests the ru
   ("officials of …", "speaking for …", "(…)" after a name, "… rep", "… said", "au nom de …");
 - a person or organization span made only of ordinary lower-case words stays (sentence-initial
   "Ensuite", "Merci", contractions, "the newcomer … hub" written in lower case);
-- a place counts only with an origin cue ("from …", "as a … myself", "the … expert", "je représente …");
-- an organization counts only with an attribution cue or a civil-society head word ("… Network",
-  "Collectif …"); a role only when it holds a title word ("… Director", "greffière", "DM");
+- a place counts with an origin cue ("from …", "as a … myself", "the … expert", "je représente …"), or
+  without one unless it reads as a setting (``trained_span_trust``);
+- an organization counts with an attribution cue, a civil-society head word ("… Network", "Collectif …"), or
+  when it reads as a name; a role when it holds a title word ("… Director", "greffière", "DM") or is not
+  only ordinary words;
 - a span is trimmed of ordinary lower-case words and numbers at its edges ("… wants", "described …"),
   and a "name" that is a country, a city or a nationality is left to the place rules.
 
@@ -33,6 +35,7 @@ from .place_cues import HOST_PLACES
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
 from .trained_span_lines import field_label, first_line
+from .trained_span_trust import place_is_setting, trusted_org, trusted_role
 
 RECOGNIZER_ID = "trained_spans"
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
@@ -180,10 +183,13 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
     if label == "PLACE":
         if not _is_place(surface) and all(_common(w) for w in surface.split()):
             return False  # "the only Deaf woman": an ordinary word, not an origin
-        return bool(ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends))
+        if ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends):
+            return True
+        return not place_is_setting(surface, before, after)
     if label == "ORG":
-        return attributed or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
-    return _has_title_word(surface) and not _GENERIC_BEFORE.search(before) and not _GENERIC_START.match(surface)
+        return attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
+    return (_has_title_word(surface) or trusted_role(words)) and not _GENERIC_BEFORE.search(before) \
+        and not _GENERIC_START.match(surface)
 
 
 def _named_group(words: list[str], before: str, attributed: bool) -> bool:

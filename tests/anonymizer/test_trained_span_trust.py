@@ -1,0 +1,52 @@
+"""When a place, body or title found by the trained model goes without a cue word, and when it stays."""
+import pytest
+
+from anonymizer.recognizers.trained_span_trust import place_is_setting, trusted_org, trusted_role
+from expect import check
+
+
+@pytest.mark.parametrize("surface, before, after", [
+    ("Tamale", "she runs a radio programme for women in ", ", which the plan could fund"),
+    ("Kenya and Uganda", "sponsors relatives from ", " and waits years."),
+    ("Chiapas", "the pilots in Oaxaca and ", " were cheaper."),
+    ("Nunavik", "les refuges au ", " manquent de places."),
+    ("Gabon", "Nous savons que le ", " n'a pas encore de plan."),
+])
+def test_a_place_where_something_happens_is_a_setting(surface, before, after):
+    assert place_is_setting(surface, before, after)
+
+
+@pytest.mark.parametrize("surface, before, after", [
+    ("Kugluktuk", "Ayla, Kugluktuk: ", ""), ("Tamale", "the expert joined us from ", "."),
+    ("Chibougamau", "Mme Laferrière (", ") a ouvert la séance."),
+])
+def test_a_place_beside_a_speaker_is_no_setting(surface, before, after):
+    assert not place_is_setting(surface, before, after)
+
+
+@pytest.mark.parametrize("surface, trusted", [
+    ("Brightwater Legal Clinic", True), ("the youth drop-in", True), ("Qilak Women's Circle", True),
+    ("Canadian fund for women mediators, open to groups", False), ("women's voice", False),
+    ("one two three four five six seven words", False),
+])
+def test_an_organization_is_trusted_when_it_reads_as_a_name(surface, trusted):
+    words = [w.lower() for w in surface.replace(",", " ").split()]
+    assert trusted_org(surface, words) is trusted
+
+
+@pytest.mark.parametrize("words, trusted", [
+    (["sous-ministre", "déléguée"], True), (["directrice", "du", "kivalliq"], True),
+    (["ajouter"], False), (["principal", "themes"], False), (["funding", "gaps"], False),
+])
+def test_a_title_is_trusted_unless_it_is_only_ordinary_words_or_ends_in_a_plural(words, trusted):
+    assert trusted_role(words) is trusted
+
+
+@pytest.mark.parametrize("lang, note, kept", [
+    ("en", "Shelters in Yellowknife and Inuvik need stable funding, and groups in Tamale want the same.",
+     ["Shelters in Yellowknife and Inuvik need stable funding"]),
+    ("fr", "Les refuges au Nunavik et en Abitibi manquent de places; Haïti n'a pas encore de plan.",
+     ["Les refuges au Nunavik et en Abitibi manquent de places"]),
+])
+def test_places_that_are_the_subject_of_an_idea_stay(bare_engine, lang, note, kept):
+    check(bare_engine, note, lang, [], kept)
