@@ -35,7 +35,9 @@ def french_lexicon() -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
     lemmas = {fold(w) for pos in index.keys() for w in index[pos] if w.isalpha() or "-" in w}
     # irregular inflections the suffix rules cannot reach ("écrivez", "envoyons", "mesdames")
     exceptions = lookups.get_table("lemma_exc")
-    lemmas |= {fold(w) for pos in exceptions.keys() for w in exceptions[pos] if w.isalpha() or "-" in w}
+    for pos in exceptions.keys():
+        table = exceptions[pos]  # inflected form -> its lemmas; both are ordinary words ("inclus" -> "inclure")
+        lemmas |= {fold(w) for form, lems in table.items() for w in (form, *lems) if w.isalpha() or "-" in w}
     rules_table = lookups.get_table("lemma_rules")
     rules = {(fold(old), fold(new)) for pos in rules_table.keys() for old, new in rules_table[pos] if old != new}
     return frozenset(lemmas), tuple(sorted(rules, key=lambda r: -len(r[0])))

@@ -16,6 +16,8 @@ from .persons import PersonFinder, PersonStage
 
 _VARIANT_KINDS = {"nickname", "short form", "spelling variant"}
 # cues that make a lower-case roster word that is also an ordinary word the participant
+# roster given names that are also modal verbs: in capitals their "verb after" cue is the modal's own verb
+_MODALS = frozenset({"will", "may", "can", "must", "shall", "might"})
 _LOWER_CUES = ("name followed by '(a", "speaker label", "questioner", "subject of", "after '")
 
 
@@ -155,6 +157,8 @@ def _capitalised(pf: PersonFinder, w: Word, pids: set, kind: Optional[str], comm
         return
     if common or w.initial:
         cue = pf.cue(w, w)
+        if cue and w.upper and key in _MODALS and cue.startswith("subject of"):
+            cue = None  # "CSC WILL SHARE THE LIST": in capitals, a modal before its verb is no name
         if cue and not (common and w.initial and cue.startswith("name followed by an apposition")):
             pf._add(w, w, reason, pid, strong=True)
         elif not common:

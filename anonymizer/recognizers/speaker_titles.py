@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..reasons import Reason
-from ..vocab import ORG_HEADS, fold
+from ..vocab import HONORIFICS, ORG_HEADS, fold
 from .attributed_groups import speaker_parentheses
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
@@ -122,8 +122,8 @@ def _caption_tail(att: AttributionReader, end: int) -> None:
         if not m or m.end() >= line_end:
             return
         span = att.org_at(m.end())
-        if not span or span[1] > line_end:
-            return
+        if not span or span[1] > line_end or fold(ctx.text[span[0]:span[1]].split()[0]).rstrip(".") in HONORIFICS:
+            return  # "Mme la ministre, Mmes et MM. les députés": people addressed, not a body
         att._emit(span)
         pos = span[1]
         # "<Sector> at <Org>": the organization after the sector goes too

@@ -199,7 +199,7 @@ def test_region_before_ordinary_words_is_kept(any_engine):
     ("An Elder of Arviat, Mary Ittusardjuat-Spence, said Arviat needs a safe house.",
      "An Elder of [Place], [Participant 1], said Arviat needs a safe house."),
     ("Le sergent Bastien Morel, en poste à Inukjuak, a dit que les délais sont longs à Inukjuak.",
-     "Le [Role] [Participant 1], en poste à [Place], a dit que les délais sont longs à Inukjuak."),
+     "Le sergent [Participant 1], en poste à [Place], a dit que les délais sont longs à Inukjuak."),
     ("Noah Qaqqaq joined by phone from Pangnirtung. Pangnirtung needs a shelter.",
      "[Participant 1] joined by phone from [Place]. Pangnirtung needs a shelter."),
 ])
@@ -230,3 +230,16 @@ def test_sentence_opening_word_stays_before_a_name(any_engine):
     assert clean(any_engine, "Baker Tutuola said the shelters are full.") == "[Participant 1] said the shelters are full."
     # a rare singular word opening the sentence may be part of the name: it goes with it
     assert "Kestrel" not in clean(any_engine, "Kestrel Aid Canada runs shelters in the north.")
+
+
+@pytest.mark.parametrize("note, kept", [
+    ("NOTES IN CAPITALS: CSC WILL SHARE THE WAITING LIST NEXT MONTH.", "WILL SHARE THE WAITING LIST NEXT MONTH."),
+    ("THE BOARD WILL REVIEW THE INDICATORS IN MAY.", "THE BOARD WILL REVIEW THE INDICATORS"),
+])
+def test_a_roster_name_that_is_a_modal_stays_a_verb_in_capitals(keep_engine, note, kept):
+    assert kept in keep_engine.anonymize(note, "en").text
+
+
+def test_a_roster_name_that_is_a_modal_goes_as_a_speaker_in_capitals(keep_engine):
+    res = keep_engine.anonymize("WILL SAID THE INDICATORS COME TOO LATE.", "en")
+    assert res.text.startswith("[Participant") and "SAID THE INDICATORS COME TOO LATE." in res.text
