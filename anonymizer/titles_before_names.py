@@ -16,6 +16,7 @@ from .vocab import DATA, fold, read_lines
 
 RANKS = frozenset(fold(line) for line in read_lines(os.path.join(DATA, "ranks_before_names.txt")))
 _GAP = re.compile(r"\.?[ \t\u00a0]+")
+_ADDRESSED_TITLE = re.compile(r"\.?[ \t\u00a0]+(?:(?:la|le|the)[ \t\u00a0]+|l['’])?", re.I)
 
 
 def is_rank(surface: str) -> bool:
@@ -30,6 +31,7 @@ def keep_ranks_before_names(text: str, cands: list[Candidate]) -> list[Candidate
         if c.label == "PERSON" and c.action == "redact":
             _trim_rank(text, c)
     person_starts = {c.start for c in cands if c.label == "PERSON" and c.action == "redact"}
+    role_starts = {c.start for c in cands if c.label == "ROLE" and c.action == "redact"}
     out = []
     for c in cands:
         if c.label in ("ROLE", "PERSON") and c.action == "redact" and c.reason not in ROSTER_REASONS \
@@ -37,6 +39,9 @@ def keep_ranks_before_names(text: str, cands: list[Candidate]) -> list[Candidate
             gap = _GAP.match(text, c.end)
             if gap and gap.end() in person_starts:
                 continue
+            addressed = _ADDRESSED_TITLE.match(text, c.end)
+            if gap and (gap.end() in role_starts or (addressed and addressed.end() in role_starts)):
+                continue  # "Madame la [Role]": the form of address stays, the title goes
         out.append(c)
     return out
 

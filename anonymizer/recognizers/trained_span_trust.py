@@ -4,39 +4,59 @@ The model learned attribution from notes and transcripts people wrote, so a plac
 removed even when no cue of the rules stands beside it ("uncertain means removed"), unless the span reads as
 the setting or subject of an idea:
 
-- a place after a locative preposition ("groups in Juba", "au Nunavik"), in a list of places ("from Kenya and
+- a place after a locative preposition or a bare "from" ("groups in Juba", "au Nunavik", "l'aide qui vient
+  d'Ottawa"; "the participant from …" keeps its cue), in a list of places ("from Kenya and
   Uganda", "(Norway, Netherlands)") or as the subject of a verb ("Haïti n'a pas de plan") is where something
   happens, not where a speaker comes from (origins keep their cues: "based in", "here in", "from");
-- an organization is a name: no comma, at most six words, not only ordinary words unless one is a group's head
-  word ("the youth drop-in" is, "a fund for mediators, open to groups in …" is not);
-- a title is not only ordinary words ("Ajouter …" opening a decision point) and does not end in a plural noun
-  ("principal themes").
+- an organization is a group's name: no comma, at most six words, not only ordinary words unless one is a
+  group's head word ("the youth drop-in" is, "a fund for mediators, open to groups in …" is not), and not a
+  public body or an acronym (those keep needing a cue);
+- a title does not end in a plural noun ("principal themes"), is not one ordinary word ("Staff argued",
+  "Ajouter …" opening a decision point), and holds a word for a person's function ("policy lead", "agente
+  de liaison") or a word that is no ordinary word ("lesson for Canada" holds neither).
 """
 from __future__ import annotations
 
 import re
 
 from ..french import is_french_word
-from ..vocab import common_words
+from ..french_bodies import body_forms
+from ..lexicon import PLACE_WORDS
+from ..vocab import common_words, fold
 from ..wordclass import is_common_key
 from .trained_lexicon import CSO_HEADS
 
 __all__ = ["place_is_setting", "trusted_org", "trusted_role"]
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|within|across|throughout|inside|of|à|au|aux|en|dans|vers)\s+"
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|within|across|throughout|inside|of|from|à|au|aux|en|dans|vers|de|du|des)\s+|"
+                              r"\bd['’])"
                               r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
-_LIST_AFTER = re.compile(r"^\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b|/)\s*[A-ZÀ-Ý]", re.I)
-_LIST_BEFORE = re.compile(r"[^\W\d_]\s*(?:,|\band|\bet|\bor|\bou|/)\s*(?:(?:the|des|du|de|la|le|les)\s+|l['’])?$", re.I)
+_LIST_AFTER = re.compile(r"^\s*(,|\band\b|\bet\b|\bor\b|\bou\b|/)\s*[A-ZÀ-Ý]", re.I)
+_LIST_BEFORE = re.compile(r"[^\W\d_]\s*(,|\band|\bet|\bor|\bou|/)\s*(?:(?:the|des|du|de|la|le|les)\s+|l['’])?$", re.I)
+_JOINER = re.compile(r"\b(?:and|et|or|ou)\b|/", re.I)
 _LIST_INSIDE = re.compile(r",|\b(?:and|et|or|ou)\b", re.I)
-_SUBJECT_AFTER = re.compile(r"^\s+(?:n['’]|ne\s|has\b|have\b|had\b|is\b|was\b|should\b|must\b|will\b|a\b|est\b|"
-                            r"doit\b|devrait\b|va\b)", re.I)
+_SUBJECT_AFTER = re.compile(r"^\s+(?:n['’]|ne\s|(?:has|have|had|is|was|should|must|will|would|can|could|may|might|"
+                            r"did|does|needs?|wants?|funds?|pays?|sends?|says|said|decided?|a|est|doit|devrait|va|peut|"
+                            r"pourrait|veut|finance|paie|envoie|dit|décide)\b)", re.I)
 _MAX_ORG_WORDS = 6
+# endings of nouns for a person's function ("lead" aside): adviser, director, analyst, agente, conseillère…
+_AGENT = re.compile(r"^(?:\w{2,}(?:er|or|ist|ant|ent|eur|euse|rice|iste|ante|ente|aire|ière|ier)|lead|head|chief|chef)s?$")
+_ARTICLE = re.compile(r"^(?:the|la|le|les|l['’])\s*", re.I)
 
 
 def place_is_setting(surface: str, before: str, after: str) -> bool:
     """The place is where something happens or what is spoken of, not a speaker's origin."""
-    return bool(_LOCATIVE_BEFORE.search(before) or _SUBJECT_AFTER.match(after) or _LIST_AFTER.match(after)
-                or _LIST_BEFORE.search(before) or _LIST_INSIDE.search(surface))
+    return bool(_LOCATIVE_BEFORE.search(before) or _SUBJECT_AFTER.match(after) or _listed(surface, before, after))
+
+
+def _listed(surface: str, before: str, after: str) -> bool:
+    """One of several places: "Kenya and Uganda", "Somalia, Mali and Syria". Commas alone make no list
+    ("Ama Boakye, Tamale, Ghana:" is a caption), so a comma counts only with an "and"/"or" in the run."""
+    joined = _JOINER.search(before[-40:].split("\n")[-1] + " " + surface + " " + after[:40].split("\n")[0])
+    if _LIST_INSIDE.search(surface):
+        return joined is not None
+    prev, nxt = _LIST_BEFORE.search(before), _LIST_AFTER.match(after)
+    return any(m is not None and (m.group(1) != "," or joined is not None) for m in (prev, nxt))
 
 
 def _ordinary(word: str) -> bool:
@@ -45,15 +65,25 @@ def _ordinary(word: str) -> bool:
 
 
 def trusted_org(surface: str, words: list[str]) -> bool:
-    """The model's organization reads as a name: short, no comma, not only ordinary words (or a group head)."""
+    """The model's organization reads as a group's name: short, no comma, not only ordinary words (or a group
+    head), and not a public body or an acronym, which are the subject of ideas as often as someone's employer
+    (those still go with a cue: "the RCMP officer", "cbsa said")."""
     if not words or "," in surface or len(words) > _MAX_ORG_WORDS:
+        return False
+    names, acronyms, _rx = body_forms()
+    bare = _ARTICLE.sub("", surface)
+    if fold(bare) in names or bare in acronyms or (bare.isupper() and " " not in bare and len(bare) <= 6):
         return False
     return any(w in CSO_HEADS for w in words) or not all(_ordinary(w) for w in words)
 
 
 def trusted_role(words: list[str]) -> bool:
-    """The model's title is not only ordinary words and does not end in a plural noun ("themes")."""
-    if not words or all(_ordinary(w) for w in words):
-        return False
+    """The model's title does not end in a plural noun ("principal themes") and is not one ordinary word
+    ("Staff argued", "Ajouter …"); titles of several ordinary words ("policy lead") are trusted, since being
+    ordinary is no reason to keep a title."""
+    if not words or (len(words) == 1 and _ordinary(words[0])):
+        return False  # one ordinary word ("Staff argued", "Ajouter …") is a title only when the lexicon knows it
+    if not any(_AGENT.search(w) or not (_ordinary(w) or w in PLACE_WORDS) for w in words):
+        return False  # "lesson for Canada": no word names a person's function
     last = words[-1]
     return not (len(words) > 1 and last.endswith("s") and _ordinary(last[:-1]))

@@ -109,9 +109,10 @@ class TrainedSpans:
                    for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
                    if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
-        kept = [c for c in trimmed if _survives(text, *c, allow)]
+        subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
+        kept = [c for c in trimmed if _survives(text, *c, allow, subjects=subjects)]
         people_ends = _people_ends(doc, kept)
-        kept += [c for c in trimmed if c not in kept and _survives(text, *c, allow, people_ends)]
+        kept += [c for c in trimmed if c not in kept and _survives(text, *c, allow, people_ends, subjects)]
         person_starts = frozenset([s for s, _e, label in kept if label == "PERSON"]
                                   + [e.start_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
                                   + [c.start for found in getattr(context, "found", {}).values() for c in found
@@ -138,7 +139,7 @@ def _key(surface: str, label: str) -> str | None:
     return f"u:{fold(surface)}" if label == "PERSON" else None
 
 
-def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozenset()) -> bool:
+def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozenset(), subjects=frozenset()) -> bool:
     """Whether a model span should be removed (True) or left as subject matter (False)."""
     surface = text[s:e]
     before, after = text[max(0, s - 60):s], text[e:e + 30]
@@ -185,7 +186,7 @@ def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozense
             return False  # "the only Deaf woman": an ordinary word, not an origin
         if ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends):
             return True
-        return not place_is_setting(surface, before, after)
+        return not (place_is_setting(surface, before, after) or any(s <= i < e for i in subjects))
     if label == "ORG":
         return attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
     return (_has_title_word(surface) or trusted_role(words)) and not _GENERIC_BEFORE.search(before) \

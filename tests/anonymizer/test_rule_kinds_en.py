@@ -27,9 +27,11 @@ def _check(engine, text, gone, kept):
 
 
 @pytest.mark.parametrize("text,gone,kept", [
-    # ranks and abbreviated titles before a name go with the name
-    ("Insp. Vantongeren said the unit now trains every recruit.", ["Insp", "Vantongeren"], ["trains every recruit"]),
-    ("Cpl. Ashdown and LCol Mbatha-Reyes presented the pilot.", ["Cpl", "Ashdown", "LCol", "Mbatha-Reyes"], ["pilot"]),
+    # a rank before a name stays and the name goes (the corpus spec leaves ranks unmarked); alone it is a title
+    ("Insp. Vantongeren said the unit now trains every recruit.", ["Vantongeren"], ["Insp. [Participant",
+                                                                                   "trains every recruit"]),
+    ("Cpl. Ashdown and LCol Mbatha-Reyes presented the pilot.", ["Ashdown", "Mbatha-Reyes"],
+     ["Cpl. [Participant", "LCol [Participant", "pilot"]),
     ("A Staff Sergeant from the coastal detachment said victims wait.", ["Staff Sergeant"], ["victims wait"]),
     # committee roles: a speaker turn, an address, a role with a modifier or tenure
     ("Chair: Thank you. We will hear the next witness.", ["Chair"], ["Thank you", "next witness"]),
@@ -157,8 +159,8 @@ def test_positions_in_prose(open_engine, text, gone, kept):
 
 
 @pytest.mark.parametrize("text,gone,kept", [
-    ("insp. halvorsen said the unit is short. sgt morrow agreed.", ["insp", "halvorsen", "sgt", "morrow"],
-     ["said the unit is short", "agreed"]),
+    ("insp. halvorsen said the unit is short. sgt morrow agreed.", ["halvorsen", "morrow"],
+     ["insp. [Participant", "said the unit is short", "sgt [Participant", "agreed"]),
     ("S/Sgt. Oyelowo described the case.", ["S/Sgt", "Oyelowo"], ["described the case"]),
 ])
 def test_ranks_in_any_case(open_engine, text, gone, kept):

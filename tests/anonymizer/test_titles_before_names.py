@@ -29,3 +29,8 @@ def test_a_title_alone_or_an_office_before_a_name_goes(bare_engine, lang, note, 
 def test_ranks_are_matched_whatever_the_case_accents_and_final_dot():
     assert is_rank("LCOL") and is_rank("Insp.") and is_rank("lieutenante-colonelle") and is_rank("SÉNATRICE")
     assert not is_rank("Chief Supt.") and not is_rank("Director")
+
+
+def test_people_addressed_in_the_plural_are_no_organization(bare_engine):
+    res = bare_engine.anonymize("Merci, M. le Président. Mme la ministre, Mmes et MM. les députés, le plan tarde.", "fr")
+    assert "Mmes et MM. les députés, le plan tarde." in res.text

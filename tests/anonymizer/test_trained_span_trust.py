@@ -17,7 +17,7 @@ def test_a_place_where_something_happens_is_a_setting(surface, before, after):
 
 
 @pytest.mark.parametrize("surface, before, after", [
-    ("Kugluktuk", "Ayla, Kugluktuk: ", ""), ("Tamale", "the expert joined us from ", "."),
+    ("Kugluktuk", "Ayla, Kugluktuk: ", ""), ("Tamale", "Ama Boakye-Nti, ", ": the plan needs money."),
     ("Chibougamau", "Mme Laferrière (", ") a ouvert la séance."),
 ])
 def test_a_place_beside_a_speaker_is_no_setting(surface, before, after):
@@ -27,7 +27,8 @@ def test_a_place_beside_a_speaker_is_no_setting(surface, before, after):
 @pytest.mark.parametrize("surface, trusted", [
     ("Brightwater Legal Clinic", True), ("the youth drop-in", True), ("Qilak Women's Circle", True),
     ("Canadian fund for women mediators, open to groups", False), ("women's voice", False),
-    ("one two three four five six seven words", False),
+    ("one two three four five six seven words", False), ("SQ", False), ("Public Safety Canada", False),
+    ("the RCMP", False),
 ])
 def test_an_organization_is_trusted_when_it_reads_as_a_name(surface, trusted):
     words = [w.lower() for w in surface.replace(",", " ").split()]
@@ -36,9 +37,11 @@ def test_an_organization_is_trusted_when_it_reads_as_a_name(surface, trusted):
 
 @pytest.mark.parametrize("words, trusted", [
     (["sous-ministre", "déléguée"], True), (["directrice", "du", "kivalliq"], True),
-    (["ajouter"], False), (["principal", "themes"], False), (["funding", "gaps"], False),
+    (["kivalliq", "liaison"], True), (["policy", "lead"], True), (["staff"], False),
+    (["agente", "de", "liaison"], True),
+    (["ajouter"], False), (["principal", "themes"], False), (["funding", "gaps"], False), (["lesson", "for", "canada"], False),
 ])
-def test_a_title_is_trusted_unless_it_is_only_ordinary_words_or_ends_in_a_plural(words, trusted):
+def test_a_title_is_trusted_unless_it_ends_in_a_plural_or_is_a_lone_infinitive(words, trusted):
     assert trusted_role(words) is trusted
 
 
@@ -50,3 +53,11 @@ def test_a_title_is_trusted_unless_it_is_only_ordinary_words_or_ends_in_a_plural
 ])
 def test_places_that_are_the_subject_of_an_idea_stay(bare_engine, lang, note, kept):
     check(bare_engine, note, lang, [], kept)
+
+
+@pytest.mark.parametrize("surface, before, after", [
+    ("Tamale", "Ama Boakye-Nti, ", ", Ghana: the plan needs money."),
+    ("Ghana", "Ama Boakye-Nti, Tamale, ", ": the plan needs money."),
+])
+def test_a_caption_with_commas_is_no_list_of_places(surface, before, after):
+    assert not place_is_setting(surface, before, after)
