@@ -17,6 +17,7 @@ from .vocab import DATA, fold, read_lines
 RANKS = frozenset(fold(line) for line in read_lines(os.path.join(DATA, "ranks_before_names.txt")))
 _GAP = re.compile(r"\.?[ \t\u00a0]+")
 _ADDRESSED_TITLE = re.compile(r"\.?[ \t\u00a0]+(?:(?:la|le|the)[ \t\u00a0]+|l['’])?", re.I)
+_WORD = re.compile(r"[^\s]+")
 
 
 def is_rank(surface: str) -> bool:
@@ -28,8 +29,8 @@ def keep_ranks_before_names(text: str, cands: list[Candidate]) -> list[Candidate
     """*cands* with ranks trimmed off the front of person spans, and without the title or guessed name that is
     only a rank standing right before a removed person."""
     for c in cands:
-        if c.label == "PERSON" and c.action == "redact":
-            _trim_rank(text, c)
+        if c.label == "PERSON" and c.action == "redact" and c.reason not in ROSTER_REASONS:
+            _trim_rank(text, c)  # a roster name is the participant's own ("Major" may be a given name)
     person_starts = {c.start for c in cands if c.label == "PERSON" and c.action == "redact"}
     role_starts = {c.start for c in cands if c.label == "ROLE" and c.action == "redact"}
     out = []
@@ -46,11 +47,9 @@ def keep_ranks_before_names(text: str, cands: list[Candidate]) -> list[Candidate
     return out
 
 
-_WORD = re.compile(r"[^\s]+")
-
 
 def _trim_rank(text: str, c: Candidate) -> None:
-    """A person span that opens with a rank ("Sgt Okafor", "Lieutenante-colonelle Pépin") starts at the name."""
+    """A person span that opens with a rank ("Sgt Brannock", "Lieutenante-colonelle Pépin") starts at the name."""
     words = list(_WORD.finditer(text, c.start, c.end))
     for n in (3, 2, 1):
         if len(words) > n and is_rank(text[words[0].start():words[n - 1].end()]):

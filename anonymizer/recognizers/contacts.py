@@ -50,8 +50,9 @@ class Contacts:
                     continue
                 out.append(Candidate(s, e, "CONTACT", reason, recognizer=self.id, prio=5))
         out += [Candidate(s, e, "CONTACT", Reason.PHONE, recognizer=self.id, prio=5) for s, e in phone_spans(text)]
-        for spans, reason in ((spoken_emails(text), Reason.EMAIL), (spoken_phones(text) + cued_local_phones(text),
-                                                                     Reason.PHONE), (postal_addresses(text), Reason.ADDRESS)):
+        said_or_postal = ((spoken_emails(text), Reason.EMAIL), (spoken_phones(text) + cued_local_phones(text), Reason.PHONE),
+                          (postal_addresses(text), Reason.ADDRESS))
+        for spans, reason in said_or_postal:
             out += [Candidate(s, e, "CONTACT", reason, recognizer=self.id, prio=5) for s, e in spans]
         return out
 

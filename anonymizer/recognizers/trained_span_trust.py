@@ -5,8 +5,8 @@ removed even when no cue of the rules stands beside it ("uncertain means removed
 the setting or subject of an idea:
 
 - a place after a locative preposition or a bare "from" ("groups in Juba", "au Nunavik", "l'aide qui vient
-  d'Ottawa"; "the participant from …" keeps its cue), in a list of places ("from Kenya and
-  Uganda", "(Norway, Netherlands)") or as the subject of a verb ("Haïti n'a pas de plan") is where something
+  d'Ottawa"; "the participant from …" keeps its cue), in a list of places joined by "and"/"or"
+  ("from Kenya and Uganda") or as the subject of a verb ("Haïti n'a pas de plan") is where something
   happens, not where a speaker comes from (origins keep their cues: "based in", "here in", "from");
 - an organization is a group's name: no comma, at most six words, not only ordinary words unless one is a
   group's head word ("the youth drop-in" is, "a fund for mediators, open to groups in …" is not), and not a
