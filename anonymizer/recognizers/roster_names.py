@@ -158,7 +158,7 @@ def _capitalised(pf: PersonFinder, w: Word, pids: set, kind: Optional[str], comm
     if common or w.initial:
         cue = pf.cue(w, w)
         if cue and w.upper and key in _MODALS and cue.startswith("subject of"):
-            cue = None  # "CSC WILL SHARE THE LIST": in capitals, a modal before its verb is no name
+            cue = None  # "DFO WILL POST THE DATA": in capitals, a modal before its verb is no name
         if cue and not (common and w.initial and cue.startswith("name followed by an apposition")):
             pf._add(w, w, reason, pid, strong=True)
         elif not common:

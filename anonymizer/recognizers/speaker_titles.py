@@ -123,7 +123,7 @@ def _caption_tail(att: AttributionReader, end: int) -> None:
             return
         span = att.org_at(m.end())
         if not span or span[1] > line_end or fold(ctx.text[span[0]:span[1]].split()[0]).rstrip(".") in HONORIFICS:
-            return  # "Mme la ministre, Mmes et MM. les députés": people addressed, not a body
+            return  # "Madame la présidente, Mmes et MM. les membres": people addressed, not a body
         att._emit(span)
         pos = span[1]
         # "<Sector> at <Org>": the organization after the sector goes too

@@ -4,16 +4,16 @@ The model learned attribution from notes and transcripts people wrote, so a plac
 removed even when no cue of the rules stands beside it ("uncertain means removed"), unless the span reads as
 the setting or subject of an idea:
 
-- a place after a locative preposition or a bare "from" ("groups in Juba", "au Nunavik", "l'aide qui vient
+- a place after a locative preposition or a bare "from" ("groups in Gulu", "au Nunavik", "l'aide qui vient
   d'Ottawa"; "the participant from …" keeps its cue), in a list of places joined by "and"/"or"
-  ("from Kenya and Uganda") or as the subject of a verb ("Haïti n'a pas de plan") is where something
+  ("from Tanzania and Malawi") or as the subject of a verb ("le Gabon n'a pas de plan") is where something
   happens, not where a speaker comes from (origins keep their cues: "based in", "here in", "from");
 - an organization is a group's name: no comma, at most six words, not only ordinary words unless one is a
-  group's head word ("the youth drop-in" is, "a fund for mediators, open to groups in …" is not), and not a
+  group's head word ("the youth drop-in" is, "a fund for trainers, open to groups in …" is not), and not a
   public body or an acronym (those keep needing a cue);
-- a title does not end in a plural noun ("principal themes"), is not one ordinary word ("Staff argued",
-  "Ajouter …" opening a decision point), and holds a word for a person's function ("policy lead", "agente
-  de liaison") or a word that is no ordinary word ("lesson for Canada" holds neither).
+- a title does not end in a plural noun ("key themes"), is not one ordinary word ("Staff argued",
+  "Prévoir …" opening a decision point), and holds a word for a person's function ("policy lead", "agente
+  de liaison") or a word that is no ordinary word ("advice for Ottawa" holds neither).
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def place_is_setting(surface: str, before: str, after: str) -> bool:
 
 
 def _listed(surface: str, before: str, after: str) -> bool:
-    """One of several places: "Kenya and Uganda", "Somalia, Mali and Syria". Commas alone make no list
+    """One of several places: "Tanzania and Malawi", "Chad, Niger and Benin". Commas alone make no list
     ("Ama Boakye, Tamale, Ghana:" is a caption), so a comma counts only with an "and"/"or" in the run."""
     joined = _JOINER.search(before[-40:].split("\n")[-1] + " " + surface + " " + after[:40].split("\n")[0])
     if _LIST_INSIDE.search(surface):
@@ -78,12 +78,12 @@ def trusted_org(surface: str, words: list[str]) -> bool:
 
 
 def trusted_role(words: list[str]) -> bool:
-    """The model's title does not end in a plural noun ("principal themes") and is not one ordinary word
-    ("Staff argued", "Ajouter …"); titles of several ordinary words ("policy lead") are trusted, since being
+    """The model's title does not end in a plural noun ("key themes") and is not one ordinary word
+    ("Staff argued", "Prévoir …"); titles of several ordinary words ("policy lead") are trusted, since being
     ordinary is no reason to keep a title."""
     if not words or (len(words) == 1 and _ordinary(words[0])):
-        return False  # one ordinary word ("Staff argued", "Ajouter …") is a title only when the lexicon knows it
+        return False  # one ordinary word ("Staff argued", "Prévoir …") is a title only when the lexicon knows it
     if not any(_AGENT.search(w) or not (_ordinary(w) or w in PLACE_WORDS) for w in words):
-        return False  # "lesson for Canada": no word names a person's function
+        return False  # "advice for Ottawa": no word names a person's function
     last = words[-1]
     return not (len(words) > 1 and last.endswith("s") and _ordinary(last[:-1]))

@@ -42,9 +42,10 @@ _ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
 _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
-                 r"quelqu'un|somebody|nobody|personne")
+                 r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
+                 r"advis[eo]r|spokesperson|employee|agente?|avocate?|dame|femme|homme")
 _CUE_BEFORE = re.compile(
-    r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|"
+    r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
 _WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)

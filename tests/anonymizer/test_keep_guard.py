@@ -233,7 +233,7 @@ def test_sentence_opening_word_stays_before_a_name(any_engine):
 
 
 @pytest.mark.parametrize("note, kept", [
-    ("NOTES IN CAPITALS: CSC WILL SHARE THE WAITING LIST NEXT MONTH.", "WILL SHARE THE WAITING LIST NEXT MONTH."),
+    ("NOTES IN CAPITALS: DFO WILL POST THE LICENCE DATA NEXT MONTH.", "WILL POST THE LICENCE DATA NEXT MONTH."),
     ("THE BOARD WILL REVIEW THE INDICATORS IN MAY.", "THE BOARD WILL REVIEW THE INDICATORS"),
 ])
 def test_a_roster_name_that_is_a_modal_stays_a_verb_in_capitals(keep_engine, note, kept):

@@ -7,7 +7,7 @@ from expect import check
 
 @pytest.mark.parametrize("surface, before, after", [
     ("Tamale", "she runs a radio programme for women in ", ", which the plan could fund"),
-    ("Kenya and Uganda", "sponsors relatives from ", " and waits years."),
+    ("Tanzania and Malawi", "funds groups from ", " to train mediators."),
     ("Chiapas", "the pilots in Oaxaca and ", " were cheaper."),
     ("Nunavik", "les refuges au ", " manquent de places."),
     ("Gabon", "Nous savons que le ", " n'a pas encore de plan."),
@@ -26,7 +26,7 @@ def test_a_place_beside_a_speaker_is_no_setting(surface, before, after):
 
 @pytest.mark.parametrize("surface, trusted", [
     ("Brightwater Legal Clinic", True), ("the youth drop-in", True), ("Qilak Women's Circle", True),
-    ("Canadian fund for women mediators, open to groups", False), ("women's voice", False),
+    ("Northern fund for trainers, open to groups", False), ("women's voice", False),
     ("one two three four five six seven words", False), ("SQ", False), ("Public Safety Canada", False),
     ("the RCMP", False),
 ])
@@ -39,7 +39,7 @@ def test_an_organization_is_trusted_when_it_reads_as_a_name(surface, trusted):
     (["sous-ministre", "déléguée"], True), (["directrice", "du", "kivalliq"], True),
     (["kivalliq", "liaison"], True), (["policy", "lead"], True), (["staff"], False),
     (["agente", "de", "liaison"], True),
-    (["ajouter"], False), (["principal", "themes"], False), (["funding", "gaps"], False), (["lesson", "for", "canada"], False),
+    (["prevoir"], False), (["key", "themes"], False), (["funding", "gaps"], False), (["advice", "for", "ottawa"], False),
 ])
 def test_a_title_is_trusted_unless_it_ends_in_a_plural_or_is_a_lone_infinitive(words, trusted):
     assert trusted_role(words) is trusted
@@ -48,7 +48,7 @@ def test_a_title_is_trusted_unless_it_ends_in_a_plural_or_is_a_lone_infinitive(w
 @pytest.mark.parametrize("lang, note, kept", [
     ("en", "Shelters in Yellowknife and Inuvik need stable funding, and groups in Tamale want the same.",
      ["Shelters in Yellowknife and Inuvik need stable funding"]),
-    ("fr", "Les refuges au Nunavik et en Abitibi manquent de places; Haïti n'a pas encore de plan.",
+    ("fr", "Les refuges au Nunavik et en Abitibi manquent de places; le Gabon n'a pas encore de plan.",
      ["Les refuges au Nunavik et en Abitibi manquent de places"]),
 ])
 def test_places_that_are_the_subject_of_an_idea_stay(bare_engine, lang, note, kept):
