@@ -29,7 +29,7 @@ DEFAULT_REGION = "CA"
 NATIONAL_REGIONS = ("CA", "US", "GB", "FR", "BE", "CH", "KE", "LR", "NG", "GH", "UG", "ZA", "AU", "DE")
 # a stretch that may hold a phone number: 7+ digits with separators, maybe a + or a parenthesis
 _DIGITS = re.compile(r"(?:\+|\b00|\()?\d[\d \t().\-/\u2010-\u2015\u2212]{5,24}\d")  # any dash, non-breaking too
-_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extension|poste|p\.)\s*\d{1,5}\b", re.I)
+_EXTENSION = re.compile(r"\s*,?\s*(?:x|ext\.?|extension|poste|p\.)\s*\d{1,5}\b", re.I)  # "…-0162, poste 2214"
 
 
 class Contacts:

@@ -98,10 +98,17 @@ _DEMONYM_SUBJECT = re.compile(r"\b(?:une?|cette|ce|notre|la|le|l['’]|a|an|one|
                               r"([\w'’-]+))", re.I)
 
 
+_APPOSED_DEMONYM = re.compile(r"[ \t]*[,(][ \t]*(?:la|le|l['’]|une?|the|a|an)[ \t]*([^\W\d_][\w'’-]*)", re.I)
+
+
 def _demonym_speakers(f: PlaceFinder) -> None:
-    """A demonym that is the noun of one person who speaks: 'une Haïtienne a rappelé', 'a Haitian noted'
-    (never 'les Québécoises doivent être consultées')."""
+    """A demonym that is the noun of one person who speaks: 'une Haïtienne a rappelé', 'a Haitian noted', or
+    stands in apposition to a name: 'Paola, la Bolivienne' (never 'les Québécoises doivent être consultées')."""
     starts = {c.start for c in f.ctx.candidates("PERSON")}
+    for c in f.ctx.candidates("PERSON"):  # "Paola, la Bolivienne,", "Ingrid (la norvégienne du ministère)"
+        m = _APPOSED_DEMONYM.match(f.text, c.end)
+        if m and is_demonym(m.group(1)) and not fold(m.group(1)).endswith("s"):
+            f.emit(m.start(1), m.end(1))
     for m in _DEMONYM_SUBJECT.finditer(f.text):
         name = re.compile(r"[ \t]+").match(f.text, m.end(1))
         if name and name.end() in starts and is_demonym(m.group(1)):  # "la Gaspésienne Odette Roy", "Kenyan lawyer"

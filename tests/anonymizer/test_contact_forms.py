@@ -16,6 +16,7 @@ from expect import check
      ["six un trois, cinq cinq cinq, zéro un quatre deux"], ["pour la suite"]),
     ("fr", "texte au 5550142 si tu veux la présentation", ["5550142"], ["si tu veux la présentation"]),
     ("fr", "Tél. : 613\u2011555\u20110142 (bureau)", ["613\u2011555\u20110142"], ["(bureau)"]),
+    ("fr", "Écrire au 819-555-0177, poste 3318, avant midi.", ["819-555-0177, poste 3318"], ["Écrire au", "avant midi."]),
     ("fr", "Le centre est au 214, rue des Érables, Moncton (N.-B.) E1A 3K9 depuis mars.",
      ["214, rue des Érables", "E1A 3K9"], ["Le centre est au", "depuis mars."]),
     ("en", "Send the forms to 88 Larchmont Avenue, Ottawa K1S 4X2 by Friday.",

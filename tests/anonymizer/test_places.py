@@ -6,7 +6,7 @@ import pytest
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
 from anonymizer.gazetteer import demonym_at, is_demonym, is_place, place_at, with_region
-from tests.anonymizer.expect import removed
+from tests.anonymizer.expect import check, removed
 
 ALLOW = ["RCMP", "GRC", "Public Safety Canada"]
 
@@ -180,3 +180,17 @@ def test_demonyms_in_both_languages_and_their_inflections():
         assert is_demonym(word), word
     assert not is_demonym("Indigenous") and not is_demonym("Philippines") and not is_demonym("housing")
     assert demonym_at("the Sri Lankan rep", 4) == len("the Sri Lankan")
+
+
+@pytest.mark.parametrize("note, gone, kept", [
+    ("Rita, la Bolivienne, et Mariela, la Colombienne, ont comparé les accords de paix.",
+     ["Bolivienne", "Colombienne"], ["ont comparé les accords de paix."]),
+    ("- irma (la norvegienne du ministere) explique le modèle de budget.", ["norvegienne"], ["explique le modèle de budget."]),
+])
+def test_a_demonym_in_apposition_to_a_name_goes(bare_engine, note, gone, kept):
+    check(bare_engine, note, "fr", gone, kept)
+
+
+def test_demonyms_for_a_group_stay(bare_engine):
+    res = bare_engine.anonymize("Les Québécoises doivent être consultées, et les Boliviennes aussi.", "fr")
+    assert res.text == "Les Québécoises doivent être consultées, et les Boliviennes aussi."
