@@ -103,9 +103,9 @@ _APPOSED_DEMONYM = re.compile(r"[ \t]*[,(][ \t]*(?:la|le|l['’]|une?|the|a|an)[
 
 def _demonym_speakers(f: PlaceFinder) -> None:
     """A demonym that is the noun of one person who speaks: 'une Haïtienne a rappelé', 'a Haitian noted', or
-    stands in apposition to a name: 'Paola, la Bolivienne' (never 'les Québécoises doivent être consultées')."""
+    stands in apposition to a name: 'Tania, la Chilienne' (never 'les Québécoises doivent être consultées')."""
     starts = {c.start for c in f.ctx.candidates("PERSON")}
-    for c in f.ctx.candidates("PERSON"):  # "Paola, la Bolivienne,", "Ingrid (la norvégienne du ministère)"
+    for c in f.ctx.candidates("PERSON"):  # "Tania, la Chilienne,", "edda (la danoise de l'ambassade)"
         m = _APPOSED_DEMONYM.match(f.text, c.end)
         if m and is_demonym(m.group(1)) and not fold(m.group(1)).endswith("s"):
             f.emit(m.start(1), m.end(1))

@@ -183,14 +183,14 @@ def test_demonyms_in_both_languages_and_their_inflections():
 
 
 @pytest.mark.parametrize("note, gone, kept", [
-    ("Rita, la Bolivienne, et Mariela, la Colombienne, ont comparé les accords de paix.",
-     ["Bolivienne", "Colombienne"], ["ont comparé les accords de paix."]),
-    ("- irma (la norvegienne du ministere) explique le modèle de budget.", ["norvegienne"], ["explique le modèle de budget."]),
+    ("Au dîner, Tania, la Chilienne, a parlé des quotas avec Yerlan, le Kazakh.", ["Chilienne", "Kazakh"],
+     ["a parlé des quotas avec"]),
+    ("- edda (la danoise de l'ambassade) veut des cibles chiffrées", ["danoise"], ["veut des cibles chiffrées"]),
 ])
 def test_a_demonym_in_apposition_to_a_name_goes(bare_engine, note, gone, kept):
     check(bare_engine, note, "fr", gone, kept)
 
 
 def test_demonyms_for_a_group_stay(bare_engine):
-    res = bare_engine.anonymize("Les Québécoises doivent être consultées, et les Boliviennes aussi.", "fr")
-    assert res.text == "Les Québécoises doivent être consultées, et les Boliviennes aussi."
+    res = bare_engine.anonymize("Les Québécoises doivent être consultées, et les Chiliennes aussi.", "fr")
+    assert res.text == "Les Québécoises doivent être consultées, et les Chiliennes aussi."
