@@ -26,7 +26,7 @@ from ..vocab import common_words, fold
 from ..wordclass import is_common_key
 from .trained_lexicon import CSO_HEADS
 
-__all__ = ["place_is_setting", "trusted_org", "trusted_role"]
+__all__ = ["place_is_setting", "trusted_org", "trusted_role", "without_article"]
 
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|within|across|throughout|inside|of|from|à|au|aux|en|dans|vers|de|du|des)\s+|"
                               r"\bd['’])"
@@ -59,6 +59,11 @@ def _listed(surface: str, before: str, after: str) -> bool:
     return any(m is not None and (m.group(1) != "," or joined is not None) for m in (prev, nxt))
 
 
+def without_article(surface: str) -> str:
+    """The span without a leading article ("the RCMP" -> "RCMP", "l'ASFC" -> "ASFC")."""
+    return _ARTICLE.sub("", surface)
+
+
 def _ordinary(word: str) -> bool:
     """An ordinary English or French word, whatever its case (folded keys)."""
     return is_common_key(word, common_words()) or is_french_word(word)
@@ -71,7 +76,7 @@ def trusted_org(surface: str, words: list[str]) -> bool:
     if not words or "," in surface or len(words) > _MAX_ORG_WORDS:
         return False
     names, acronyms, _rx = body_forms()
-    bare = _ARTICLE.sub("", surface)
+    bare = without_article(surface)
     if fold(bare) in names or bare in acronyms or (bare.isupper() and " " not in bare and len(bare) <= 6):
         return False
     return any(w in CSO_HEADS for w in words) or not all(_ordinary(w) for w in words)

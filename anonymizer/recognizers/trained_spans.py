@@ -35,10 +35,9 @@ from .place_cues import HOST_PLACES
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
 from .trained_span_lines import field_label, first_line
-from .trained_span_trust import place_is_setting, trusted_org, trusted_role
+from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
 
 RECOGNIZER_ID = "trained_spans"
-_ARTICLE = re.compile(r"^(?:the|la|le|les|l'|l’)\s*", re.I)
 _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
@@ -315,7 +314,7 @@ def _is_allowed(surface: str, allow) -> bool:
     """The span (without a leading article) is an allow-listed form."""
     if not allow:
         return False
-    form = " ".join(fold(_ARTICLE.sub("", surface)).replace(",", " ").split())
+    form = " ".join(fold(without_article(surface)).replace(",", " ").split())
     return form in allow
 
 
