@@ -32,17 +32,22 @@ def _attr(provider, attr):
     return ()
 
 
-def given_names() -> list[str]:
-    """Given names of every Faker person locale, Latin script only, as written."""
+def locale_names(attrs: tuple[str, ...]) -> list[str]:
+    """Every string of the given name-list attributes of every Faker person locale, as written."""
     base = os.path.dirname(person.__file__)
-    names: set[str] = set()
+    names: list[str] = []
     for loc in sorted(os.listdir(base)):
         if not os.path.isdir(os.path.join(base, loc)) or loc.startswith("_"):
             continue
         provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        for attr in NAME_ATTRS:
-            names.update(n for n in _attr(provider, attr) if isinstance(n, str) and _latin(n))
-    return sorted(names, key=str.casefold)
+        for attr in attrs:
+            names.extend(n for n in _attr(provider, attr) if isinstance(n, str))
+    return names
+
+
+def given_names() -> list[str]:
+    """Given names of every Faker person locale, Latin script only, as written."""
+    return sorted({n for n in locale_names(NAME_ATTRS) if _latin(n)}, key=str.casefold)
 
 
 def french_words() -> list[str]:

@@ -9,27 +9,18 @@ anonymizer reads the files, never Faker. (The hand-written ``given_names_extra.t
 """
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
-from build_anonymizer_data import ROOT, _attr, _latin, _write  # noqa: E402
-from faker.providers import person  # noqa: E402
+from build_anonymizer_data import ROOT, _latin, _write, locale_names  # noqa: E402
 
 FAMILY_ATTRS = ("last_names", "last_names_male", "last_names_female", "last_names_nonbinary", "last_romanized_names")
 ROMANIZED_GIVEN = ("first_romanized_names", "first_romanized_names_male", "first_romanized_names_female")
 
 
 def _collect(attrs: tuple[str, ...]) -> list[str]:
-    base = os.path.dirname(person.__file__)
-    names: set[str] = set()
-    for loc in sorted(os.listdir(base)):
-        if not os.path.isdir(os.path.join(base, loc)) or loc.startswith("_"):
-            continue
-        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        for attr in attrs:
-            names.update(n.strip() for n in _attr(provider, attr) if isinstance(n, str) and _latin(n.strip()))
+    names = {n.strip() for n in locale_names(attrs) if _latin(n.strip())}
     # romanized lists are partly in capitals ("CHEN"): keep one Title Case form
     return sorted({n.title() if n.isupper() else n for n in names if n}, key=str.casefold)
 
