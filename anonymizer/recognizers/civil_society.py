@@ -110,8 +110,8 @@ def lower_case_names(att: AttributionReader) -> None:
     for i, w in enumerate(words):
         if w.key not in CIVIL_HEADS or w.cap or w.upper:
             continue
-        left = _lower_run(ctx, range(i - 1, max(-1, i - 4), -1))
-        right = _lower_run(ctx, range(i + 1, min(len(words), i + 3))) if w.key in FRENCH_CIVIL_HEADS else []
+        left = _lower_run(ctx, range(i - 1, max(-1, i - 4), -1), w)
+        right = _lower_run(ctx, range(i + 1, min(len(words), i + 3)), w) if w.key in FRENCH_CIVIL_HEADS else []
         odd = [x for x in left + right if not ctx.is_common(x) and x.key not in PLACE_WORDS]
         if not odd:
             continue
@@ -139,13 +139,16 @@ def half_capitalised_names(att: AttributionReader) -> None:
                 break
 
 
-def _lower_run(ctx, indexes) -> list:
-    """Consecutive lower-case content words (no function words) in the given direction."""
+def _lower_run(ctx, indexes, anchor) -> list:
+    """Consecutive lower-case content words (no function words) in the given direction from *anchor*, joined by
+    plain spaces (a bracket or a line break ends the name: "ines (entraide …)" is a person and a group)."""
     out = []
-    prev = None
+    prev = anchor
     for k in indexes:
         x = ctx.words[k]
-        if x.cap or x.upper or x.key in FUNCTION_WORDS or (prev is not None and "\n" in ctx.text[min(x.end, prev.end):max(x.start, prev.start)]):
+        if x.cap or x.upper or x.key in FUNCTION_WORDS or ctx.text[min(x.end, prev.end):max(x.start, prev.start)].strip():
+            break
+        if "\n" in ctx.text[min(x.end, prev.end):max(x.start, prev.start)]:
             break
         out.append(x)
         prev = x
