@@ -119,6 +119,10 @@ _LOWER_CUES = ("subject of", "name followed by '(a", "speaker", "after label")
 # Verbs whose subject can only be a person: "joy said", "what patience asked".
 _SAID = re.compile(r"[ \t]+(?:also[ \t]+)?(?:said|asked|noted|argued|added|explained|replied|stressed|suggested|insisted|"
                    r"recalled|warned|objected|agreed|disagreed)\b")
+_DIT = re.compile(r"[ \t]+(?:a[ \t]+|aussi[ \t]+)?(?:dit|demande|propose|souligne|rappelle|ajoute|explique|insiste|"
+                  r"parle|raconte|conte|trouve|pense|croit|veut|suggère|suggere|précise|precise|signale|note)\b")
+# "- claire de l'org …", "- sam from the clinic": a line opening on a name and where that person comes from
+_AFFILIATION = re.compile(r"[ \t]+(?:de|du|des|d'|d’|from|of|at|with|chez)[ \t]*[a-zà-ÿ]")
 _LOWER_ACTION = re.compile(r"[ \t]+(?:to|will)[ \t]+(?:send|share|circulate|draft|check|follow|email|contact|call|"
                            r"write|prepare|update|book|confirm|compile|collect|ask|review|set|organize|organise)\b")
 
@@ -127,18 +131,18 @@ def _lower_case_person(pf, w: Word, b: Word, cue: Optional[str], ordinary: bool)
     """A lower-case given name is a person with a clear cue and, if it is an ordinary word, a surname after
     it, the subject of a verb of saying ("joy said") or an action item at a line start ("- kit to check")."""
     ctx = pf.ctx
-    if len(w.key) < 3 or not cue and not ordinary:
+    acting = _SAID.match(ctx.text, w.end) or _DIT.match(ctx.text, w.end) or ctx.line_start_before(w) and (
+        _LOWER_ACTION.match(ctx.text, w.end) or ctx.lowercase_style and _AFFILIATION.match(ctx.text, w.end))
+    if len(w.key) < 3 or not cue and not ordinary and not acting:
         return False
     if not ordinary or b is not w:
-        return len(w.key) >= 4 and bool(cue) and cue.startswith(_LOWER_CUES)
+        return len(w.key) >= 4 and bool(cue) and cue.startswith(_LOWER_CUES) or bool(acting) and ctx.lowercase_style
     prev = ctx.word(w.i - 1)
     determined = prev is not None and "\n" not in ctx.gap(prev, w) and (
         prev.key in FUNCTION_WORDS and prev.key not in ("what", "as", "and", "but", "then", "so") or ctx.pos(prev) == "ADJ")
     if determined:
         return False
-    if _SAID.match(ctx.text, w.end):
-        return True
-    return ctx.line_start_before(w) and bool(_LOWER_ACTION.match(ctx.text, w.end))
+    return bool(acting)
 
 
 def _excluded(pf: PersonFinder, w: Word) -> bool:
