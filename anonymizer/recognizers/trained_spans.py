@@ -38,6 +38,8 @@ from .trained_span_lines import field_label, first_line
 from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
 
 RECOGNIZER_ID = "trained_spans"
+# the verdicts of ``_verdict`` that remove a span; "plain_person": a name after an honorific, initials, a speaker label
+REMOVE = frozenset({"plain_person", "named_group", "person", "origin", "place", "org", "role"})
 _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
@@ -60,6 +62,10 @@ _HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|se
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?\s?){1,4}$")
 _NOT_INITIALS = frozenset("us uk un eu ue nb ps ok usa onu".split())
 _CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
+# "X policy officer", "X senior analyst": a body right before a person's function, with one or two words between
+_FUNCTION_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,2}(?:officers?|analysts?|advis[eo]rs?|lawyers?|staffers?|"
+                             r"reps?|representatives?|officials?|delegates?|leads?|managers?|coordinators?|directors?|"
+                             r"specialists?|spokesperson|note-taker|employees?)\b")
 _FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)
 # Verbs of speaking that make a body the voice of someone in the room ("cbsa said"); "wants", "calls for" do not.
 _SAID = frozenset("""said says noted notes argued argues stressed stresses explained explains added adds asked asks
@@ -70,6 +76,8 @@ directive agreement treaty convention accord compact review study guidelines pro
 exercise
 programme fonds stratégie cadre politique traité accord protocole examen étude loi""".split())
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
+_EDGE_POS = _NON_NAME_POS - {"ADJ"}
+_CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
 # "Group C", "Groupe H", "Table 4": the labels of breakout groups are not people
@@ -97,40 +105,57 @@ class TrainedSpans:
     id = RECOGNIZER_ID
 
     def analyze(self, doc, context) -> list[Candidate]:
-        """Candidates for the model's spans that survive the allow-list, common-word and cue tests."""
+        """Candidates for the model's spans that the tests remove (the others stay as subject matter)."""
+        verdicts = self.verdicts(doc, context)
+        if not verdicts:
+            return []
+        text, scores = context.text, doc.spans["domain"].attrs.get("precision", {})
+        return [Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID, score=float(scores.get(label, 0.8)),
+                          key=_key(text[s:e], label), prio=1) for s, e, label, verdict in verdicts if verdict in REMOVE]
+
+    def verdicts(self, doc, context) -> list[tuple[int, int, str, str]]:
+        """Each model span, trimmed, with the name of the test that decides it (see ``_verdict``)."""
         spans = domain_spans(doc)
         if not spans:
             return []
         text = context.text
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
-        scores = doc.spans["domain"].attrs.get("precision", {})
         lines = [sp for sp in map(first_line, spans) if sp is not None]
         trimmed = [(t.start_char, t.end_char, _title_as_role(t.text, sp.label_)) for sp in lines
                    for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
                    if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
-        kept = [c for c in trimmed if _survives(text, *c, allow, subjects=subjects)]
-        people_ends = _people_ends(doc, kept)
-        kept += [c for c in trimmed if c not in kept and _survives(text, *c, allow, people_ends, subjects)]
-        person_starts = frozenset([s for s, _e, label in kept if label == "PERSON"]
+        lower_note = getattr(context, "lowercase_style", False)
+        first = {c: _verdict(text, *c, allow, subjects=subjects, lower_note=lower_note) for c in trimmed}
+        rule_people = [c for cands in getattr(context, "found", {}).values() for c in cands]
+        people_ends = _people_ends(doc, [c for c in trimmed if first[c] in REMOVE], rule_people)
+        final = {c: v if v in REMOVE else _verdict(text, *c, allow, people_ends, subjects, lower_note)
+                 for c, v in first.items()}
+        person_starts = frozenset([s for (s, _e, label), v in final.items() if label == "PERSON" and v in REMOVE]
                                   + [e.start_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
                                   + [c.start for found in getattr(context, "found", {}).values() for c in found
                                      if c.label == "PERSON"])
-        kept = [c for c in kept if c[2] != "ROLE" or not field_label(text, c[0], c[1], person_starts)]
-        return [Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID, score=float(scores.get(label, 0.8)),
-                          key=_key(text[s:e], label), prio=1) for s, e, label in sorted(kept)]
+        for c, v in final.items():
+            if c[2] == "ROLE" and v in REMOVE and field_label(text, c[0], c[1], person_starts):
+                final[c] = "field_label"
+        return [(s, e, label, final[(s, e, label)]) for s, e, label in sorted(final)]
 
 
 def _title_as_role(surface: str, label: str) -> str:
-    """A "person" that is nothing but a title ("Présidente", "Vice-Chair") is a role: it passes the role tests."""
-    return "ROLE" if label == "PERSON" and fold(surface).rstrip(".") in ROLE_TITLES else label
+    """A "person" that is nothing but a title ("Présidente", "Vice-Chair") is a role: it passes the role tests;
+    a "title" that is one given name and no title word ("martine d'ircc") is a person."""
+    key = fold(surface).rstrip(".")
+    if label == "ROLE" and " " not in key and key in given_name_keys() and not _has_title_word(surface):
+        return "PERSON"
+    return "ROLE" if label == "PERSON" and key in ROLE_TITLES else label
 
 
-def _people_ends(doc, kept) -> frozenset[int]:
+def _people_ends(doc, kept, found=()) -> frozenset[int]:
     """Offsets where a person or a title ends (also one space later): where "(Org)" attributes."""
     ends = [e for _s, e, label in kept if label in ("PERSON", "ROLE")]
     ends += [e.end_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
+    ends += [c.end for c in found if c.label == "PERSON"]
     return frozenset(x for end in ends for x in (end, end + 1))
 
 
@@ -139,58 +164,76 @@ def _key(surface: str, label: str) -> str | None:
     return f"u:{fold(surface)}" if label == "PERSON" else None
 
 
-def _survives(text: str, s: int, e: int, label: str, allow, people_ends=frozenset(), subjects=frozenset()) -> bool:
-    """Whether a model span should be removed (True) or left as subject matter (False)."""
+def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset(), subjects=frozenset(),
+             lower_note: bool = False) -> str:
+    """The name of the test that decides a model span: one of ``REMOVE`` removes it, any other leaves it as
+    subject matter. Naming the test (not just yes or no) lets a diagnosis count which test keeps what."""
     surface = text[s:e]
     before, after = text[max(0, s - 60):s], text[e:e + 30]
     attributed = _attributed(text, s, e, before, after, people_ends)
     if _is_allowed(surface, allow) and not attributed:
-        return False
+        return "allowed"
     if any(ch.isdigit() for ch in surface) or _MARKUP.search(surface) or text[max(0, s - 1):s] in ("=", "<", "/"):
-        return False  # figures, markup and code ("src=", "<img") are not names
+        return "figure"  # figures, markup and code ("src=", "<img") are not names
     if sum(ch.isalpha() for ch in surface) < 2:
-        return False
+        return "short"
     words = [fold(w.group()) for w in _WORD.finditer(surface)]
     if " ".join(words) in COMMON_PHRASES or surface in COMMON_ACRONYMS:
-        return False
+        return "common_phrase"
     if label == "PERSON" and surface.replace(".", "").lower() in _NOT_INITIALS:
-        return False  # "UK", "U.S.", "ONU": countries and unions, not initials
+        return "country_initials"  # "UK", "U.S.", "ONU": countries and unions, not initials
     if label in ("PERSON", "ORG") and _label_of_the_notes(words, after):
-        return False  # "Groupe F (notes)", "Idea:", "Table 3": a breakout or line label, as the rules read it
+        return "line_label"  # "Groupe F (notes)", "Idea:", "Table 3": a breakout or line label, as the rules read it
     if label == "PERSON" and _plainly_person(surface, before, after):
-        return not _is_place(surface)
+        return "place_name" if _is_place(surface) else "plain_person"
     if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
-        return False
+        return "heading"
     if label == "ORG" and _named_group(words, before, attributed):
-        return True
-    if label in ("PERSON", "ORG") and (_only_common_words(text, s, surface) or _inside_title(before) or (
-            words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS))):
-        return False
+        return "named_group"
+    if label in ("PERSON", "ORG"):
+        if _only_common_words(text, s, surface) and not (_after_person_paren(s, before, people_ends) or _lower_case_actor(lower_note, surface, label, after)):
+            return "common_words"
+        if _inside_title(before) or (words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS)):
+            return "programme"
     if label == "PERSON":
-        if _named_programme(words, before) or any(w in _GROUP_WORDS for w in words) or \
-                (len(words) == 1 and words[0].rstrip(".") in HONORIFICS):
-            return False
-        common = common_words()
-        if len(words) >= 3 and all(w in common for w in words):
-            return False
-        if len(words) == 1 and is_common_key(words[0], common) and _sentence_start(text, s) and not _acts_after(after):
-            return False  # "Hope for peace …": a word-name opening a sentence needs a verb of its own
-
-        return not _is_place(surface) and not (_bare_acronym(surface) and not attributed)
+        return _person_verdict(text, s, surface, words, before, after, attributed)
     if label == "ROLE" and _PREDICATE_BEFORE.search(before) and _DUTY_START.match(surface):
-        return False  # "le ministère est responsable de …": what a body is in charge of, not a person's title
-    if label == "PLACE" and fold(surface) in HOST_PLACES:
-        return False  # "ici, au Canada": the consultation's own country says nothing of who spoke
+        return "duty"  # "le ministère est responsable de …": what a body is in charge of, not a person's title
     if label == "PLACE":
-        if not _is_place(surface) and all(_common(w) for w in surface.split()):
-            return False  # "the only Deaf woman": an ordinary word, not an origin
-        if ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends):
-            return True
-        return not (place_is_setting(surface, before, after) or any(s <= i < e for i in subjects))
+        return _place_verdict(surface, s, e, before, after, people_ends, subjects)
     if label == "ORG":
-        return attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
-    return (_has_title_word(surface) or trusted_role(words)) and not _GENERIC_BEFORE.search(before) \
-        and not _GENERIC_START.match(surface)
+        trusted = attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
+        return "org" if trusted else "untrusted_org"
+    if not (_has_title_word(surface) or trusted_role(words)):
+        return "no_title_word"
+    return "generic_role" if _GENERIC_BEFORE.search(before) or _GENERIC_START.match(surface) else "role"
+
+
+def _person_verdict(text: str, s: int, surface: str, words: list[str], before: str, after: str, attributed: bool) -> str:
+    """The tests a would-be name passes once the common ones are done."""
+    if _named_programme(words, before) or any(w in _GROUP_WORDS for w in words) or \
+            (len(words) == 1 and words[0].rstrip(".") in HONORIFICS):
+        return "programme_name"
+    if len(words) >= 3 and all(w in common_words() for w in words):
+        return "common_words"
+    if len(words) == 1 and is_common_key(words[0], common_words()) and _sentence_start(text, s) and not _acts_after(after):
+        return "word_opening"  # "Hope for peace …": a word-name opening a sentence needs a verb of its own
+    if _is_place(surface):
+        return "place_name"
+    return "bare_acronym" if _bare_acronym(surface) and not attributed else "person"
+
+
+def _place_verdict(surface: str, s: int, e: int, before: str, after: str, people_ends, subjects) -> str:
+    """A place goes with an origin cue, or without one unless it reads as a setting."""
+    if fold(surface) in HOST_PLACES:
+        return "host_place"  # "ici, au Canada": the consultation's own country says nothing of who spoke
+    if not _is_place(surface) and all(_common(w) for w in surface.split()):
+        return "common_words"  # "the only Deaf woman": an ordinary word, not an origin
+    if ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends):
+        return "origin"
+    if place_is_setting(surface, before, after):
+        return "setting"
+    return "subject" if any(s <= i < e for i in subjects) else "place"
 
 
 def _named_group(words: list[str], before: str, attributed: bool) -> bool:
@@ -255,20 +298,28 @@ def _trim(span):
     """The span without ordinary lower-case words, numbers or punctuation at its edges (None if nothing is left)."""
     common = common_words()
 
+    # a name written with capitals ends at its capitals ("Faith groups"); in a span all in lower case only grammar
+    # words are edges, since a lower-case name ("tsering", "secu publique") is made of such words
+    cased = span.label_ == "PERSON" and not span.text.islower()
+
     def edge(tok) -> bool:
         lower = tok.text.islower()
-        return tok.is_punct or tok.like_num or (lower and (_common(tok.text) or "." in tok.text
-                                                           or tok.pos_ in _NON_NAME_POS))
+        return tok.is_punct or tok.like_num or (lower and (("." in tok.text and len(tok.text) > 2) or _common(tok.text)
+                                                           and (cased or tok.pos_ in _EDGE_POS)))
 
     toks = list(span)
     while toks and edge(toks[0]):
         toks.pop(0)
     if len(toks) > 2 and toks[1].text == "," and fold(toks[0].text) in _OPENERS:
         toks = toks[2:]  # a sentence opener before its comma: "Ensuite, Odalric", "Finally, Jo"
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.text.islower() and tok.pos_ in _CLAUSE_POS and _common(tok.text) or tok.text in "()[]":
+            toks = toks[:i]  # a name holds no lower-case verb, pronoun or bracket: "X Network should get …" ends at X
+            break
     while toks and edge(toks[-1]):
         toks.pop()
-    if not toks:
-        return None
+    if not toks or len(toks) == 1 and fold(toks[0].text) in _OPENERS:
+        return None  # "ok", "alors" alone: a discourse word, whatever the tagger made of it
     return span.doc[toks[0].i:toks[-1].i + 1]
 
 
@@ -324,7 +375,7 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
     "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
     long form of an acronym; "at …" only with "we" ("at X we …").
     """
-    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after):
+    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after):
         return True
     if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
         return True
@@ -366,15 +417,22 @@ def _common(word: str) -> bool:
 
 
 def _only_common_words(text: str, s: int, surface: str) -> bool:
-    """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line."""
+    """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line;
+    letters spelled one by one ("the d n d guy", "i r c c", as speech-to-text writes an acronym) are no words."""
     words = list(_WORD.finditer(surface))
-    if not words or any(not _common(w.group()) for w in words):
+    if not words or any(not _common(w.group()) for w in words) or (len(words) >= 2 and all(len(w.group()) == 1 for w in words)):
         return False
     for w in words:
         pos = s + w.start()
         if w.group()[0].isupper() and not _sentence_start(text, pos):
             return False
     return True
+
+
+def _lower_case_actor(lower_note: bool, surface: str, label: str, after: str) -> bool:
+    """A person written in lower case in a note typed all in lower case, doing something ("mercy a offert", "lu
+    will send"): case says nothing there, so an ordinary word the model took for a name goes when it acts."""
+    return lower_note and label == "PERSON" and surface.islower() and _acts_after(after)
 
 
 def _acts_after(after: str) -> bool:

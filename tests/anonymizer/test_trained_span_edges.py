@@ -1,0 +1,37 @@
+"""Where a model span is cut, and what a note typed all in lower case loses: a group's name in lower case keeps
+its ordinary words, a name ends at a bracket or a verb, and lower-case names go when they act."""
+import pytest
+
+from anonymizer.recognizers.trained_spans import _only_common_words
+
+
+def test_a_lower_case_group_in_brackets_goes_whole_and_the_name_before_it_too(bare_engine):
+    res = bare_engine.anonymize("- ines (entraide des femmes en exil) veut un fonds", "fr")
+    assert res.text == "- [Participant 1] ([Organization 1]) veut un fonds"
+
+
+def test_a_lower_case_body_after_a_named_person_goes(bare_engine):
+    res = bare_engine.anonymize("- nell (tenant union) wants rent data\n- ok\n- jun will send the list", "en")
+    assert res.text == "- [Participant 1] ([Organization 1]) wants rent data\n- ok\n- [Participant 2] will send the list"
+
+
+@pytest.mark.parametrize("note, name, kept", [
+    ("notes rapides\n- on commence en retard\n- mercy a offert d'envoyer la liste\n- pause cafe", "mercy",
+     "a offert d'envoyer la liste"),
+    ("- bruno d'ircc: les delais sont longs\n- ok pour le suivi\n- fin a 16h", "bruno", "les delais sont longs"),
+])
+def test_a_lower_case_name_that_acts_goes_in_a_lower_case_note(bare_engine, note, name, kept):
+    res = bare_engine.anonymize(note, "fr")
+    assert name not in res.text
+    assert "[Participant 1]" in res.text and kept in res.text
+
+
+def test_a_group_name_ends_before_the_verb(bare_engine):
+    res = bare_engine.anonymize("The Maple Ridge Tenants Network should get core funding.", "en")
+    assert res.text == "The [Organization 1] should get core funding."
+
+
+@pytest.mark.parametrize("surface, spelled", [("g a c", True), ("i s e d", True), ("a plan", False)])
+def test_letters_spelled_one_by_one_are_no_ordinary_words(surface, spelled):
+    text = f"later the {surface} rep answered"
+    assert _only_common_words(text, 10, surface) is not spelled
