@@ -44,7 +44,10 @@ _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
                  r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
-                 r"advis[eo]r|spokesperson|employee|agente?|avocate?|dame|femme|homme")
+                 r"advis[eo]r|spokesperson|employee|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
+# speaking for a body, not only belonging to it: the body goes even when its name is ordinary words
+_FOR_BEFORE = re.compile(r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|"
+                         r"pour le compte d[eu'])\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _CUE_BEFORE = re.compile(
     r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
@@ -52,7 +55,7 @@ _AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
 _WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
 _PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
 # after a name or a title: "Director General, X", "Jo Tan – X", "the policy director at X", "Kim of the X"
-_SEPARATOR_BEFORE = re.compile(r"(?:\s*[,—–|/-]\s*|\s+(?:at|of|from|with|for|de|du|des|chez|à|au)\s+)"
+_SEPARATOR_BEFORE = re.compile(r"(?:\s*[,—–|/-]\s*|\s+(?:at|of|from|with|for|de|du|des|chez|à|au)\s+|\s+d['’])"
                                r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
 # "(Name, X)": a name and its body in brackets (not "(e.g., X)")
 _NAME_COMMA_PAREN = re.compile(r"\((?!\s*(?:e\.g|i\.e|eg|ie|incl|including|notably|such as|like|see|par ex|notamment|dont)\b)"
@@ -191,7 +194,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if label == "ORG" and _named_group(words, before, attributed):
         return "named_group"
     if label in ("PERSON", "ORG"):
-        if _only_common_words(text, s, surface) and not (_after_person_paren(s, before, people_ends) or _lower_case_actor(lower_note, surface, label, after)):
+        if _only_common_words(text, s, surface) and not (_after_person_paren(s, before, people_ends) or _FOR_BEFORE.search(before)
+                                                          or _lower_case_actor(lower_note, surface, label, before, after)):
             return "common_words"
         if _inside_title(before) or (words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS)):
             return "programme"
@@ -387,8 +391,8 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
         return True
     if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
         return True
-    if PRESENT_AFTER.match(after):
-        return True
+    if PRESENT_AFTER.match(after) or (not before[before.rfind("\n") + 1:].strip(" \t-*•>") and after.lstrip(" \t")[:1] == ":"):
+        return True  # "- wage: we applied …": a body as the label of a line speaks through its delegate
     nxt = _WORD.search(after)
     speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in _SAID
     return speech_after or (_FROM_BEFORE.search(before) is not None and after.lstrip()[:1] in (",", ")", ":"))
@@ -429,10 +433,13 @@ def _only_common_words(text: str, s: int, surface: str) -> bool:
     return True
 
 
-def _lower_case_actor(lower_note: bool, surface: str, label: str, after: str) -> bool:
-    """A person written in lower case in a note typed all in lower case, doing something ("mercy a offert", "lu
-    will send"): case says nothing there, so an ordinary word the model took for a name goes when it acts."""
-    return lower_note and label == "PERSON" and surface.islower() and _acts_after(after)
+def _lower_case_actor(lower_note: bool, surface: str, label: str, before: str, after: str) -> bool:
+    """A person written in lower case in a note typed all in lower case, doing something or opening a line ("mercy
+    a offert", "- ivy -> …", "- sam from …"): case says nothing there, so an ordinary word the model took for a
+    name goes when it acts or leads a line."""
+    if not (lower_note and label == "PERSON" and surface.islower()):
+        return False
+    return _acts_after(after) or not before[before.rfind("\n") + 1:].strip(" \t-*•>")
 
 
 def _acts_after(after: str) -> bool:
