@@ -23,6 +23,9 @@ def test_a_place_after_these_words_is_no_origin(before):
     ("The IRCC note-taker sent the summary on Tuesday.", "IRCC"),
     ("the corrections lawyer thinks parole rules changed", "corrections"),
     ("côté asfc, rien de neuf sur les délais", "asfc"),
+    ("- dfo: on a refait les cartes des zones", "dfo"),
+    ("pis le gars de spac est parti tôt", "spac"),
+    ("Our ISED program officer answered the last question.", "ISED"),
 ])
 def test_a_body_next_to_one_person_is_attributed(text, body):
     s = text.index(body)
@@ -34,3 +37,12 @@ def test_a_body_before_people_in_general_is_not_attributed():
     text = "The RCMP should train more officers in rural detachments."
     s = text.index("RCMP")
     assert not _attributed(text, s, s + 4, text[:s], text[s + 4:s + 34])
+
+
+def test_a_body_right_after_a_persons_name_with_d_apostrophe_is_attributed():
+    text = "Ensuite Rosalie d'Emploi Canada a parlé des stages."
+    s = text.index("Emploi")
+    e = s + len("Emploi Canada")
+    people_ends = frozenset({text.index(" d'"), text.index(" d'") + 1})
+    assert _attributed(text, s, e, text[:s], text[e:e + 30], people_ends)
+    assert not _attributed(text, s, e, text[:s], text[e:e + 30])
