@@ -81,6 +81,8 @@ programme fonds stratégie cadre politique traité accord protocole examen étud
 _NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
 _EDGE_POS = _NON_NAME_POS - {"ADJ"}
 _CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+_TITLE_LINKS = frozenset({"of", "for", "de", "du", "des", "aux", "au"})
+_CHAIRS = re.compile(r"^(?:co-?|vice-)?(?:chair|chairperson|president|presidente)s$")
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
 # "Group C", "Groupe H", "Table 4": the labels of breakout groups are not people
@@ -274,7 +276,9 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
 
 def _trim_role(span):
     """A title without what follows it: "the Deputy Minister [a question]" ends before a determiner that no
-    preposition introduces ("chair of the subcommittee" keeps its "the"), and before closing punctuation."""
+    preposition introduces ("chair of the subcommittee" keeps its "the"), and before closing punctuation. A
+    title left hanging on "of"/"de" takes the words that complete it ("Deputy Minister of Rural Affairs", "the
+    director of export controls"): the office's full name is the title."""
     toks = list(span)
     for i, tok in enumerate(toks[1:], start=1):
         if tok.pos_ in ("DET", "PRON", "VERB", "AUX") and toks[i - 1].pos_ != "ADP" and tok.text.islower():
@@ -282,7 +286,25 @@ def _trim_role(span):
             break
     while toks and toks[-1].is_punct:
         toks.pop()
-    return span.doc[toks[0].i:toks[-1].i + 1] if toks else None
+    if not toks:
+        return None
+    end = toks[-1].i + 1
+    if toks[-1].pos_ == "ADP" and toks[-1].text.lower() in _TITLE_LINKS:
+        end = _completion_end(span.doc, end)
+    return span.doc[toks[0].i:end]
+
+
+def _completion_end(doc, i: int) -> int:
+    """End of the words after a title's last preposition: up to six, stopping at punctuation, a line break, a verb
+    or a pronoun (a determiner only right after the preposition: "of the Treasury")."""
+    end = i
+    for j in range(i, min(len(doc), i + 6)):
+        tok = doc[j]
+        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ") \
+                or tok.pos_ == "DET" and j > i:
+            break
+        end = j + 1
+    return end
 
 
 def _group_name(span) -> bool:
@@ -362,6 +384,8 @@ def _has_title_word(surface: str) -> bool:
     key = fold(surface).rstrip(".")
     if surface in TITLE_ABBREVIATIONS or surface.rstrip(".") + "." in TITLE_ABBREVIATIONS or key in ROLE_TITLES:
         return True
+    if _CHAIRS.match(key.replace(" ", "-")):
+        return True  # "the co-chairs", "nos deux co-présidentes": a meeting has one or two, so the plural names them
     return any(fold(w.group()) in TITLE_HEADS or fold(w.group()) in ROLE_TITLES for w in _WORD.finditer(surface))
 
 

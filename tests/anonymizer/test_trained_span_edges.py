@@ -35,3 +35,22 @@ def test_a_group_name_ends_before_the_verb(bare_engine):
 def test_letters_spelled_one_by_one_are_no_ordinary_words(surface, spelled):
     text = f"later the {surface} rep answered"
     assert _only_common_words(text, 10, surface) is not spelled
+
+
+@pytest.mark.parametrize("text, cut, whole", [
+    ("The director of refugee protection was away.", 3, "director of refugee protection"),
+    ("La directrice des communications a parlé.", 3, "directrice des communications"),
+    ("The chair of the board said no.", 3, "chair of the board"),
+])
+def test_a_title_left_hanging_on_its_preposition_takes_the_words_that_complete_it(pipelines, text, cut, whole):
+    from spacy.tokens import Span
+
+    from anonymizer.recognizers.trained_spans import _trim_role
+
+    doc = pipelines["fr" if text.startswith("La ") else "en"](text)
+    assert _trim_role(Span(doc, 1, cut, label="ROLE")).text == whole
+
+
+def test_the_co_chairs_of_a_meeting_are_named_by_their_plural_title(bare_engine):
+    res = bare_engine.anonymize("After lunch the co-chairs summed up the three proposals.", "en")
+    assert res.text == "After lunch the [Role] summed up the three proposals."
