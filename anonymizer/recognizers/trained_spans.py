@@ -6,14 +6,19 @@ plain union with the rules costs keep, so each span passes the same tests the ru
 - an allow-listed body (or subject term) stays unless an attribution cue ties it to a speaker
   ("officials of …", "speaking for …", "(…)" after a name, "… rep", "… said", "au nom de …");
 - a person or organization span made only of ordinary lower-case words stays (sentence-initial
-  "Ensuite", "Merci", contractions, "the newcomer … hub" written in lower case);
+  "Ensuite", "Merci", contractions, "the newcomer … hub" written in lower case), unless it stands in brackets
+  after a person, a body is spoken for ("speaking for …"), or, in a note typed all in lower case, a "name" acts
+  or leads a line ("- ivy -> …", "mercy a offert …");
 - a place counts with an origin cue ("from …", "as a … myself", "the … expert", "je représente …"), or
   without one unless it reads as a setting (``trained_span_trust``);
 - an organization counts with an attribution cue, a civil-society head word ("… Network", "Collectif …"), or
   when it reads as a name; a role when it holds a title word ("… Director", "greffière", "DM") or is not
   only ordinary words;
-- a span is trimmed of ordinary lower-case words and numbers at its edges ("… wants", "described …"),
-  and a "name" that is a country, a city or a nationality is left to the place rules.
+- a span is cut to its name first (``trained_span_edges``: "… wants", "described …", "X Network should …"; a
+  title hanging on "of" is completed), and a "name" that is a country, a city or a nationality is left to the
+  place rules.
+
+Each span's decision is named (``verdicts``), so a diagnosis can count which test keeps what.
 
 The score is the model's precision for the label on its synthetic development set (the greedy NER
 gives no per-span probability), stored with the weights.
@@ -25,15 +30,15 @@ import re
 from ..domain_model import domain_spans
 from ..lexicon import NON_NAME_LINE_LABELS
 from ..reasons import Reason
-from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, ROLE_TITLES, SPEECH_VERBS,
+from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, SPEECH_VERBS,
                      SUBJECT_HEADS, common_words, fold)
-from ..french import is_french_word
 from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
 from .place_cues import HOST_PLACES
-from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
+from .trained_lexicon import CSO_HEADS
 from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
+from .trained_span_edges import WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role
 from .trained_span_lines import field_label, first_line
 from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
 
@@ -78,11 +83,6 @@ _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund
 directive agreement treaty convention accord compact review study guidelines protocol act operation mission
 exercise
 programme fonds stratégie cadre politique traité accord protocole examen étude loi""".split())
-_NON_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART", "ADJ"})
-_EDGE_POS = _NON_NAME_POS - {"ADJ"}
-_CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
-_TITLE_LINKS = frozenset({"of", "for", "de", "du", "des", "aux", "au"})
-_CHAIRS = re.compile(r"^(?:co-?|vice-)?(?:chair|chairperson|president|presidente)s$")
 _TITLE_BEFORE = re.compile(r"[A-Z][\w'-]*\s+([A-Z][\w'-]*)\s+(?:to|for|on|of|against|sur|pour|contre)\s+$")
 _PREV_CAP_WORD = re.compile(r"\b([A-Z][\w'-]*)\s+$")
 # "Group C", "Groupe H", "Table 4": the labels of breakout groups are not people
@@ -96,12 +96,7 @@ _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaq
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|our|their|from the|at the|la|le|notre|leur|du|au)\s+$", re.I)
 _ACTS = frozenset("""will would to can could and should must shall flagged raised asked agreed proposed suggested
 wants wanted thinks thought et va fera enverra doit pourra propose a avait veut""".split())
-# discourse openers before a comma ("Ensuite, Odalric"); a surname before its given name ("Stone, Mary") is no opener
-_OPENERS = frozenset(fold(w) for w in """ensuite enfin puis alors donc merci bref voilà voila bon oui non aussi
-cependant toutefois également finalement d'abord premièrement deuxièmement then finally also thanks however so next
-first second third yes no well okay ok meanwhile later afterwards again plus""".split())
 _MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 class TrainedSpans:
@@ -126,8 +121,8 @@ class TrainedSpans:
         text = context.text
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
         lines = [sp for sp in map(first_line, spans) if sp is not None]
-        trimmed = [(t.start_char, t.end_char, _title_as_role(t.text, sp.label_)) for sp in lines
-                   for t in [_trim_role(sp) if sp.label_ == "ROLE" else sp if _group_name(sp) else _trim(sp)]
+        trimmed = [(t.start_char, t.end_char, title_as_role(t.text, sp.label_)) for sp in lines
+                   for t in [trim_role(sp) if sp.label_ == "ROLE" else sp if group_name(sp) else trim(sp)]
                    if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
@@ -145,15 +140,6 @@ class TrainedSpans:
             if c[2] == "ROLE" and v in REMOVE and field_label(text, c[0], c[1], person_starts):
                 final[c] = "field_label"
         return [(s, e, label, final[(s, e, label)]) for s, e, label in sorted(final)]
-
-
-def _title_as_role(surface: str, label: str) -> str:
-    """A "person" that is nothing but a title ("Présidente", "Vice-Chair") is a role: it passes the role tests;
-    a "title" that is one given name and no title word ("martine d'ircc") is a person."""
-    key = fold(surface).rstrip(".")
-    if label == "ROLE" and " " not in key and key in given_name_keys() and not _has_title_word(surface):
-        return "PERSON"
-    return "ROLE" if label == "PERSON" and key in ROLE_TITLES else label
 
 
 def _people_ends(doc, kept, found=()) -> frozenset[int]:
@@ -210,7 +196,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if label == "ORG":
         trusted = attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
         return "org" if trusted else "untrusted_org"
-    if not (_has_title_word(surface) or trusted_role(words)):
+    if not (has_title_word(surface) or trusted_role(words)):
         return "no_title_word"
     return "generic_role" if _GENERIC_BEFORE.search(before) or _GENERIC_START.match(surface) else "role"
 
@@ -233,7 +219,7 @@ def _place_verdict(surface: str, s: int, e: int, before: str, after: str, people
     """A place goes with an origin cue, or without one unless it reads as a setting."""
     if fold(surface) in HOST_PLACES:
         return "host_place"  # "ici, au Canada": the consultation's own country says nothing of who spoke
-    if not _is_place(surface) and all(_common(w) for w in surface.split()):
+    if not _is_place(surface) and all(ordinary(w) for w in surface.split()):
         return "common_words"  # "the only Deaf woman": an ordinary word, not an origin
     if ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends):
         return "origin"
@@ -274,79 +260,10 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
     return line_start and after.lstrip()[:1] == ":"
 
 
-def _trim_role(span):
-    """A title without what follows it: "the Deputy Minister [a question]" ends before a determiner that no
-    preposition introduces ("chair of the subcommittee" keeps its "the"), and before closing punctuation. A
-    title left hanging on "of"/"de" takes the words that complete it ("Deputy Minister of Rural Affairs", "the
-    director of export controls"): the office's full name is the title."""
-    toks = list(span)
-    for i, tok in enumerate(toks[1:], start=1):
-        if tok.pos_ in ("DET", "PRON", "VERB", "AUX") and toks[i - 1].pos_ != "ADP" and tok.text.islower():
-            toks = toks[:i]
-            break
-    while toks and toks[-1].is_punct:
-        toks.pop()
-    if not toks:
-        return None
-    end = toks[-1].i + 1
-    if toks[-1].pos_ == "ADP" and toks[-1].text.lower() in _TITLE_LINKS:
-        end = _completion_end(span.doc, end)
-    return span.doc[toks[0].i:end]
-
-
-def _completion_end(doc, i: int) -> int:
-    """End of the words after a title's last preposition: up to six, stopping at punctuation, a line break, a verb
-    or a pronoun (a determiner only right after the preposition: "of the Treasury")."""
-    end = i
-    for j in range(i, min(len(doc), i + 6)):
-        tok = doc[j]
-        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ") \
-                or tok.pos_ == "DET" and j > i:
-            break
-        end = j + 1
-    return end
-
-
-def _group_name(span) -> bool:
-    """An organization span that ends (or starts) with a group head word ("… drop-in", "maison …"): its ordinary
-    lower-case words are its name, not edges to trim."""
-    words = [fold(w.group()) for w in _WORD.finditer(span.text)]
-    return span.label_ == "ORG" and len(words) >= 2 and (words[-1] in CSO_HEADS or words[0] in CSO_HEADS)
-
-
 def _after_person_paren(s: int, before: str, people_ends) -> bool:
     """The place stands in brackets right after a name or a title: "Jo Tan (Ghana)"."""
     paren = _PAREN_BEFORE.search(before)
     return paren is not None and (s - len(before) + paren.start()) in people_ends
-
-
-def _trim(span):
-    """The span without ordinary lower-case words, numbers or punctuation at its edges (None if nothing is left)."""
-    common = common_words()
-
-    # a name written with capitals ends at its capitals ("Faith groups"); in a span all in lower case only grammar
-    # words are edges, since a lower-case name ("tsering", "secu publique") is made of such words
-    cased = span.label_ == "PERSON" and not span.text.islower()
-
-    def edge(tok) -> bool:
-        lower = tok.text.islower()
-        return tok.is_punct or tok.like_num or (lower and (("." in tok.text and len(tok.text) > 2) or _common(tok.text)
-                                                           and (cased or tok.pos_ in _EDGE_POS)))
-
-    toks = list(span)
-    while toks and edge(toks[0]):
-        toks.pop(0)
-    if len(toks) > 2 and toks[1].text == "," and fold(toks[0].text) in _OPENERS:
-        toks = toks[2:]  # a sentence opener before its comma: "Ensuite, Odalric", "Finally, Jo"
-    for i, tok in enumerate(toks[1:], start=1):
-        if tok.text.islower() and tok.pos_ in _CLAUSE_POS and _common(tok.text) or tok.text in "()[]":
-            toks = toks[:i]  # a name holds no lower-case verb, pronoun or bracket: "X Network should get …" ends at X
-            break
-    while toks and edge(toks[-1]):
-        toks.pop()
-    if not toks or len(toks) == 1 and fold(toks[0].text) in _OPENERS:
-        return None  # "ok", "alors" alone: a discourse word, whatever the tagger made of it
-    return span.doc[toks[0].i:toks[-1].i + 1]
 
 
 def _is_place(surface: str) -> bool:
@@ -377,16 +294,6 @@ def _inside_title(before: str) -> bool:
     """The span continues a capitalized programme title ("… Action Plan to …", "… Strategy for …")."""
     m = _TITLE_BEFORE.search(before)
     return m is not None and fold(m.group(1)) in (_PROGRAMME_WORDS | SUBJECT_HEADS)
-
-
-def _has_title_word(surface: str) -> bool:
-    """The span holds a title word or is a known title or abbreviation."""
-    key = fold(surface).rstrip(".")
-    if surface in TITLE_ABBREVIATIONS or surface.rstrip(".") + "." in TITLE_ABBREVIATIONS or key in ROLE_TITLES:
-        return True
-    if _CHAIRS.match(key.replace(" ", "-")):
-        return True  # "the co-chairs", "nos deux co-présidentes": a meeting has one or two, so the plural names them
-    return any(fold(w.group()) in TITLE_HEADS or fold(w.group()) in ROLE_TITLES for w in _WORD.finditer(surface))
 
 
 def _is_allowed(surface: str, allow) -> bool:
@@ -435,20 +342,11 @@ def _heading_line(text: str, pos: int) -> bool:
     return line.isupper() or all(w[0].isupper() for w in words if len(w) > 3)
 
 
-def _common(word: str) -> bool:
-    """Ordinary vocabulary, inflections included ("shelters", "emerging", "tribunaux"); a capitalized word
-    that is also a given name ("Benoît", "Faith") is not counted as ordinary."""
-    key = fold(word)
-    if word[:1].isupper() and key in given_name_keys():
-        return False
-    return is_common_key(key, common_words()) or (word.islower() and is_french_word(key))
-
-
 def _only_common_words(text: str, s: int, surface: str) -> bool:
     """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line;
     letters spelled one by one ("the d n d guy", "i r c c", as speech-to-text writes an acronym) are no words."""
     words = list(_WORD.finditer(surface))
-    if not words or any(not _common(w.group()) for w in words) or (len(words) >= 2 and all(len(w.group()) == 1 for w in words)):
+    if not words or any(not ordinary(w.group()) for w in words) or (len(words) >= 2 and all(len(w.group()) == 1 for w in words)):
         return False
     for w in words:
         pos = s + w.start()

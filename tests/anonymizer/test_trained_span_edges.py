@@ -45,7 +45,7 @@ def test_letters_spelled_one_by_one_are_no_ordinary_words(surface, spelled):
 def test_a_title_left_hanging_on_its_preposition_takes_the_words_that_complete_it(pipelines, text, cut, whole):
     from spacy.tokens import Span
 
-    from anonymizer.recognizers.trained_spans import _trim_role
+    from anonymizer.recognizers.trained_span_edges import trim_role as _trim_role
 
     doc = pipelines["fr" if text.startswith("La ") else "en"](text)
     assert _trim_role(Span(doc, 1, cut, label="ROLE")).text == whole
