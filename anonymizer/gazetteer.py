@@ -55,6 +55,10 @@ GENERIC_PEOPLES = frozenset({"indigenous", "autochtone", "autochtones", "aborigi
                              "inuit", "metis", "metisse", "metisses"})
 
 
+# the combining form of a people's name in a compound demonym: "syro-", "italo-", "sino-", "palestino-"
+_COMBINING = re.compile(r"^[a-z]{2,}o$")
+
+
 def is_demonym(phrase: str, specific: bool = True) -> bool:
     """*phrase* is a demonym ("Ghanaian", "Ghanaians", "Québécoises", "Haitian-Canadian")."""
     key = norm(phrase)
@@ -66,7 +70,9 @@ def is_demonym(phrase: str, specific: bool = True) -> bool:
     if key in dem or (key.endswith("s") and key[:-1] in dem and len(key) > 4 and key not in places()):
         return True
     parts = key.split()
-    return len(parts) == 2 and all(p in dem for p in parts)  # "syrian canadian", "franco ontarienne"
+    if len(parts) == 2 and parts[1] in dem and (parts[0] in dem or _COMBINING.match(parts[0])):
+        return True  # "syrian canadian", "franco ontarienne", "syro-libanaise", "colombo-canadien"
+    return False
 
 
 def _is_common_phrase(phrase: str) -> bool:

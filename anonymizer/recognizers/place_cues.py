@@ -20,7 +20,8 @@ ROLE_NOUNS = (ORIGIN_PERSON_NOUNS | PERSON_NOUNS | frozenset({
     "someone", "somebody", "anyone", "quelqu'un", "intervenant", "intervenante", "intervenants", "intervenantes",
     "temoin", "temoins", "militant", "militante", "militants", "militantes", "aine", "ainee", "aines", "ainees",
     "ami", "amie", "amis", "amies", "partenaire", "partenaires", "expert", "expertes", "experts", "porte-parole",
-    "participants", "participantes", "collegues", "invites", "invitees", "survivor", "survivante", "leader",
+    "participants", "participantes", "collegues", "invite", "invitee", "invites", "invitees", "benevole", "benevoles",
+    "volunteer", "volunteers", "survivor", "survivante", "leader",
     "advocate", "organizer", "organiser", "facilitator", "moderator", "animatrice", "animateur", "witness",
     "rep", "reps", "elder", "elders", "councillor", "councilor", "chief", "mayor", "cheffe", "mairesse", "maire",
     "conseillere", "conseiller", "deputy", "chef", "agent", "agente", "policier", "policiere", "gendarme", "constable",
@@ -36,6 +37,7 @@ GENERIC_NOUNS = frozenset({"woman", "man", "women", "men", "people", "person", "
                            "grandmother", "grand-mere", "family", "famille", "student", "students", "etudiante",
                            "member", "members", "membre", "membres", "staff", "official", "officials", "officer",
                            "officers", "resident", "residents", "citizen", "citizens", "native", "natives"})
+_ELIDED = re.compile(r"^(?:l|d|qu)['’]")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
@@ -215,7 +217,7 @@ class PlaceFinder:
         sénégalaise', 'une aînée innue' (French, the demonym after the noun)."""
         text = self.text
         for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
-            key = fold(m.group())
+            key = _ELIDED.sub("", fold(m.group()))  # "l'invitée", "d'experte": the noun after its article
             if key not in nouns and key not in GENERIC_NOUNS:
                 continue
             if french:

@@ -194,3 +194,19 @@ def test_a_demonym_in_apposition_to_a_name_goes(bare_engine, note, gone, kept):
 def test_demonyms_for_a_group_stay(bare_engine):
     res = bare_engine.anonymize("Les Québécoises doivent être consultées, et les Chiliennes aussi.", "fr")
     assert res.text == "Les Québécoises doivent être consultées, et les Chiliennes aussi."
+
+
+def test_a_compound_demonym_is_a_demonym():
+    from anonymizer.gazetteer import is_demonym
+
+    assert is_demonym("syro-libanaise") and is_demonym("italo-canadien")
+    assert not is_demonym("micro-crédit") and not is_demonym("vidéo-conférence")
+
+
+@pytest.mark.parametrize("note, place", [
+    ("Hier soir, Malika, une bénévole ghanéenne de Sudbury, nous a parlé des refuges.", "ghanéenne"),
+    ("Zora, l'invitée syro-libanaise qui avait tant ému la salle, a conclu.", "syro-libanaise"),
+])
+def test_a_volunteer_or_guest_described_by_her_origin_loses_it(bare_engine, note, place):
+    res = bare_engine.anonymize(note, "fr")
+    assert place not in res.text and "[Participant 1]" in res.text
