@@ -138,6 +138,8 @@ def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | 
         lines = lines_for(writer, style, n)
     kind, extra = new_kind_lines(writer)
     for segs in extra:
+        if style in ("hansard", "transcript", "qa", "hearing"):  # a transcript line keeps its speaker
+            segs = writer.f.speaker() + [(" : " if lang == "fr" else ": ", None)] + segs
         lines.insert(rng.randrange(len(lines) + 1), segs)
     if lang == "fr":
         lines = [_split_article(_french_elisions(segs)) for segs in lines]
