@@ -117,7 +117,8 @@ def demonym_person(writer) -> list[Segs]:
         t = t.replace("une ", "un ") if not female else t
     else:
         noun = f.pick(_PERSON_NOUNS["en"])
-        t = f.pick([f"the <d> {noun} {{V}} that {{I}}", f"a <d> {noun} who spoke first {{V}} that {{I}}",
+        a = "an" if dem[0][0][:1] in "AEIOU" else "a"
+        t = f.pick([f"the <d> {noun} {{V}} that {{I}}", f"{a} <d> {noun} who spoke first {{V}} that {{I}}",
                     f"according to the <d> {noun} in our circle, {{I}}", f"- <d> {noun}: {{I}}"])
     out = [_fill(writer, t, {"d": dem})]
     if rng.random() < 0.5:
