@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .fillers import VOWELS, Fillers, Segs
+from .kinds import new_kind_lines
 from .lexicon import load_lexicon
 from .styles import STYLES, capitalize_first, lines_for
 
@@ -33,6 +34,7 @@ class Note:
     lang: str
     spans: list[tuple[int, int, str]]  # labels of LABELS, and KEEP for subject matter that must stay
     style: str = ""
+    kind: str = ""  # the new kind of attributing text mixed in (kinds.KINDS), if any
 
     @property
     def entities(self) -> list[tuple[int, int, str]]:
@@ -134,6 +136,11 @@ def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | 
         lines = [(other if rng.random() < 0.35 else writer).sentence() for _ in range(n)]
     else:
         lines = lines_for(writer, style, n)
+    kind, extra = new_kind_lines(writer)
+    for segs in extra:
+        if style in ("hansard", "transcript", "qa", "hearing"):  # a transcript line keeps its speaker
+            segs = writer.f.speaker() + [(" : " if lang == "fr" else ": ", None)] + segs
+        lines.insert(rng.randrange(len(lines) + 1), segs)
     if lang == "fr":
         lines = [_split_article(_french_elisions(segs)) for segs in lines]
     sep = "\n" if style != "prose" or rng.random() < 0.3 else " "
@@ -148,7 +155,7 @@ def make_note(rng: random.Random, lang: str, seed: int = 0, other: NoteWriter | 
             if label and piece.strip():
                 spans.append((len(text), len(text) + len(piece), label))
             text += piece
-    return Note(text, lang, spans, style)
+    return Note(text, lang, spans, style, kind)
 
 
 def generate(n_notes: int, lang: str, seed: int = 0, split: str = "train") -> list[Note]:
