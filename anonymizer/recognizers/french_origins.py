@@ -45,6 +45,12 @@ _ORIGIN_FR = re.compile(rf"\b(?:originaire|natif|native|née?|venue?|revenue?|ar
 _RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|en[ \t]+poste|affectée?s?|travaille|travaillait|"
                            rf"qui[ \t]+(?:vient|venait|arrive|arrivait|habite|habitent|vit|vivent|réside|résident|"
                            rf"demeure|demeurent)|(?:a|ont)[ \t]+grandi|qui[ \t]+a[ \t]+grandi)[ \t]+(?:{_DE}|{_A})", re.I)
+# a person's own trip home or here: "elle rentre à Rimouski ce soir", "nous rentrons à Moncton", "qui avait pris
+# l'avion depuis Gander" (a trip to a meeting, "elle va à Genève", says nothing of where someone lives)
+_TRIP_FR = re.compile(r"\b(?:(?:rentre|rentrons|rentrent|rentrer|rentrait|retourne|retournons|retournent|retourner)"
+                      r"[ \t]+(?:(?:ce[ \t]+soir|demain|chez[ \t]+(?:elle|lui|nous|eux)|bientôt)[ \t]+)*(?:à|au|aux|en)|"
+                      r"pris[ \t]+(?:l['’]avion|le[ \t]+train|l['’]autobus|le[ \t]+bus|la[ \t]+route|le[ \t]+traversier)"
+                      r"[ \t]+(?:depuis|de|à[ \t]+partir[ \t]+de))[ \t]+", re.I)
 _HERE_FR = re.compile(r"\bici[ \t]*,?[ \t]*(?:à|au|aux|en)[ \t]+", re.I)
 _WE_AFTER_FR = re.compile(r"[ \t]*,?[ \t]*(?:nous|on|je|j['’]|notre|nos|chez[ \t]+nous)\b", re.I)
 _PERSON_DE = re.compile(rf"[ \t]*,?[ \t]*(?:(?:qui[ \t]+(?:vient|est|arrive)|venue?s?|arrivée?s?)[ \t]+)?"
@@ -63,6 +69,7 @@ class FrenchSpeakerPlaces:
         text = context.text
         f.after_cues(_SELF_FR_RX)
         f.after_cues(_ORIGIN_FR)
+        f.after_cues(_TRIP_FR)
         f.after_cues(_RESIDENCE_FR, check=lambda m, s: person_around(context, m, s))
         f.after_cues(_HERE_FR, check=lambda m, s: bool(_WE_AFTER_FR.match(text, s[1]))
                      or bool(re.search(r"\bnous[ \t]+(?:autres[ \t]+)?$", text[:m.start()], re.I)))

@@ -119,6 +119,9 @@ _SELF_EN = [
 _SELF_EN_RX = re.compile("|".join(f"(?:{p})" for p in _SELF_EN), re.I)
 _HERE_IN = re.compile(r"\b(?:here|out here|up here|down here)[ \t]+in[ \t]+", re.I)
 _WE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:we|I|our|my|us)\b", re.I)
+# going home: "those going back to Iqaluit tonight", "she flies home to Inuvik" (not "going to Geneva for talks")
+_HOMEWARD = re.compile(r"\b(?:going|heading|flying|driving|travell?ing|getting|went|headed|flew|drove|returning|returned|"
+                       r"goes|heads|flies|drives|returns)[ \t]+(?:back[ \t]+(?:home[ \t]+)?|home[ \t]+)to[ \t]+", re.I)
 _TRAVEL = re.compile(r"\b(?:came|comes|come|coming|flew|flown|flies|drove|drives|travell?ed|travels|arrived|arrives|"
                      r"joined|joins|joining|visiting|dialed|dialled|called|zoomed|hails|hailed|made the trip|connected|"
                      r"speaking|calling|dialing|dialling|zooming|tuning|logging|phoning|"
@@ -152,6 +155,7 @@ class SpeakerPlaces:
         f.after_cues(_HERE_IN, check=lambda m, s: bool(_WE_AFTER.match(text, s[1]))
                      or bool(re.search(r"\b(?:we|us)[ \t]+$", text[:m.start()], re.I)))
         f.after_cues(_TRAVEL, check=lambda m, s: person_around(context, m, s))
+        f.after_cues(_HOMEWARD)
         f.after_cues(_GREETING, capitalised=False)
         f.after_cues(_RESIDENCE, check=lambda m, s: person_around(context, m, s))
         self._after_people(f)

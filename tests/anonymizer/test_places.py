@@ -210,3 +210,19 @@ def test_a_compound_demonym_is_a_demonym():
 def test_a_volunteer_or_guest_described_by_her_origin_loses_it(bare_engine, note, place):
     res = bare_engine.anonymize(note, "fr")
     assert place not in res.text and "[Participant 1]" in res.text
+
+
+@pytest.mark.parametrize("note, lang, place, kept", [
+    ("Safe travels to everyone, above all those heading back to Rankin Inlet tonight.", "en", "Rankin Inlet",
+     "Safe travels to everyone"),
+    ("Merci à Odile, qui rentre à Baie-Comeau ce soir.", "fr", "Baie-Comeau", "ce soir."),
+    ("Nadine avait pris l'avion depuis Gander la veille.", "fr", "Gander", "la veille."),
+])
+def test_a_persons_trip_home_or_here_gives_away_where_she_lives(bare_engine, note, lang, place, kept):
+    res = bare_engine.anonymize(note, lang)
+    assert place not in res.text and "[Place]" in res.text and kept in res.text
+
+
+def test_a_trip_to_a_meeting_says_nothing_of_home(bare_engine):
+    res = bare_engine.anonymize("The delegation went to Geneva for the talks in May.", "en")
+    assert "Geneva" in res.text
