@@ -7,6 +7,7 @@ from .civil_society import CivilSocietyNames
 from .compound_initials import CompoundInitials
 from .consistency import Consistency
 from .contacts import Contacts
+from .described_roles import DescribedRoles
 from .fragments import NameFragments
 from .french import FrenchAttribution, FrenchBodyMentions
 from .french_names import FrenchGivenNames, FrenchInitials, FrenchNameParticles, FrenchOrigins
@@ -40,7 +41,8 @@ def default_registry() -> Registry:
         Contacts(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
         NameLists(), NamePositions(), NameInitials(),
-        Roles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(), FrenchAttribution(), OrgFrames(),
+        Roles(), DescribedRoles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(),
+        FrenchAttribution(), OrgFrames(),
         Origins(), FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(),
         SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
         NameFragments(), FrenchNameParticles(), Consistency(),
