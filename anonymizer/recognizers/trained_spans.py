@@ -196,8 +196,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if label == "ORG":
         trusted = attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
         return "org" if trusted else "untrusted_org"
-    if not (has_title_word(surface) or trusted_role(words)):
-        return "no_title_word"
+    if not (has_title_word(surface) or trusted_role(words) or _after_person_paren(s, before, people_ends)):
+        return "no_title_word"  # in brackets after a name ("ines (…)") it is her title or her group: both go
     return "generic_role" if _GENERIC_BEFORE.search(before) or _GENERIC_START.match(surface) else "role"
 
 

