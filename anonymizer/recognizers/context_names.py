@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import NAME_WORDS, NER_SUPPRESS, ROLE_MODIFIERS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
+from ..french import is_french_word
 from ..given_names import is_given_name
 from ..reasons import Reason
 from ..text import Word
@@ -158,6 +159,8 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return
     unknown = [w for w in seg if (not ctx.is_common(w) or hyphen_name(w)) and w.key not in PLACE_WORDS and w.key not in NON_PERSON_PROPER
                and not (w.upper and len(w.key) <= 6) and w.key not in HONORIFICS and w.key not in ROLE_TITLES]
+    if len(seg) == 1 and _institution_noun(ctx, a):
+        return
     ent = ctx.ent_label(a) or ctx.ent_label(b)
     cue = pf.cue(a, b)
     reason_ner = ent in ("PERSON", "PER")
@@ -184,6 +187,20 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
             return
         pf._add(a, b, Reason.PERSON_CONTEXT, None, False, key="u:" + " ".join(w.key for w in seg))
 
+
+
+_DEFINITE = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"})
+
+
+def _institution_noun(ctx, w: Word) -> bool:
+    """'le Comité', 'la Commission', 'du Règlement': a French noun capitalized after a definite article names an
+    institution or a text, not a person (a name takes no article; 'la Pierre' is not how a note writes one)."""
+    prev = ctx.word(w.i - 1)
+    if prev is None or ctx.lang_at(w.start) != "fr" or not w.cap or w.upper or is_given_name(w.key):
+        return False
+    gap = ctx.gap(prev, w)
+    article = prev.key in _DEFINITE and gap == " " or prev.key in ("l", "d") and gap in ("'", "’")
+    return article and is_french_word(w.key)
 
 
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Da|Du|Le|La|Van|Von|O['’])[A-Z][a-zà-ÿ]")

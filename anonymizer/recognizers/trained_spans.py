@@ -56,6 +56,7 @@ _FOR_BEFORE = re.compile(r"\b(?:speaking for|on behalf of|representing|au nom d[
 _CUE_BEFORE = re.compile(
     r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
+_COMMA_BEFORE = re.compile(r",[ \t]*$")
 _AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
 _WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
 _PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
@@ -132,6 +133,8 @@ class TrainedSpans:
         people_ends = _people_ends(doc, [c for c in trimmed if first[c] in REMOVE], rule_people)
         final = {c: v if v in REMOVE else _verdict(text, *c, allow, people_ends, subjects, lower_note)
                  for c, v in first.items()}
+        _caption_chains(text, final, [c for c in rule_people if c.action == "redact"],
+                        lambda c, ends: _verdict(text, *c, allow, people_ends | ends, subjects, lower_note))
         person_starts = frozenset([s for (s, _e, label), v in final.items() if label == "PERSON" and v in REMOVE]
                                   + [e.start_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
                                   + [c.start for found in getattr(context, "found", {}).values() for c in found
@@ -140,6 +143,27 @@ class TrainedSpans:
             if c[2] == "ROLE" and v in REMOVE and field_label(text, c[0], c[1], person_starts):
                 final[c] = "field_label"
         return [(s, e, label, final[(s, e, label)]) for s, e, label in sorted(final)]
+
+
+def _caption_chains(text: str, final: dict, rule_found: list, judge) -> None:
+    """A witness caption written in a sentence, "Name, title, branch, department, and …": each item after a comma
+    continues the caption of the person before it, so a body there is attributed like the first one. The chain
+    starts at a person on the same line and runs through items that are removed (in *final*, updated in place)."""
+    chained = {c.end for c in rule_found if c.label in ("PERSON", "ROLE", "ORG")}
+    chained |= {e for (_s, e, label), v in final.items() if v in REMOVE and label in ("PERSON", "ROLE", "ORG")}
+    people = [c.start for c in rule_found if c.label == "PERSON"] + [s for (s, _e, lab), v in final.items()
+                                                                   if lab == "PERSON" and v in REMOVE]
+    for c in sorted(final):
+        s, e, label = c
+        comma = _COMMA_BEFORE.search(text, max(0, s - 4), s)
+        if final[c] in REMOVE or label not in ("ORG", "ROLE") or comma is None or comma.start() not in chained:
+            continue
+        line_start = text.rfind("\n", 0, s) + 1
+        if not any(line_start <= p < s for p in people):
+            continue
+        final[c] = judge(c, frozenset({comma.start()}))
+        if final[c] in REMOVE:
+            chained.add(e)
 
 
 def _people_ends(doc, kept, found=()) -> frozenset[int]:
