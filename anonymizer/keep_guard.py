@@ -27,6 +27,7 @@ from .given_names import is_given_name
 from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
                            LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, ORIGIN_PERSONS_OF, RESIDENCE_WORDS, SETTING_NOUNS, SHOUTED_ARTICLES,
                            SUBJECT_PLACES, TITLE_WORDS, place_spans, programme_spans)
+from .legislation import names_legislation
 from .keep_words import WordView, initial as _initial, stop_words as _stop_words
 from .lexicon import CIVIL_HEADS
 from .reasons import ROSTER_REASONS, Reason
@@ -57,7 +58,7 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
         guard.trim(c)
         guard.title_as_role(c)
         guard.weak = False
-        if c.end > c.start and not guard.veto(c):
+        if c.end > c.start and not guard.veto(c) and not (c.label == "PERSON" and names_legislation(ctx.text, c.start, c.end)):
             out.append(c)
         elif guard.weak:
             weak.append(c)

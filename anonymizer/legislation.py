@@ -1,0 +1,26 @@
+"""Bills and laws named in a debate: "Bill S-7", "le projet de loi C-97", "Loi modifiant la Loi sur …".
+
+A committee transcript names legislation in every other line, and the words it uses are also names: "Bill" is
+a given name, a roster may hold a "C." initial or someone called "Loi". A bill's number or a law's title right
+after such a word says it is legislation, whatever the roster holds, so even a roster match there stays.
+"""
+from __future__ import annotations
+
+import re
+
+from .vocab import fold
+
+# "C-97", "S-7": the letter of a bill's number (the match is the letter itself, or "Bill S" read as a name)
+_NUMBER_AFTER = re.compile(r"-\d")
+_BILL_AFTER = re.compile(r"\s+[A-Z]-\d")
+_TITLE_AFTER = re.compile(r"\s+(?:sur|modifiant|concernant|visant|relative|relatif|portant|on|respecting|to\s+amend|"
+                          r"amending)\b")
+_LAW_WORDS = frozenset({"bill", "loi", "act"})
+
+
+def names_legislation(text: str, start: int, end: int) -> bool:
+    """The span at *start*–*end* is part of a bill's or a law's name, not a person."""
+    after = text[end:end + 16]
+    if _NUMBER_AFTER.match(after):
+        return True
+    return fold(text[start:end]) in _LAW_WORDS and bool(_BILL_AFTER.match(after) or _TITLE_AFTER.match(after))
