@@ -113,7 +113,8 @@ def has_title_word(surface: str) -> bool:
         return True
     if _CHAIRS.match(key.replace(" ", "-")):
         return True  # "the co-chairs", "nos deux co-présidentes": a meeting has one or two, so the plural names them
-    return any(fold(w.group()) in TITLE_HEADS or fold(w.group()) in ROLE_TITLES for w in WORD.finditer(surface))
+    parts = [p for w in WORD.finditer(surface) for p in {fold(w.group()), *fold(w.group()).split("-")}]
+    return any(p in TITLE_HEADS or p in ROLE_TITLES for p in parts)  # "chairperson-designate", "avocate-conseil"
 
 
 def ordinary(word: str) -> bool:

@@ -82,7 +82,7 @@ def trusted_org(surface: str, words: list[str]) -> bool:
     return any(w in CSO_HEADS for w in words) or not all(_ordinary(w) for w in words)
 
 
-def trusted_role(words: list[str]) -> bool:
+def trusted_role(words: list[str], surface: str = "") -> bool:
     """The model's title does not end in a plural noun ("key themes") and is not one ordinary word
     ("Staff argued", "Prévoir …"); titles of several ordinary words ("policy lead") are trusted, since being
     ordinary is no reason to keep a title."""
@@ -91,4 +91,5 @@ def trusted_role(words: list[str]) -> bool:
     if not any(_AGENT.search(w) or not (_ordinary(w) or w in PLACE_WORDS) for w in words):
         return False  # "advice for Ottawa": no word names a person's function
     last = words[-1]
-    return not (len(words) > 1 and last.endswith("s") and _ordinary(last[:-1]))
+    named_end = surface.split()[-1][:1].isupper() if surface.split() else False  # "member for Gulf Islands"
+    return named_end or not (len(words) > 1 and last.endswith("s") and _ordinary(last[:-1]))

@@ -49,7 +49,7 @@ _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
                  r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
-                 r"advis[eo]r|spokesperson|employee|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
+                 r"advis[eo]r|spokesperson|employees?|officers|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
 # speaking for a body, not only belonging to it: the body goes even when its name is ordinary words
 _FOR_BEFORE = re.compile(r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|"
                          r"pour le compte d[eu'])\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
@@ -57,6 +57,15 @@ _CUE_BEFORE = re.compile(
     r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
+# a hearing introduces its witnesses by their body: "I welcome officers of the X", "our first panel is from the X",
+# "welcome to the X", "bienvenue aux représentants de la X", "From the X we have Ms …", "de la GRC : M. …",
+# "Name (Place) (Party):"
+_WITNESS_BEFORE = re.compile(r"\b(?:(?:officers|witnesses|panel|panellists|guests|delegation)\s+(?:(?:is|are)\s+)?(?:of|from)|"
+                             r"welcome\s+(?:you\s+)?to|bienvenue\s+(?:à|aux?)|"
+                             r"(?:nous\s+)?(?:accueillons|recevons)(?:\s+\w+){0,2}\s+(?:de|du|des|d['’]))\s*"
+                             r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+_WITNESS_AFTER = re.compile(r"^(?:\s*,?\s*(?:we\s+have|I\s+welcome|we\s+welcome|we\s+hear|nous\s+(?:accueillons|"
+                            r"recevons|avons))\b|\s*:\s*(?:M|Mme|Mr|Ms|Mrs|Dr|Dre)\.?\s|\)\s*:)", re.I)
 _AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
 _WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
 _PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
@@ -220,7 +229,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if label == "ORG":
         trusted = attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
         return "org" if trusted else "untrusted_org"
-    if not (has_title_word(surface) or trusted_role(words) or _after_person_paren(s, before, people_ends)):
+    if not (has_title_word(surface) or trusted_role(words, surface) or _after_person_paren(s, before, people_ends)):
         return "no_title_word"  # in brackets after a name ("ines (…)") it is her title or her group: both go
     return "generic_role" if _GENERIC_BEFORE.search(before) or _GENERIC_START.match(surface) else "role"
 
@@ -334,7 +343,8 @@ def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=
     "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
     long form of an acronym; "at …" only with "we" ("at X we …").
     """
-    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after):
+    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
+            _WITNESS_BEFORE.search(before) or _WITNESS_AFTER.match(after):
         return True
     if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
         return True

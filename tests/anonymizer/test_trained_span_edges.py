@@ -55,3 +55,10 @@ def test_a_title_left_hanging_on_its_preposition_takes_the_words_that_complete_i
 def test_the_co_chairs_of_a_meeting_are_named_by_their_plural_title(bare_engine):
     res = bare_engine.anonymize("After lunch the co-chairs summed up the three proposals.", "en")
     assert res.text == "After lunch the [Role] summed up the three proposals."
+
+
+@pytest.mark.parametrize("surface", ["The Convener", "chairperson-designate", "garde des Sceaux"])
+def test_titles_of_committees_and_hyphenated_titles_are_titles(surface):
+    from anonymizer.recognizers.trained_span_edges import has_title_word
+
+    assert has_title_word(surface)

@@ -61,3 +61,8 @@ def test_places_that_are_the_subject_of_an_idea_stay(bare_engine, lang, note, ke
 ])
 def test_a_caption_with_commas_is_no_list_of_places(surface, before, after):
     assert not place_is_setting(surface, before, after)
+
+
+def test_a_title_ending_in_a_named_place_is_no_plural():
+    assert trusted_role(["member", "for", "gulf", "islands"], "member for Gulf Islands")
+    assert not trusted_role(["key", "themes"], "key themes")
