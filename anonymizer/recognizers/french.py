@@ -20,7 +20,7 @@ import re
 from ..french_bodies import lexicon_mentions, ngo_mentions, unit_mentions
 from ..lexicon import PLACE_WORDS
 from ..reasons import Reason
-from ..vocab import DATA, fold, read_lines
+from ..vocab import DATA, HONORIFICS, fold, read_lines
 from .attribution import AttributionReader, ReaderStage
 from .base import Candidate
 from .context import NoteContext, word_index_at
@@ -163,6 +163,7 @@ def _inside_candidate(att: AttributionReader, s: int, e: int) -> bool:
 
 
 _PIECE = re.compile(r"[^,;\n]+")
+_SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-ZÀ-Ý]|[ \t]*$)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Ý][\w’'-]+"
 _LEADING_NAME = re.compile(rf"^[\s\-–•*]*(?:(?:M\.|Mme|Me|Dre?|Pre?)\s+)?({_NAME_WORD}(?:\s+(?:(?:de\s+la|de|du|des|van|von|d'|le|la)\s+)?"
                            rf"{_NAME_WORD}){{1,3}}),\s*$")
@@ -190,6 +191,7 @@ def _caption_lines(att: AttributionReader) -> None:
             continue
         stop = t.find(")", r.end, line_end) if in_paren else line_end
         stop = line_end if stop == -1 else stop
+        stop = _sentence_end(t, r.end, stop)  # "…, Assistant Deputy Minister. You have …" ends at the title
         if t[r.end:r.end + 1] != ",":
             continue
         for m in _PIECE.finditer(t, r.end + 1, stop):
@@ -198,6 +200,17 @@ def _caption_lines(att: AttributionReader) -> None:
             e = m.end() - (len(seg) - len(seg.rstrip()))
             if e > s and t[s:s + 1].isupper() and fold(t[s:e]) not in PLACE_WORDS:
                 att._emit((s, e, "ORG"), Reason.SPEAKER_AFFILIATION)
+
+
+def _sentence_end(t: str, a: int, b: int) -> int:
+    """The first sentence end between a and b (else b); the dot of "Ms.", "M.", "Dr." or an initial ends nothing."""
+    for m in _SENTENCE_END.finditer(t, a, b):
+        word = re.search(r"([^\W\d_]+)$", t[max(a, m.start() - 8):m.start()])
+        abbreviation = word and (len(word.group(1)) == 1 or len(word.group(1)) <= 4 and fold(word.group(1)) in HONORIFICS)
+        if m.group() == "." and abbreviation:
+            continue
+        return m.start()
+    return b
 
 
 def _parenthesised_bodies(att: AttributionReader) -> None:

@@ -77,6 +77,11 @@ def _after_lower_case_titles(pf: PersonFinder) -> None:
         nxt = ctx.word(w.i + 1)
         if nxt is None or nxt.cap or nxt.i in pf.covered or ctx.gap(w, nxt).strip(" .") or pf._blocked(nxt):
             continue
-        if nxt.key in FUNCTION_WORDS or len(nxt.key) < 2:
-            continue
+        if nxt.key in FUNCTION_WORDS or len(nxt.key) < 2 or _plural_noun(ctx, nxt):
+            continue  # "some hon. members: agreed": a plural common noun is no one's name
         pf._add(nxt, nxt, Reason.PERSON_CONTEXT, None, False, key="u:" + nxt.key)
+
+
+def _plural_noun(ctx, w: Word) -> bool:
+    """A lower-case plural of an ordinary noun ("members", "colleagues")."""
+    return w.key.endswith("s") and len(w.key) > 3 and w.key[:-1] in ctx.common

@@ -1,0 +1,24 @@
+"""Committee hearings: witnesses introduced in a sentence lose their names and bodies, and the chair's words
+around them stay."""
+
+
+def test_a_witness_introduction_keeps_the_sentence_after_it(bare_engine):
+    text = ("Today we welcome, from the Office of Coastal Safety, Commodore Rhys Abernethy, Director General, Fleet "
+            "Readiness, and from the Northern Freight Board, Ms. Ilse Brandvold, Assistant Deputy Minister. "
+            "You have five minutes.")
+    res = bare_engine.anonymize(text, "en")
+    assert "Brandvold" not in res.text and "Coastal Safety" not in res.text
+    assert res.text.endswith(". You have five minutes.")
+
+
+def test_some_honourable_members_are_no_one(bare_engine):
+    res = bare_engine.anonymize("Some hon. members: Agreed.\nThe Chair: The motion is carried.", "en")
+    assert res.text.startswith("Some hon. members: Agreed.")
+
+
+def test_a_french_witness_caption_chain_loses_its_department(bare_engine):
+    text = ("Nous accueillons aujourd'hui Mme Ilse Brandvold, sous-ministre adjointe, Secteur des politiques, "
+            "ministère des Pêches et des Océans, ainsi que M. Omar Haddad.")
+    res = bare_engine.anonymize(text, "fr")
+    assert "Pêches" not in res.text and "Brandvold" not in res.text and "Haddad" not in res.text
+    assert res.text.startswith("Nous accueillons aujourd'hui Mme [Participant 1], ")
