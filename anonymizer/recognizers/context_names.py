@@ -146,8 +146,9 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return  # an organization or programme name: the attribution layer decides
     if any(w.key in ROLE_TITLES for w in seg) and all(w.key in ROLE_TITLES or ctx.is_common(w) for w in seg):
         return  # "THE CHAIR:", "The Acting Chair (Mr. X):": a title, which the role recognizer judges
-    if all(w.key in NON_PERSON_PROPER or w.key in NON_NAME_LINE_LABELS for w in seg):
-        return  # "Attendees:", "Regrets:": a line label, not a name
+    if all(w.key in NON_PERSON_PROPER or w.key in NON_NAME_LINE_LABELS for w in seg) or \
+            (len(seg) == 1 and _institution_noun(ctx, a)):
+        return  # "Attendees:", "Regrets:": a line label; "le Comité": an institution; not a name
     before = ctx.word(a.i - 1)
     if len(seg) == 1 and len(a.key) == 1 and before is not None and before.key in ROLE_MODIFIERS:
         return  # "Groupe F (notes)", "Group E": the letter names a breakout group
@@ -159,8 +160,6 @@ def _judge_chunk(pf, a: Word, b: Word) -> None:
         return
     unknown = [w for w in seg if (not ctx.is_common(w) or hyphen_name(w)) and w.key not in PLACE_WORDS and w.key not in NON_PERSON_PROPER
                and not (w.upper and len(w.key) <= 6) and w.key not in HONORIFICS and w.key not in ROLE_TITLES]
-    if len(seg) == 1 and _institution_noun(ctx, a):
-        return
     ent = ctx.ent_label(a) or ctx.ent_label(b)
     cue = pf.cue(a, b)
     reason_ner = ent in ("PERSON", "PER")

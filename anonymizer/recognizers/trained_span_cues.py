@@ -1,10 +1,14 @@
-"""Context patterns for the trained model's spans: where a place is a speaker's origin, and where a body is the
-subject of speech or presence (so stands for the people who spoke or came)."""
+"""Context patterns for the trained model's spans: where a place is a speaker's origin, where a body is the
+subject of speech or presence (so stands for the people who spoke or came), and the cues that tie a body to a
+speaker (``attributed``: "officials of …", "Jo (…)", "… rep", "speaking for …", a witness introduced by her body)."""
 from __future__ import annotations
 
 import re
 
-__all__ = ["ORIGIN_BEFORE", "ORIGIN_AFTER", "PRESENT_AFTER"]
+from .trained_span_edges import WORD
+
+__all__ = ["CUE_AFTER", "FOR_BEFORE", "ORIGIN_AFTER", "ORIGIN_BEFORE", "PAREN_BEFORE", "PRESENT_AFTER", "SAID",
+           "attributed"]
 
 # A body as the subject of speech or presence: "la grc a dit", "cbsa has said", "l'asfc n'était pas présente",
 # "the sq sent someone", "justice wasn't in the room"
@@ -42,3 +46,69 @@ ORIGIN_AFTER = re.compile(r"^\s*(?:'s\s+(?:delegate|delegation|representative|am
                            r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
                            r"déléguée?|collègue|représentante?|aînée?|femme|homme|lawyer|activist|mediator|advocate|"
                            r"journalist|diplomat|avocate?|militante?|journaliste|médiatrice|médiateur|d'origine|installée?)\b", re.I)
+
+_PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
+                 r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
+                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
+                 r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
+                 r"advis[eo]r|spokesperson|employees?|officers|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
+# speaking for a body, not only belonging to it: the body goes even when its name is ordinary words
+FOR_BEFORE = re.compile(r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|"
+                         r"pour le compte d[eu'])\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
+_CUE_BEFORE = re.compile(
+    r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
+    r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
+# a hearing introduces its witnesses by their body: "I welcome officers of the X", "our first panel is from the X",
+# "welcome to the X", "bienvenue aux représentants de la X", "From the X we have Ms …", "de la GRC : M. …",
+# "Name (Place) (Party):"
+_WITNESS_BEFORE = re.compile(r"\b(?:(?:officers|witnesses|panel|panellists|guests|delegation)\s+(?:(?:is|are)\s+)?(?:of|from)|"
+                             r"welcome\s+(?:you\s+)?to|bienvenue\s+(?:à|aux?)|"
+                             r"(?:nous\s+)?(?:accueillons|recevons)(?:\s+\w+){0,2}\s+(?:de|du|des|d['’]))\s*"
+                             r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+_WITNESS_AFTER = re.compile(r"^(?:\s*,?\s*(?:we\s+have|I\s+welcome|we\s+welcome|we\s+hear|nous\s+(?:accueillons|"
+                            r"recevons|avons))\b|\s*:\s*(?:M|Mme|Mr|Ms|Mrs|Dr|Dre)\.?\s|\)\s*:)", re.I)
+_AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
+_WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
+PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+# after a name or a title: "Director General, X", "Jo Tan – X", "the policy director at X", "Kim of the X"
+_SEPARATOR_BEFORE = re.compile(r"(?:\s*[,—–|/-]\s*|\s+(?:at|of|from|with|for|de|du|des|chez|à|au)\s+|\s+d['’])"
+                               r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
+# "(Name, X)": a name and its body in brackets (not "(e.g., X)")
+_NAME_COMMA_PAREN = re.compile(r"\((?!\s*(?:e\.g|i\.e|eg|ie|incl|including|notably|such as|like|see|par ex|notamment|dont)\b)"
+                               r"[^()\n,]{1,40},\s*(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
+CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
+# "X policy officer", "X senior analyst": a body right before a person's function, with one or two words between
+_FUNCTION_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,2}(?:officers?|analysts?|advis[eo]rs?|lawyers?|staffers?|"
+                             r"reps?|representatives?|officials?|delegates?|leads?|managers?|coordinators?|directors?|"
+                             r"specialists?|spokesperson|note-taker|employees?)\b")
+_FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)
+# Verbs of speaking that make a body the voice of someone in the room ("cbsa said"); "wants", "calls for" do not.
+SAID = frozenset("""said says noted notes argued argues stressed stresses explained explains added adds asked asks
+mentioned mentions pointed replied replies cautioned insisted recalled suggested suggests dit souligne souligné
+note noté rappelle rappelé ajoute ajouté précise précisé explique expliqué""".split())
+
+
+def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=frozenset()) -> bool:
+    """An attribution cue ties the span to a speaker.
+
+    "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
+    long form of an acronym; "at …" only with "we" ("at X we …").
+    """
+    if _CUE_BEFORE.search(before) or CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
+            _WITNESS_BEFORE.search(before) or _WITNESS_AFTER.match(after):
+        return True
+    if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
+        return True
+    paren = PAREN_BEFORE.search(before)
+    if paren and (s - len(before) + paren.start()) in people_ends:
+        return True
+    sep = _SEPARATOR_BEFORE.search(before)
+    if sep and (s - len(before) + sep.start()) in people_ends:
+        return True
+    if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
+        return True
+    if PRESENT_AFTER.match(after) or (not before[before.rfind("\n") + 1:].strip(" \t-*•>") and after.lstrip(" \t")[:1] == ":"):
+        return True  # "- wage: we applied …": a body as the label of a line speaks through its delegate
+    nxt = WORD.search(after)
+    speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in SAID
+    return speech_after or (_FROM_BEFORE.search(before) is not None and after.lstrip()[:1] in (",", ")", ":"))

@@ -37,7 +37,7 @@ from ..wordclass import is_common_key
 from .base import Candidate
 from .place_cues import HOST_PLACES
 from .trained_lexicon import CSO_HEADS
-from .trained_span_cues import ORIGIN_AFTER, ORIGIN_BEFORE, PRESENT_AFTER
+from .trained_span_cues import FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker
 from .trained_span_edges import WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role
 from .trained_span_lines import field_label, first_line
 from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
@@ -45,50 +45,11 @@ from .trained_span_trust import place_is_setting, trusted_org, trusted_role, wit
 RECOGNIZER_ID = "trained_spans"
 # the verdicts of ``_verdict`` that remove a span; "plain_person": a name after an honorific, initials, a speaker label
 REMOVE = frozenset({"plain_person", "named_group", "person", "origin", "place", "org", "role"})
-_PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
-                 r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
-                 r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
-                 r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
-                 r"advis[eo]r|spokesperson|employees?|officers|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
-# speaking for a body, not only belonging to it: the body goes even when its name is ordinary words
-_FOR_BEFORE = re.compile(r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|"
-                         r"pour le compte d[eu'])\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
-_CUE_BEFORE = re.compile(
-    r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
-    r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
-# a hearing introduces its witnesses by their body: "I welcome officers of the X", "our first panel is from the X",
-# "welcome to the X", "bienvenue aux représentants de la X", "From the X we have Ms …", "de la GRC : M. …",
-# "Name (Place) (Party):"
-_WITNESS_BEFORE = re.compile(r"\b(?:(?:officers|witnesses|panel|panellists|guests|delegation)\s+(?:(?:is|are)\s+)?(?:of|from)|"
-                             r"welcome\s+(?:you\s+)?to|bienvenue\s+(?:à|aux?)|"
-                             r"(?:nous\s+)?(?:accueillons|recevons)(?:\s+\w+){0,2}\s+(?:de|du|des|d['’]))\s*"
-                             r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
-_WITNESS_AFTER = re.compile(r"^(?:\s*,?\s*(?:we\s+have|I\s+welcome|we\s+welcome|we\s+hear|nous\s+(?:accueillons|"
-                            r"recevons|avons))\b|\s*:\s*(?:M|Mme|Mr|Ms|Mrs|Dr|Dre)\.?\s|\)\s*:)", re.I)
-_AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
-_WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
-_PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
-# after a name or a title: "Director General, X", "Jo Tan – X", "the policy director at X", "Kim of the X"
-_SEPARATOR_BEFORE = re.compile(r"(?:\s*[,—–|/-]\s*|\s+(?:at|of|from|with|for|de|du|des|chez|à|au)\s+|\s+d['’])"
-                               r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
-# "(Name, X)": a name and its body in brackets (not "(e.g., X)")
-_NAME_COMMA_PAREN = re.compile(r"\((?!\s*(?:e\.g|i\.e|eg|ie|incl|including|notably|such as|like|see|par ex|notamment|dont)\b)"
-                               r"[^()\n,]{1,40},\s*(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|senator|hon|m|mme|mlle|me|pr|pre|dre|"
                                r"sénateur|sénatrice|l['’]aînée?|elder|madame|monsieur|deputy|minister|ministre)\.?\s+$", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?\s?){1,4}$")
 _NOT_INITIALS = frozenset("us uk un eu ue nb ps ok usa onu".split())
-_CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
-# "X policy officer", "X senior analyst": a body right before a person's function, with one or two words between
-_FUNCTION_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,2}(?:officers?|analysts?|advis[eo]rs?|lawyers?|staffers?|"
-                             r"reps?|representatives?|officials?|delegates?|leads?|managers?|coordinators?|directors?|"
-                             r"specialists?|spokesperson|note-taker|employees?)\b")
-_FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)
-# Verbs of speaking that make a body the voice of someone in the room ("cbsa said"); "wants", "calls for" do not.
-_SAID = frozenset("""said says noted notes argued argues stressed stresses explained explains added adds asked asks
-mentioned mentions pointed replied replies cautioned insisted recalled suggested suggests dit souligne souligné
-note noté rappelle rappelé ajoute ajouté précise précisé explique expliqué""".split())
 _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund strategy framework policy plan
 directive agreement treaty convention accord compact review study guidelines protocol act operation mission
 exercise
@@ -194,7 +155,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     subject matter. Naming the test (not just yes or no) lets a diagnosis count which test keeps what."""
     surface = text[s:e]
     before, after = text[max(0, s - 60):s], text[e:e + 30]
-    attributed = _attributed(text, s, e, before, after, people_ends)
+    attributed = tied_to_speaker(text, s, e, before, after, people_ends)
     if _is_allowed(surface, allow) and not attributed:
         return "allowed"
     if any(ch.isdigit() for ch in surface) or _MARKUP.search(surface) or text[max(0, s - 1):s] in ("=", "<", "/"):
@@ -215,7 +176,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if label == "ORG" and _named_group(words, before, attributed):
         return "named_group"
     if label in ("PERSON", "ORG"):
-        if _only_common_words(text, s, surface) and not (_after_person_paren(s, before, people_ends) or _FOR_BEFORE.search(before)
+        if _only_common_words(text, s, surface) and not (_after_person_paren(s, before, people_ends) or FOR_BEFORE.search(before)
                                                           or _lower_case_actor(lower_note, surface, label, before, after)):
             return "common_words"
         if _inside_title(before) or (words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS)):
@@ -295,7 +256,7 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
 
 def _after_person_paren(s: int, before: str, people_ends) -> bool:
     """The place stands in brackets right after a name or a title: "Jo Tan (Ghana)"."""
-    paren = _PAREN_BEFORE.search(before)
+    paren = PAREN_BEFORE.search(before)
     return paren is not None and (s - len(before) + paren.start()) in people_ends
 
 
@@ -337,30 +298,6 @@ def _is_allowed(surface: str, allow) -> bool:
     return form in allow
 
 
-def _attributed(text: str, s: int, e: int, before: str, after: str, people_ends=frozenset()) -> bool:
-    """An attribution cue ties the span to a speaker.
-
-    "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
-    long form of an acronym; "at …" only with "we" ("at X we …").
-    """
-    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
-            _WITNESS_BEFORE.search(before) or _WITNESS_AFTER.match(after):
-        return True
-    if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
-        return True
-    paren = _PAREN_BEFORE.search(before)
-    if paren and (s - len(before) + paren.start()) in people_ends:
-        return True
-    sep = _SEPARATOR_BEFORE.search(before)
-    if sep and (s - len(before) + sep.start()) in people_ends:
-        return True
-    if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
-        return True
-    if PRESENT_AFTER.match(after) or (not before[before.rfind("\n") + 1:].strip(" \t-*•>") and after.lstrip(" \t")[:1] == ":"):
-        return True  # "- wage: we applied …": a body as the label of a line speaks through its delegate
-    nxt = _WORD.search(after)
-    speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in _SAID
-    return speech_after or (_FROM_BEFORE.search(before) is not None and after.lstrip()[:1] in (",", ")", ":"))
 
 
 def _heading_line(text: str, pos: int) -> bool:
@@ -403,7 +340,7 @@ def _acts_after(after: str) -> bool:
     if after.lstrip()[:1] in ("(", ":"):
         return True
     nxt = _WORD.search(after)
-    return nxt is not None and (nxt.group().lower() in _SAID or fold(nxt.group()) in SPEECH_VERBS
+    return nxt is not None and (nxt.group().lower() in SAID or fold(nxt.group()) in SPEECH_VERBS
                                 or nxt.group().lower() in _ACTS)
 
 

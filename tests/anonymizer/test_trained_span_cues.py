@@ -2,7 +2,7 @@
 import pytest
 
 from anonymizer.recognizers.trained_span_cues import ORIGIN_BEFORE
-from anonymizer.recognizers.trained_spans import _attributed
+from anonymizer.recognizers.trained_span_cues import attributed as _attributed
 
 
 @pytest.mark.parametrize("before", [
