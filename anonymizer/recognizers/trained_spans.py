@@ -48,6 +48,10 @@ REMOVE = frozenset({"plain_person", "named_group", "person", "origin", "place", 
 _COMMA_BEFORE = re.compile(r",[ \t]*$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|senator|hon|m|mme|mlle|me|pr|pre|dre|"
                                r"sénateur|sénatrice|l['’]aînée?|elder|madame|monsieur|deputy|minister|ministre)\.?\s+$", re.I)
+# the close of an e-mail, on its own line before the signature: "Thanks,", "Best regards,", "Cordialement,"
+_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|cheers|"
+                       r"warmly|sincerely|merci|merci beaucoup|cordialement|amitiés|bien à vous|salutations)[ \t]*[,!.]?"
+                       r"[ \t]*\n[ \t]*$", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?\s?){1,4}$")
 _NOT_INITIALS = frozenset("us uk un eu ue nb ps ok usa onu".split())
 _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund strategy framework policy plan
@@ -81,8 +85,13 @@ class TrainedSpans:
         if not verdicts:
             return []
         text, scores = context.text, doc.spans["domain"].attrs.get("precision", {})
-        return [Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID, score=float(scores.get(label, 0.8)),
-                          key=_key(text[s:e], label), prio=1) for s, e, label, verdict in verdicts if verdict in REMOVE]
+        out = []
+        for s, e, label, verdict in verdicts:
+            if verdict in REMOVE:
+                label = "PERSON" if verdict == "plain_person" else label  # "[TK] said": initials the model took for a body
+                out.append(Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID,
+                                     score=float(scores.get(label, 0.8)), key=_key(text[s:e], label), prio=1))
+        return out
 
     def verdicts(self, doc, context) -> list[tuple[int, int, str, str]]:
         """Each model span, trimmed, with the name of the test that decides it (see ``_verdict``)."""
@@ -181,6 +190,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
             return "common_words"
         if _inside_title(before) or (words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS)):
             return "programme"
+    if label in ("PERSON", "ORG") and _bracketed_initials(text, s, e, after):
+        return "plain_person"  # "- [OH] said …", "[TK] wants …": a speaker's initials in square brackets
     if label == "PERSON":
         return _person_verdict(text, s, surface, words, before, after, attributed)
     if label == "ROLE" and _PREDICATE_BEFORE.search(before) and _DUTY_START.match(surface):
@@ -202,8 +213,9 @@ def _person_verdict(text: str, s: int, surface: str, words: list[str], before: s
         return "programme_name"
     if len(words) >= 3 and all(w in common_words() for w in words):
         return "common_words"
-    if len(words) == 1 and is_common_key(words[0], common_words()) and _sentence_start(text, s) and not _acts_after(after):
-        return "word_opening"  # "Hope for peace …": a word-name opening a sentence needs a verb of its own
+    if len(words) == 1 and is_common_key(words[0], common_words()) and _sentence_start(text, s) and not _acts_after(after) \
+            and not _SIGN_OFF.search(before):
+        return "word_opening"  # "Hope for peace …": a word-name opening a sentence needs a verb (or a sign-off) of its own
     if _is_place(surface):
         return "place_name"
     return "bare_acronym" if _bare_acronym(surface) and not attributed else "person"
@@ -220,6 +232,13 @@ def _place_verdict(surface: str, s: int, e: int, before: str, after: str, people
     if place_is_setting(surface, before, after):
         return "setting"
     return "subject" if any(s <= i < e for i in subjects) else "place"
+
+
+def _bracketed_initials(text: str, s: int, e: int, after: str) -> bool:
+    """Two or three capitals in square brackets that act: a note-taker's way of writing who spoke."""
+    surface = text[s:e]
+    return (text[max(0, s - 1):s] == "[" and text[e:e + 1] == "]" and surface.isalpha() and surface.isupper()
+            and 2 <= len(surface) <= 3 and surface.lower() not in _NOT_INITIALS and _acts_after(after[1:]))
 
 
 def _named_group(words: list[str], before: str, attributed: bool) -> bool:

@@ -62,3 +62,19 @@ def test_titles_of_committees_and_hyphenated_titles_are_titles(surface):
     from anonymizer.recognizers.trained_span_edges import has_title_word
 
     assert has_title_word(surface)
+
+
+@pytest.mark.parametrize("note, lang, name", [
+    ("Hi all,\nThe draft is attached; comments by Tuesday please.\n\nThanks,\nGrant\n", "en", "Grant"),
+    ("Bonjour à toutes,\nLe compte rendu est en pièce jointe.\n\nCordialement,\nAurore", "fr", "Aurore"),
+])
+def test_the_name_under_an_e_mail_sign_off_goes(bare_engine, note, lang, name):
+    res = bare_engine.anonymize(note, lang)
+    assert name not in res.text and res.text.rstrip().endswith("[Participant 1]")
+
+
+def test_speaker_initials_in_square_brackets_go_as_people(bare_engine):
+    note = "- the pilot ran in three provinces.\n- [TK] said the budget is too small.\n- [RB] wants a second round."
+    res = bare_engine.anonymize(note, "en")
+    assert res.text == ("- the pilot ran in three provinces.\n- [[Participant 1]] said the budget is too small.\n"
+                        "- [[Participant 2]] wants a second round.")
