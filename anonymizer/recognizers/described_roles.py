@@ -1,5 +1,5 @@
-"""Offices described in prose instead of named by a title: "who heads the clinic's family law practice", "she
-leads the grants team at the forum", "qui dirige le programme de recherche sur la médiation".
+"""Offices described in prose instead of named by a title: "who heads the shelter's legal desk", "she runs
+the outreach unit of the network", "qui dirige le volet jeunesse du réseau".
 
 A sentence that says what one person leads, heads or runs names her office as surely as a title does, so the
 description goes whole, from its verb to the end of what is led (a ROLE): reading "[Role]" keeps the idea and

@@ -45,8 +45,8 @@ _ORIGIN_FR = re.compile(rf"\b(?:originaire|natif|native|née?|venue?|revenue?|ar
 _RESIDENCE_FR = re.compile(rf"\b(?:basée?s?|établie?s?|installée?s?|en[ \t]+poste|affectée?s?|travaille|travaillait|"
                            rf"qui[ \t]+(?:vient|venait|arrive|arrivait|habite|habitent|vit|vivent|réside|résident|"
                            rf"demeure|demeurent)|(?:a|ont)[ \t]+grandi|qui[ \t]+a[ \t]+grandi)[ \t]+(?:{_DE}|{_A})", re.I)
-# a person's own trip home or here: "elle rentre à Rimouski ce soir", "nous rentrons à Moncton", "qui avait pris
-# l'avion depuis Gander" (a trip to a meeting, "elle va à Genève", says nothing of where someone lives)
+# a person's own trip home or here: "elle rentre à Rimouski ce soir", "nous retournons à Gaspé demain", "qui a
+# pris le train de Matane" (a trip to a meeting, "elle va à Genève", says nothing of where someone lives)
 _TRIP_FR = re.compile(r"\b(?:(?:rentre|rentrons|rentrent|rentrer|rentrait|retourne|retournons|retournent|retourner)"
                       r"[ \t]+(?:(?:ce[ \t]+soir|demain|chez[ \t]+(?:elle|lui|nous|eux)|bientôt)[ \t]+)*(?:à|au|aux|en)|"
                       r"pris[ \t]+(?:l['’]avion|le[ \t]+train|l['’]autobus|le[ \t]+bus|la[ \t]+route|le[ \t]+traversier)"

@@ -119,7 +119,7 @@ _SELF_EN = [
 _SELF_EN_RX = re.compile("|".join(f"(?:{p})" for p in _SELF_EN), re.I)
 _HERE_IN = re.compile(r"\b(?:here|out here|up here|down here)[ \t]+in[ \t]+", re.I)
 _WE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:we|I|our|my|us)\b", re.I)
-# going home: "those going back to Iqaluit tonight", "she flies home to Inuvik" (not "going to Geneva for talks")
+# going home: "everyone heading home to Kugluktuk", "she flies back to Inuvik" (not "going to Geneva for talks")
 _HOMEWARD = re.compile(r"\b(?:going|heading|flying|driving|travell?ing|getting|went|headed|flew|drove|returning|returned|"
                        r"goes|heads|flies|drives|returns)[ \t]+(?:back[ \t]+(?:home[ \t]+)?|home[ \t]+)to[ \t]+", re.I)
 _TRAVEL = re.compile(r"\b(?:came|comes|come|coming|flew|flown|flies|drove|drives|travell?ed|travels|arrived|arrives|"

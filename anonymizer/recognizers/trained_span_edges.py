@@ -43,7 +43,7 @@ def trim_role(span):
     """A title without what follows it: "the Deputy Minister [a question]" ends before a determiner that no
     preposition introduces ("chair of the subcommittee" keeps its "the"), and before closing punctuation. A
     title left hanging on "of"/"de" takes the words that complete it ("Deputy Minister of Rural Affairs", "the
-    director of export controls"): the office's full name is the title."""
+    director of refugee programs"): the office's full name is the title."""
     toks = list(span)
     for i, tok in enumerate(toks[1:], start=1):
         if tok.pos_ in ("DET", "PRON", "VERB", "AUX") and toks[i - 1].pos_ != "ADP" and tok.text.islower():
@@ -112,7 +112,7 @@ def has_title_word(surface: str) -> bool:
     if surface in TITLE_ABBREVIATIONS or surface.rstrip(".") + "." in TITLE_ABBREVIATIONS or key in ROLE_TITLES:
         return True
     if _CHAIRS.match(key.replace(" ", "-")):
-        return True  # "the co-chairs", "nos deux co-présidentes": a meeting has one or two, so the plural names them
+        return True  # "the co-chairs", "les coprésidentes": a meeting has one or two, so the plural names them
     parts = [p for w in WORD.finditer(surface) for p in {fold(w.group()), *fold(w.group()).split("-")}]
     return any(p in TITLE_HEADS or p in ROLE_TITLES for p in parts)  # "chairperson-designate", "avocate-conseil"
 

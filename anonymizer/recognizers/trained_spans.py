@@ -334,7 +334,7 @@ def _heading_line(text: str, pos: int) -> bool:
 
 def _only_common_words(text: str, s: int, surface: str) -> bool:
     """Every word is ordinary vocabulary and none is capitalized except at the start of a sentence or line;
-    letters spelled one by one ("the d n d guy", "i r c c", as speech-to-text writes an acronym) are no words."""
+    letters spelled one by one ("the g a c rep", "i s e d", as speech-to-text writes an acronym) are no words."""
     words = list(_WORD.finditer(surface))
     if not words or any(not ordinary(w.group()) for w in words) or (len(words) >= 2 and all(len(w.group()) == 1 for w in words)):
         return False

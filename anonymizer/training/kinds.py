@@ -11,9 +11,9 @@ kind of word is subject matter (KEEP) or ordinary text (unlabelled):
 3. ``trip``: a person's trip or origin told as a story ("flew in from Whitehorse", "elle rentre à Chibougamau ce
    soir"): PLACE; a place as the setting ("shelters in Iqaluit are full") is KEEP.
 4. ``spelled_acronym``: acronyms as speech-to-text writes them ("the c b s a rep", "la g r c", "dnd"): ORG when
-   tied to a person, KEEP as the subject; titles spelled the same way ("the a d m"): ROLE.
+   tied to a person, KEEP as the subject; titles spelled the same way ("the e d"): ROLE.
 5. ``completed_title``: a title completed by its office or body ("the Deputy Minister of Rural Affairs", "la
-   directrice des communications", "nos deux coprésidentes"): the whole title is ROLE; generic plurals
+   directrice des communications", "les deux coprésidentes"): the whole title is ROLE; generic plurals
    ("directors of shelters said …") are not annotated.
 6. ``body_function``: a body right before a person's function noun ("the IRCC settlement officer", "l'agente de
    la GRC"): the body is ORG; the function is ROLE when it is a title, and stays unlabelled when it is an
@@ -42,7 +42,7 @@ _NAME_LINES = {
            "- <n> from the {DESC} says {I}", "<n> asked abt {T}", "- <n>: {I}", "<n> + <n> to draft the para on {T}",
            "ask <n> re {T}", "- per <n>, {I}"],
     "fr": ["- <n> de la maison des aînées dit que {I}", "merci à <n> pour l'interprétation",
-           "on reprend demain avec <n>", "- <n> -> veut les données sur {T}", "<n> propose que {I}", "- <n> : {I}",
+           "on se revoit jeudi avec <n>", "- <n> -> veut les données sur {T}", "<n> propose que {I}", "- <n> : {I}",
            "<n> et <n> rédigent le paragraphe sur {T}", "demander à <n> pour {T}", "- selon <n>, {I}"],
 }
 _WORD_USES = {
@@ -137,7 +137,7 @@ _TRIPS = {
     "en": ["<p>, who flew in from <l>, {V} that {I}", "<p> is heading back to <l> tonight", "she flew in from <l> this morning",
            "<p> drove down from <l> for the day and {V} that {I}", "he's heading back to <l> tonight, so {I}",
            "<p> (just in from <l>) {V} that {I}", "<p> took the bus from <l> to be here"],
-    "fr": ["<p>, qui avait pris l'avion depuis <l>, {V} que {I}", "elle rentre à <l> ce soir", "<p> repart à <l> demain matin",
+    "fr": ["<p>, arrivée en train de <l>, {V} que {I}", "elle rentre à <l> ce soir", "<p> repart à <l> demain matin",
            "<p>, arrivée de <l> hier soir, {V} que {I}", "il rentre à <l> ce soir donc {I}",
            "<p> (descendue de <l> pour la journée) {V} que {I}", "<p> a fait la route depuis <l>"],
 }

@@ -4,7 +4,7 @@
    c", "dnd"): ORG when tied to a person, KEEP as the subject of an idea; titles spelled the same way ("the a d
    m", "she is the d g"): ROLE;
 5. titles completed by an office or a body ("the Deputy Minister of Rural Affairs", "la directrice des
-   communications", "the co-chairs", "nos deux coprésidentes"): the whole title is ROLE; generic plurals
+   communications", "the co-chairs", "les deux coprésidentes"): the whole title is ROLE; generic plurals
    ("directors of shelters said …") are not annotated;
 6. a body right before a person's function ("the IRCC settlement officer", "l'agente de la GRC"): the body is
    ORG, the function ROLE when it is a title; an ordinary job word ("policy analyst") stays unlabelled, as the
@@ -81,8 +81,8 @@ _OFFICES = {"en": ["Rural Affairs", "refugee programs", "communications", "Polic
                    "de la direction de l'établissement", "de l'égalité des genres", "des services consulaires",
                    "des opérations", "du bureau de l'Afrique"]}
 _CHAIRS = {"en": [("the ", "co-chairs"), ("our two ", "co-chairs"), ("both ", "co-chairs"), ("the ", "co-facilitators")],
-           "fr": [("nos deux ", "co-présidentes"), ("les ", "coprésidents"), ("les ", "coprésidentes"),
-                  ("nos deux ", "coanimatrices")]}
+           "fr": [("les deux ", "coprésidentes"), ("les ", "coprésidents"), ("les ", "coprésidentes"),
+                  ("leurs deux ", "coanimatrices")]}
 _GENERIC = {"en": ["directors of shelters said {I}", "heads of agencies often say {I}",
                    "chairs of committees rarely ask about {T}"],
             "fr": ["des directrices de refuges disent que {I}", "les responsables d'organismes trouvent que {I}",

@@ -5,10 +5,10 @@ around them stay."""
 def test_a_witness_introduction_keeps_the_sentence_after_it(bare_engine):
     text = ("Today we welcome, from the Office of Coastal Safety, Commodore Rhys Abernethy, Director General, Fleet "
             "Readiness, and from the Northern Freight Board, Ms. Ilse Brandvold, Assistant Deputy Minister. "
-            "You have five minutes.")
+            "The floor is yours.")
     res = bare_engine.anonymize(text, "en")
     assert "Brandvold" not in res.text and "Coastal Safety" not in res.text
-    assert res.text.endswith(". You have five minutes.")
+    assert res.text.endswith(". The floor is yours.")
 
 
 def test_some_honourable_members_are_no_one(bare_engine):
@@ -17,8 +17,8 @@ def test_some_honourable_members_are_no_one(bare_engine):
 
 
 def test_a_french_witness_caption_chain_loses_its_department(bare_engine):
-    text = ("Nous accueillons aujourd'hui Mme Ilse Brandvold, sous-ministre adjointe, Secteur des politiques, "
+    text = ("Nous recevons ce matin Mme Ilse Brandvold, sous-ministre adjointe, Secteur des politiques, "
             "ministère des Pêches et des Océans, ainsi que M. Omar Haddad.")
     res = bare_engine.anonymize(text, "fr")
     assert "Pêches" not in res.text and "Brandvold" not in res.text and "Haddad" not in res.text
-    assert res.text.startswith("Nous accueillons aujourd'hui Mme [Participant 1], ")
+    assert res.text.startswith("Nous recevons ce matin Mme [Participant 1], ")

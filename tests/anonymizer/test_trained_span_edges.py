@@ -12,13 +12,13 @@ def test_a_lower_case_group_in_brackets_goes_whole_and_the_name_before_it_too(ba
 
 
 def test_a_lower_case_body_after_a_named_person_goes(bare_engine):
-    res = bare_engine.anonymize("- nell (tenant union) wants rent data\n- ok\n- jun will send the list", "en")
-    assert res.text == "- [Participant 1] ([Organization 1]) wants rent data\n- ok\n- [Participant 2] will send the list"
+    res = bare_engine.anonymize("- nell (tenant union) wants rent data\n- ok\n- jun will circulate the notes", "en")
+    assert res.text == "- [Participant 1] ([Organization 1]) wants rent data\n- ok\n- [Participant 2] will circulate the notes"
 
 
 @pytest.mark.parametrize("note, name, kept", [
-    ("notes rapides\n- on commence en retard\n- mercy a offert d'envoyer la liste\n- pause cafe", "mercy",
-     "a offert d'envoyer la liste"),
+    ("notes rapides\n- on commence en retard\n- malika propose de relire le texte\n- pause cafe", "malika",
+     "propose de relire le texte"),
     ("- bruno d'ircc: les delais sont longs\n- ok pour le suivi\n- fin a 16h", "bruno", "les delais sont longs"),
 ])
 def test_a_lower_case_name_that_acts_goes_in_a_lower_case_note(bare_engine, note, name, kept):
