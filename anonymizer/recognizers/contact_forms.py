@@ -27,11 +27,14 @@ CUED_LOCAL_PHONE = re.compile(r"\b" + _PHONE_CUE + r"\.?\s*(?::\s*)?(?:au|at|à|
 POSTAL_CODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \u00a0-]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _STREET_FR = r"(?i:rue|avenue|av\.|boulevard|boul\.|bd|chemin|ch\.|route|rang|place|promenade|allée|côte|montée)"
 # not "Court", "Place" or "Way": "2023 Supreme Court", "Canada Place" are no addresses
-_STREET_EN = r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Drive|Boulevard|Blvd\.?|Crescent|Cres\.|Lane)"
+_STREET_EN = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Crescent|Cres\.?|Lane)"
 _NAME_WORDS = r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?[A-ZÀ-Ý][\w'’-]*){0,3}"
 STREET_ADDRESS = re.compile(
     r"\b\d{1,5}(?:-\d{1,5})?,?\s+(?:" + _STREET_FR + r"\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?" + _NAME_WORDS
-    + r"|" + _NAME_WORDS + r"\s+" + _STREET_EN + r")(?![\w])")
+    + r"|(?:" + _NAME_WORDS + r"|\d{1,3}(?:st|nd|rd|th)?)\s+" + _STREET_EN + r")(?![\w])")
+# the rest of an address line up to its postal code: ", Suite 910, Ottawa ON K2P 1L5", ", bureau 3, Montréal (QC) H2W 2M5"
+_TO_POSTAL = re.compile(r"[ \t]*,?[ \t]*[\w'’.,() \t-]{0,70}?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \u00a0-]?\d"
+                        r"[ABCEGHJ-NPRSTV-Z]\d\b")
 
 
 def spoken_emails(text: str) -> list[tuple[int, int]]:
@@ -63,5 +66,7 @@ def cued_local_phones(text: str) -> list[tuple[int, int]]:
 def postal_addresses(text: str) -> list[tuple[int, int]]:
     """Street addresses ("123, rue Principale", "45 Elgin Street") and Canadian postal codes ("E1C 1A1")."""
     spans = [m.span() for m in POSTAL_CODE.finditer(text)]
-    spans += [m.span() for m in STREET_ADDRESS.finditer(text)]
+    for m in STREET_ADDRESS.finditer(text):
+        tail = _TO_POSTAL.match(text, m.end())
+        spans.append((m.start(), tail.end() if tail else m.end()))  # the whole line, street to postal code
     return spans

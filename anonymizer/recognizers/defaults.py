@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .attributed_groups import AttributedGroups
 from .attribution import Attribution
+from .chat_handles import ChatHandles
 from .civil_society import CivilSocietyNames
 from .compound_initials import CompoundInitials
 from .consistency import Consistency
@@ -38,7 +39,7 @@ def default_registry() -> Registry:
     the trained domain model's spans (a no-op without its weights), name fragments beside found names and
     dotted initials, and note-level consistency last."""
     return Registry([
-        Contacts(), RosterAffiliations(), FrenchBodyMentions(),
+        Contacts(), ChatHandles(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
         NameLists(), NamePositions(), NameInitials(),
         Roles(), DescribedRoles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(),

@@ -1,0 +1,19 @@
+"""A pasted chat log: every author's screen name goes, a host's title goes as a role, a guest number stays."""
+
+
+def test_chat_authors_go_whatever_their_screen_names_look_like(bare_engine):
+    log = ("09:58 Moderator: welcome all, cameras optional\n10:01 kofi_b: joining from home today\n"
+           "10:02 Guest 2 (Mireya): +1 to that\n10:03 lu.t: the plan needs money")
+    res = bare_engine.anonymize(log, "en")
+    assert res.text == ("09:58 [Role]: welcome all, cameras optional\n10:01 [Participant 1]: joining from home today\n"
+                        "10:02 Guest 2 ([Participant 2]): +1 to that\n10:03 [Participant 3]: the plan needs money")
+
+
+def test_a_time_in_a_sentence_is_no_chat_message(bare_engine):
+    text = "The meeting starts at 10:30: bring the draft."
+    assert bare_engine.anonymize(text, "en").text == text
+
+
+def test_an_address_goes_whole_to_its_postal_code(bare_engine):
+    res = bare_engine.anonymize("Ines Varga\nTreasurer\n17 Quarry Rd, Antigonish NS B2G 1A1 · 902-555-0101", "en")
+    assert res.text == "[Participant 1]\n[Role]\n[Contact] · [Contact]"
