@@ -17,3 +17,13 @@ def test_a_time_in_a_sentence_is_no_chat_message(bare_engine):
 def test_an_address_goes_whole_to_its_postal_code(bare_engine):
     res = bare_engine.anonymize("Ines Varga\nTreasurer\n17 Quarry Rd, Antigonish NS B2G 1A1 · 902-555-0101", "en")
     assert res.text == "[Participant 1]\n[Role]\n[Contact] · [Contact]"
+
+
+def test_a_chat_self_introduction_loses_its_name_and_place_but_an_agenda_stays(bare_engine):
+    log = ("15:41 ingrid.mp: Ingrid, MPA, Winnipeg. (ED)\n15:42 tova.r: good afternoon from The Hague!\n"
+           "15:43 nadia_k: the shelters in Iqaluit are full, and funding from Ottawa is late")
+    res = bare_engine.anonymize(log, "en")
+    assert "Ingrid" not in res.text and "Winnipeg" not in res.text and "The Hague" not in res.text
+    assert res.text.endswith(": the shelters in Iqaluit are full, and funding from Ottawa is late")
+    agenda = "09:00 Registration: coffee in the lobby\n12:00 Lunch: in the atrium"
+    assert bare_engine.anonymize(agenda, "en").text == agenda
