@@ -24,7 +24,8 @@ SPOKEN_PHONE = re.compile(r"\b" + _DIGIT + r"(?:(?:\s*[,.-]\s*|\s+(?:dash|tiret)
 _PHONE_CUE = (r"(?:phone|tel|tél|téléphone|telephone|call|text|cell|mobile|fax|appeler|"
               r"appelez|texte|texter|textez|joindre|rejoindre|cellulaire|sans frais|toll[- ]free)")
 CUED_LOCAL_PHONE = re.compile(r"\b" + _PHONE_CUE + r"\.?\s*(?::\s*)?(?:au|at|à|on|is|est|c'est|:)?\s*(\d{7,11})\b", re.I)
-POSTAL_CODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \u00a0-]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+_POSTAL = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \u00a0-]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+POSTAL_CODE = re.compile(r"\b" + _POSTAL)
 _STREET_FR = r"(?i:rue|avenue|av\.|boulevard|boul\.|bd|chemin|ch\.|route|rang|place|promenade|allée|côte|montée)"
 # not "Court", "Place" or "Way": "2023 Supreme Court", "Canada Place" are no addresses
 _STREET_EN = r"(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Boulevard|Blvd\.?|Crescent|Cres\.?|Lane)"
@@ -33,8 +34,7 @@ STREET_ADDRESS = re.compile(
     r"\b\d{1,5}(?:-\d{1,5})?,?\s+(?:" + _STREET_FR + r"\s+(?:de\s+la\s+|du\s+|des\s+|de\s+|d['’])?" + _NAME_WORDS
     + r"|(?:" + _NAME_WORDS + r"|\d{1,3}(?:st|nd|rd|th)?)\s+" + _STREET_EN + r")(?![\w])")
 # the rest of an address line up to its postal code: ", Suite 910, Ottawa ON K2P 1L5", ", bureau 3, Montréal (QC) H2W 2M5"
-_TO_POSTAL = re.compile(r"[ \t]*,?[ \t]*[\w'’.,() \t-]{0,70}?[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \u00a0-]?\d"
-                        r"[ABCEGHJ-NPRSTV-Z]\d\b")
+_TO_POSTAL = re.compile(r"[ \t]*,?[ \t]*[\w'’.,() \t-]{0,70}?" + _POSTAL)
 
 
 def spoken_emails(text: str) -> list[tuple[int, int]]:

@@ -15,7 +15,7 @@ from ..reasons import Reason
 from ..vocab import fold
 from .base import Candidate
 from .context import NoteContext
-from .place_cues import GENERIC_NOUNS, ROLE_NOUNS
+from .place_cues import ELIDED_ARTICLE, GENERIC_NOUNS, ROLE_NOUNS
 
 _VERBS = (r"heads|headed|leads|led|runs|ran|manages|managed|chairs|chaired|co-chairs|co-leads|directs|directed|"
           r"coordinates|coordinated|oversees|oversaw|supervises|supervised|"
@@ -31,6 +31,7 @@ _CLAUSE_END = re.compile(r"\s+(?:who|which|that|and\s+(?:said|says|told|asked|sp
 _NOT_OFFICES = frozenset(fold(w) for w in """discussion discussions conversation debate debat risk risque way point
 meeting réunion reunion charge""".split())
 _MAX_WORDS = 12
+_PERSON_NOUNS = ROLE_NOUNS | GENERIC_NOUNS
 
 
 class DescribedRoles:
@@ -70,4 +71,4 @@ def _person_before(ctx: NoteContext, pos: int) -> bool:
     if any(pos - 3 <= c.end <= pos for c in ctx.candidates("PERSON")):
         return True
     last = re.search(r"([^\W\d_][\w'’-]*)$", head)
-    return last is not None and re.sub(r"^(?:l|d)['’]", "", fold(last.group(1))) in (ROLE_NOUNS | GENERIC_NOUNS)
+    return last is not None and ELIDED_ARTICLE.sub("", fold(last.group(1))) in _PERSON_NOUNS

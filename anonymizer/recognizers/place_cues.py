@@ -37,7 +37,8 @@ GENERIC_NOUNS = frozenset({"woman", "man", "women", "men", "people", "person", "
                            "grandmother", "grand-mere", "family", "famille", "student", "students", "etudiante",
                            "member", "members", "membre", "membres", "staff", "official", "officials", "officer",
                            "officers", "resident", "residents", "citizen", "citizens", "native", "natives"})
-_ELIDED = re.compile(r"^(?:l|d|qu)['’]")
+# "l'invitée", "d'experte", "qu'elle": a French word after its elided article or conjunction
+ELIDED_ARTICLE = re.compile(r"^(?:l|d|qu)['’]")
 _SENTENCE_END = re.compile(r"[.!?;\n]")
 
 
@@ -217,7 +218,7 @@ class PlaceFinder:
         sénégalaise', 'une aînée innue' (French, the demonym after the noun)."""
         text = self.text
         for m in re.finditer(r"[^\W\d_][\w'’-]*", text):
-            key = _ELIDED.sub("", fold(m.group()))  # "l'invitée", "d'experte": the noun after its article
+            key = ELIDED_ARTICLE.sub("", fold(m.group()))  # "l'invitée", "d'experte": the noun after its article
             if key not in nouns and key not in GENERIC_NOUNS:
                 continue
             if french:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from .trained_span_edges import WORD
+from .trained_span_lines import opens_line
 
-__all__ = ["CUE_AFTER", "FOR_BEFORE", "ORIGIN_AFTER", "ORIGIN_BEFORE", "PAREN_BEFORE", "PRESENT_AFTER", "SAID",
+__all__ = ["FOR_BEFORE", "ORIGIN_AFTER", "ORIGIN_BEFORE", "PAREN_BEFORE", "PRESENT_AFTER", "SAID",
            "attributed"]
 
 # A body as the subject of speech or presence: "la grc a dit", "cbsa has said", "l'asfc n'était pas présente",
@@ -52,11 +53,11 @@ _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
                  r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
                  r"advis[eo]r|spokesperson|employees?|officers|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
+_SPEAKING_FOR = r"speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']"
 # speaking for a body, not only belonging to it: the body goes even when its name is ordinary words
-FOR_BEFORE = re.compile(r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|"
-                         r"pour le compte d[eu'])\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
+FOR_BEFORE = re.compile(r"\b(?:" + _SPEAKING_FOR + r")\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _CUE_BEFORE = re.compile(
-    r"\b(?:speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']|(?:du\s+)?côté|"
+    r"\b(?:" + _SPEAKING_FOR + r"|(?:du\s+)?côté|"
     r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 # a hearing introduces its witnesses by their body: "I welcome officers of the X", "our first panel is from the X",
 # "welcome to the X", "bienvenue aux représentants de la X", "From the X we have Ms …", "de la GRC : M. …",
@@ -76,7 +77,7 @@ _SEPARATOR_BEFORE = re.compile(r"(?:\s*[,—–|/-]\s*|\s+(?:at|of|from|with|for
 # "(Name, X)": a name and its body in brackets (not "(e.g., X)")
 _NAME_COMMA_PAREN = re.compile(r"\((?!\s*(?:e\.g|i\.e|eg|ie|incl|including|notably|such as|like|see|par ex|notamment|dont)\b)"
                                r"[^()\n,]{1,40},\s*(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
-CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
+_CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
 # "X policy officer", "X senior analyst": a body right before a person's function, with one or two words between
 _FUNCTION_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,2}(?:officers?|analysts?|advis[eo]rs?|lawyers?|staffers?|"
                              r"reps?|representatives?|officials?|delegates?|leads?|managers?|coordinators?|directors?|"
@@ -94,7 +95,7 @@ def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=f
     "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
     long form of an acronym; "at …" only with "we" ("at X we …").
     """
-    if _CUE_BEFORE.search(before) or CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
+    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
             _WITNESS_BEFORE.search(before) or _WITNESS_AFTER.match(after):
         return True
     if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
@@ -107,7 +108,7 @@ def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=f
         return True
     if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
         return True
-    if PRESENT_AFTER.match(after) or (not before[before.rfind("\n") + 1:].strip(" \t-*•>") and after.lstrip(" \t")[:1] == ":"):
+    if PRESENT_AFTER.match(after) or (opens_line(before) and after.lstrip(" \t")[:1] == ":"):
         return True  # "- wage: we applied …": a body as the label of a line speaks through its delegate
     nxt = WORD.search(after)
     speech_after = nxt is not None and after[:nxt.start()].strip() in ("", ",") and nxt.group().lower() in SAID

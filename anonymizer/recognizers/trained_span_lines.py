@@ -27,12 +27,17 @@ def first_line(span):
     return Span(span.doc, toks[0].i, toks[-1].i + 1, label=span.label) if toks else None
 
 
+def opens_line(before: str) -> bool:
+    """Nothing but spaces or bullet marks stands between the start of the line and the end of *before*."""
+    return not before[before.rfind("\n") + 1:].strip(_LINE_MARKS)
+
+
 def field_label(text: str, s: int, e: int, person_starts: frozenset[int]) -> bool:
     """A short title alone at the start of a line, followed by a colon and a person's name: the caption of a
     field ("Chair: Name", "Rapporteuse : Name") whose name goes while the caption word stays. A speaker line
     ("The CHAIR: we resume") has speech, not a name, after its colon."""
     line_start = text.rfind("\n", 0, s) + 1
-    if text[line_start:s].strip(_LINE_MARKS) or len(text[s:e].split()) > 2:
+    if not opens_line(text[line_start:s]) or len(text[s:e].split()) > 2:
         return False
     colon = _AFTER_COLON.match(text, e)
     return colon is not None and colon.end() in person_starts

@@ -39,7 +39,7 @@ from .place_cues import HOST_PLACES
 from .trained_lexicon import CSO_HEADS
 from .trained_span_cues import FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker
 from .trained_span_edges import WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role
-from .trained_span_lines import field_label, first_line
+from .trained_span_lines import field_label, first_line, opens_line
 from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
 
 RECOGNIZER_ID = "trained_spans"
@@ -108,16 +108,15 @@ class TrainedSpans:
         subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))
         lower_note = getattr(context, "lowercase_style", False)
         first = {c: _verdict(text, *c, allow, subjects=subjects, lower_note=lower_note) for c in trimmed}
-        rule_people = [c for cands in getattr(context, "found", {}).values() for c in cands]
-        people_ends = _people_ends(doc, [c for c in trimmed if first[c] in REMOVE], rule_people)
+        rule_found = [c for cands in getattr(context, "found", {}).values() for c in cands]
+        people_ends = _people_ends(doc, [c for c in trimmed if first[c] in REMOVE], rule_found)
         final = {c: v if v in REMOVE else _verdict(text, *c, allow, people_ends, subjects, lower_note)
                  for c, v in first.items()}
-        _caption_chains(text, final, [c for c in rule_people if c.action == "redact"],
+        _caption_chains(text, final, [c for c in rule_found if c.action == "redact"],
                         lambda c, ends: _verdict(text, *c, allow, people_ends | ends, subjects, lower_note))
         person_starts = frozenset([s for (s, _e, label), v in final.items() if label == "PERSON" and v in REMOVE]
                                   + [e.start_char for e in doc.ents if e.label_ in ("PERSON", "PER")]
-                                  + [c.start for found in getattr(context, "found", {}).values() for c in found
-                                     if c.label == "PERSON"])
+                                  + [c.start for c in rule_found if c.label == "PERSON"])
         for c, v in final.items():
             if c[2] == "ROLE" and v in REMOVE and field_label(text, c[0], c[1], person_starts):
                 final[c] = "field_label"
@@ -269,8 +268,7 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
         return True  # "OLESYA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
     if before.rstrip().endswith("(") and after.lstrip()[:1] == ",":
         return True  # "(Will, Org)"
-    line_start = not before[before.rfind("\n") + 1:].strip(" \t-*•>")
-    return line_start and after.lstrip()[:1] == ":"
+    return opens_line(before) and after.lstrip()[:1] == ":"
 
 
 def _after_person_paren(s: int, before: str, people_ends) -> bool:
@@ -351,7 +349,7 @@ def _lower_case_actor(lower_note: bool, surface: str, label: str, before: str, a
     name goes when it acts or leads a line."""
     if not (lower_note and label == "PERSON" and surface.islower()):
         return False
-    return _acts_after(after) or not before[before.rfind("\n") + 1:].strip(" \t-*•>")
+    return _acts_after(after) or opens_line(before)
 
 
 def _acts_after(after: str) -> bool:
