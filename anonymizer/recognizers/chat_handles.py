@@ -24,7 +24,7 @@ _MESSAGE = re.compile(
     r"[ \t]*(?:\((?P<name>[^()\n:]{2,40})\))?[ \t]*:(?P<message>[^\n]{0,120})", re.M)
 # where the author says she is, in a self-introduction: "Ingrid, MPA, Winnipeg", "Ben / Public Safety / Ottawa",
 # "good afternoon from The Hague", "Nadia here, in Halifax"
-_INTRO_PLACE = re.compile(r"(?:^|[,/|—–]|,[ \t]+(?:in|à|au|en)|(?P<greeting>\b(?:hi|hello|hey|morning|afternoon|evening|"
+_INTRO_PLACE = re.compile(r"(?:[,/|—–]|,[ \t]+(?:in|à|au|en)|(?:\b(?:hi|hello|hey|morning|afternoon|evening|"
                           r"bonjour|allo|salut|coucou|joining|dialing|calling|connecting|here|ici|connectée?)\b"
                           r"[^,.!?\n]{0,25}?\b(?:from|depuis|de)))[ \t]+(?=[A-ZÀ-Ý])", re.I)
 # the author's own name opening the message before a separator: "Ben / Public Safety / Ottawa", "Elsie, …"
@@ -52,22 +52,25 @@ class ChatHandles:
             elif not _screen_name(handle):
                 continue  # "10:00 Registration:", "12:30 Lunch:": an agenda, not a chat
             elif not _GUEST.match(handle):
-                out.append(Candidate(m.start("handle"), m.end("handle"), "PERSON", Reason.PERSON_CONTEXT,
-                                     recognizer=self.id, key="u:" + key, prio=4, score=0.9))
+                out.append(_person(m, "handle", 0.9))
             if m.group("name"):
-                out.append(Candidate(m.start("name"), m.end("name"), "PERSON", Reason.PERSON_CONTEXT, recognizer=self.id,
-                                     key="u:" + fold(m.group("name")), prio=4, score=0.9))
+                out.append(_person(m, "name", 0.9))
             out += _intro_places(context.text, m.start("message"), m.end("message"))
             intro = _INTRO_NAME.match(context.text, m.start("message"))
             if intro and not is_place(intro.group("name")) and not _HOST_TITLES.issuperset(fold(intro.group("name")).split()):
-                out.append(Candidate(intro.start("name"), intro.end("name"), "PERSON", Reason.PERSON_CONTEXT,
-                                     recognizer=self.id, key="u:" + fold(intro.group("name")), prio=4, score=0.8))
+                out.append(_person(intro, "name", 0.8))
         return out
 
 
+def _person(m: re.Match, group: str, score: float) -> Candidate:
+    """The person named by one group of a match, numbered by its spelling (the same handle, the same number)."""
+    return Candidate(m.start(group), m.end(group), "PERSON", Reason.PERSON_CONTEXT, recognizer=ChatHandles.id,
+                     key="u:" + fold(m.group(group)), prio=4, score=score)
+
+
 def _screen_name(handle: str) -> bool:
-    """A chat author's name: with a dot, an underscore or a digit ("sam.h", "kofi88", "Guest 2"), a host's title,
-    a known given name, or a word that is no ordinary word; not an agenda item ("Registration", "Lunch")."""
+    """A chat author's name: with a dot, an underscore or a digit ("sam.h", "kofi88", "Guest 2"), of two words
+    ("Tobias R-A"), a known given name, or a word that is no ordinary word; not an agenda item ("Lunch")."""
     first = handle.split()[0]
     if re.search(r"[._\d]", handle) or len(handle.split()) > 1 or is_given_name(fold(first)):
         return True

@@ -146,9 +146,8 @@ def _lower_run(ctx, indexes, anchor) -> list:
     prev = anchor
     for k in indexes:
         x = ctx.words[k]
-        if x.cap or x.upper or x.key in FUNCTION_WORDS or ctx.text[min(x.end, prev.end):max(x.start, prev.start)].strip():
-            break
-        if "\n" in ctx.text[min(x.end, prev.end):max(x.start, prev.start)]:
+        gap = ctx.text[min(x.end, prev.end):max(x.start, prev.start)]
+        if x.cap or x.upper or x.key in FUNCTION_WORDS or gap.strip() or "\n" in gap:
             break
         out.append(x)
         prev = x
