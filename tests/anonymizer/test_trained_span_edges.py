@@ -20,6 +20,9 @@ def test_a_lower_case_body_after_a_named_person_goes(bare_engine):
     ("notes rapides\n- on commence en retard\n- malika propose de relire le texte\n- pause cafe", "malika",
      "propose de relire le texte"),
     ("- bruno d'ircc: les delais sont longs\n- ok pour le suivi\n- fin a 16h", "bruno", "les delais sont longs"),
+    # a name that is also an ordinary word, which no rule takes without the lower-case note and the verb after it
+    ("notes rapides\n- on commence en retard\n- joy a offert de relire le texte\n- pause cafe", "joy",
+     "a offert de relire le texte"),
 ])
 def test_a_lower_case_name_that_acts_goes_in_a_lower_case_note(bare_engine, note, name, kept):
     res = bare_engine.anonymize(note, "fr")
