@@ -26,7 +26,7 @@ _SELF_FR = [
     rf"(?:(?:toujours|encore|maintenant|aujourd'hui)[ \t]+)?{_A}",
     r"\b(?:je|nous)[ \t]+(?:représente|représentons)[ \t]+(?:(?:la|les)[ \t]+(?:ville|municipalité|communauté|"
     r"région|circonscription|province|femmes|gens)[ \t]+(?:de[ \t]+|d['’]))?",
-    r"\b(?:je|nous)[ \t]+(?:vous[ \t]+)?(?:parle|parlons|joins|joignons|suis[ \t]+avec[ \t]+vous|"
+    r"\b(?:je|nous)[ \t]+(?:vous[ \t]+|me[ \t]+|nous[ \t]+)?(?:parle|parlons|joins|joignons|suis[ \t]+avec[ \t]+vous|"
     r"sommes[ \t]+avec[ \t]+vous|me[ \t]+joins[ \t]+à[ \t]+vous|me[ \t]+trouve|nous[ \t]+trouvons|connecte|"
     r"connectons)[ \t]+(?:(?:aujourd['’]hui|ce[ \t]+matin|ici)[ \t]+)*(?:depuis|de|à|du|au|en)[ \t]+",
     r"\bchez[ \t]+nous[ \t]*,?[ \t]*(?:à|au|aux|en|dans[ \t]+(?:la|le|l['’]|les))[ \t]*",
@@ -55,6 +55,9 @@ _HERE_FR = re.compile(r"\bici[ \t]*,?[ \t]*(?:à|au|aux|en)[ \t]+", re.I)
 _WE_AFTER_FR = re.compile(r"[ \t]*,?[ \t]*(?:nous|on|je|j['’]|notre|nos|chez[ \t]+nous)\b", re.I)
 _PERSON_DE = re.compile(rf"[ \t]*,?[ \t]*(?:(?:qui[ \t]+(?:vient|est|arrive)|venue?s?|arrivée?s?)[ \t]+)?"
                         rf"(?:(?:ici|tout[ \t]+droit)[ \t]+)?{_DE}", re.I)
+
+
+_ADJECTIVE = re.compile(r"[ \t]+([a-zà-ÿ][\w'’-]*)")
 
 
 class FrenchSpeakerPlaces:
@@ -92,6 +95,9 @@ def _after_people(f: PlaceFinder) -> None:
         elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper() or sentence_start(text, m.start())):
             anchors.append((m.end(), plural_noun(key)))
     for end, needs_speech in anchors:
+        adjective = _ADJECTIVE.match(text, end)  # "la juriste haïtienne de Montréal"
+        if adjective and is_demonym(adjective.group(1)):
+            end = adjective.end()
         cue = _PERSON_DE.match(text, end)
         if not cue:
             continue

@@ -26,7 +26,7 @@ ROLE_NOUNS = (ORIGIN_PERSON_NOUNS | PERSON_NOUNS | frozenset({
     "rep", "reps", "elder", "elders", "councillor", "councilor", "chief", "mayor", "cheffe", "mairesse", "maire",
     "conseillere", "conseiller", "deputy", "chef", "agent", "agente", "policier", "policiere", "gendarme", "constable",
     "soldier", "soldat", "soldate", "nurse", "infirmiere", "infirmier", "doctor", "medecin", "lawyer", "avocate",
-    "avocat", "teacher", "enseignante", "enseignant", "worker", "travailleuse", "travailleur", "coordinator",
+    "avocat", "juriste", "teacher", "enseignante", "enseignant", "worker", "travailleuse", "travailleur", "coordinator",
     "coordonnatrice", "coordonnateur", "journaliste", "chercheuse", "chercheur", "researcher", "directrice",
     "director", "manager", "gestionnaire", "fonctionnaire", "diplomate", "interprete", "interpreter"}))
 # Nouns for people in general: a place after them is theirs only when they speak ("a woman from
@@ -284,4 +284,8 @@ def _modifier(ctx: NoteContext, pos: int) -> bool:
 def determined_one(text: str, noun_end: int) -> bool:
     """A generic noun made one of us: 'our elder', 'notre aînée' (a story's 'a woman from X' is not a speaker)."""
     before = text[max(0, noun_end - 30):noun_end]
-    return bool(re.search(r"\b(?:our|my|notre|mon|ma)[ \t]+(?:[\w'’-]+[ \t]+)?[\w'’-]+$", before, re.I))
+    if re.search(r"\b(?:our|my|notre|mon|ma)[ \t]+(?:[\w'’-]+[ \t]+)?[\w'’-]+$", before, re.I):
+        return True
+    # "le monsieur de Chicoutimi trouve …", "the gentleman from Kenora": one person the note points back to
+    return bool(re.search(r"(?:^|[.;:!?\n(—–-]\s*|\b(?:et|and|mais|but|puis|then)\s+)(?:the|this|that|la|le|l['’]|cette|ce)[ \t]*"
+                          r"[\w'’-]+$", before, re.I))

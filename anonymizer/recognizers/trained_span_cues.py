@@ -24,7 +24,7 @@ PRESENT_AFTER = re.compile(
 ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travelled|traveled|flew|is|am|are|was|were|"
                             r"participant|delegate|expert|colleague|someone|speaker|woman|man|member|panellist|rep|"
                             r"representative|here|all the way)\s+from|\brepresent(?:ing|s)?|\bas an?|\bvenue? d[eu']|\boriginaire d[eu']|"
-                            r"\breprésente|\ben tant que|\bback in|\bhere in|\bbased in|"
+                            r"\breprésente|\ben tant que|\bback in|\bhere,?\s+in|\bbased in|"
                             # a delegation speaking for its country ("the representative of Ghana", "au nom du Chili")
                             r"\b(?:representatives?|delegat(?:e|es|ion)|ambassador|envoy)\s+(?:of|for)|\bon behalf of|\bspeaking for|"
                             r"(?:'m|'re|\bam|\bare)\s+(?:originally\s+)?from|"
@@ -52,13 +52,14 @@ _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"
                  r"fonctionnaires|collègues|gens|équipe|délégation|déléguée?s?|côté|point de vue|guys?|ppl|qqn|"
                  r"quelqu'un|somebody|nobody|personne|woman|man|lady|officer|lawyer|note-taker|staffer|analyst|"
-                 r"advis[eo]r|spokesperson|employees?|officers|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude")
+                 r"advis[eo]r|spokesperson|employees?|officers|agente?|avocate?|dame|femme|homme|gars|madame|monsieur|fille|gal|dude|"
+                 r"analyste|conseill[eè]re|conseiller|gestionnaire|chercheuse|chercheur|employée?")
 _SPEAKING_FOR = r"speaking for|on behalf of|representing|au nom d[eu']|de la part d[eu']|pour le compte d[eu']"
 # speaking for a body, not only belonging to it: the body goes even when its name is ordinary words
 FOR_BEFORE = re.compile(r"\b(?:" + _SPEAKING_FOR + r")\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 _CUE_BEFORE = re.compile(
     r"\b(?:" + _SPEAKING_FOR + r"|(?:du\s+)?côté|"
-    r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
+    r"(?:" + _PERSON_NOUNS + r")\s+(?:of|from|at|with|de|du|des|d'|chez|à|au|aux))\s*(?:the\s+|la\s+|le\s+|l')?$", re.I)
 # a hearing introduces its witnesses by their body: "I welcome officers of the X", "our first panel is from the X",
 # "welcome to the X", "bienvenue aux représentants de la X", "From the X we have Ms …", "de la GRC : M. …",
 # "Name (Place) (Party):"

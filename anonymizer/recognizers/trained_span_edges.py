@@ -22,7 +22,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # lower-case words that end a name when they are ordinary words: grammar, not adjectives ("Forces armées canadiennes")
 _EDGE_POS = frozenset({"VERB", "AUX", "ADP", "DET", "ADV", "PRON", "SCONJ", "CCONJ", "NUM", "PART"})
 _CLAUSE_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
-_TITLE_LINKS = frozenset({"of", "for", "de", "du", "des", "aux", "au"})
+_TITLE_LINKS = frozenset({"of", "for", "de", "du", "des", "aux", "au", "près", "auprès"})
 _CHAIRS = re.compile(r"^(?:co-?|vice-)?(?:chair|chairperson|president|presidente)s$")
 # discourse openers before a comma ("Ensuite, Odalric"); a surname before its given name ("Stone, Mary") is no opener
 _OPENERS = frozenset(fold(w) for w in """ensuite enfin puis alors donc merci bref voilà voila bon oui non aussi
@@ -45,6 +45,11 @@ def trim_role(span):
     title left hanging on "of"/"de" takes the words that complete it ("Deputy Minister of Rural Affairs", "the
     director of refugee programs"): the office's full name is the title."""
     toks = list(span)
+    if toks and toks[0].pos_ in ("VERB", "AUX") and toks[0].text.islower() and toks[0].tag_ not in ("VBG", "VBN") \
+            and not has_title_word(toks[0].text):
+        toks = toks[1:]  # "connecte de Rimouski": a verb and its complement are no title
+        while toks and toks[0].pos_ == "ADP":
+            toks = toks[1:]
     for i, tok in enumerate(toks[1:], start=1):
         if tok.pos_ in ("DET", "PRON", "VERB", "AUX") and toks[i - 1].pos_ != "ADP" and tok.text.islower():
             toks = toks[:i]
@@ -54,9 +59,18 @@ def trim_role(span):
     if not toks:
         return None
     end = toks[-1].i + 1
-    if toks[-1].pos_ == "ADP" and toks[-1].text.lower() in _TITLE_LINKS:
+    if _hangs(toks):
         end = _completion_end(span.doc, end)
     return span.doc[toks[0].i:end]
+
+
+def _hangs(toks) -> bool:
+    """The title ends on the preposition that introduces its office, or on that preposition's article
+    ("director general of the", "procureur général près la"): the words after it complete it."""
+    last = toks[-1]
+    if last.pos_ == "DET" and len(toks) > 1:
+        last = toks[-2]
+    return last.text.lower() in _TITLE_LINKS and (last.pos_ == "ADP" or last.text.lower() in ("près", "auprès"))
 
 
 def _completion_end(doc, i: int) -> int:
@@ -65,11 +79,16 @@ def _completion_end(doc, i: int) -> int:
     end = i
     for j in range(i, min(len(doc), i + 6)):
         tok = doc[j]
-        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("VERB", "AUX", "PRON", "SCONJ") \
-                or tok.pos_ == "DET" and j > i:
+        if tok.is_punct or tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("AUX", "PRON", "SCONJ") \
+                or tok.pos_ == "VERB" and not _modifier(doc, j) or tok.pos_ == "DET" and j > i:
             break
         end = j + 1
     return end
+
+
+def _modifier(doc, j: int) -> bool:
+    """A participle before a noun is an adjective of the office ("the controlled substances directorate")."""
+    return doc[j].tag_ in ("VBN", "VBG") and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def group_name(span) -> bool:

@@ -89,6 +89,8 @@ class TrainedSpans:
         for s, e, label, verdict in verdicts:
             if verdict in REMOVE:
                 label = "PERSON" if verdict == "plain_person" else label  # "[TK] said": initials the model took for a body
+                if label == "ORG":
+                    s, e = _whole_mention(context, s, e)
                 out.append(Candidate(s, e, label, Reason.MODEL, recognizer=RECOGNIZER_ID,
                                      score=float(scores.get(label, 0.8)), key=_key(text[s:e], label), prio=1))
         return out
@@ -121,6 +123,14 @@ class TrainedSpans:
             if c[2] == "ROLE" and v in REMOVE and field_label(text, c[0], c[1], person_starts):
                 final[c] = "field_label"
         return [(s, e, label, final[(s, e, label)]) for s, e, label in sorted(final)]
+
+
+def _whole_mention(context, s: int, e: int) -> tuple[int, int]:
+    """The known name of a body the span cuts short ("Affaires mondiales" of "Affaires mondiales Canada")."""
+    for ms, me, *_rest in getattr(context, "org_mentions", ()):
+        if ms < e and s < me:
+            s, e = min(s, ms), max(e, me)
+    return s, e
 
 
 def _caption_chains(text: str, final: dict, rule_found: list, judge) -> None:

@@ -56,6 +56,13 @@ def fr_engine(pipelines):
      ["evictions are rising"]),
     # a signature line
     ("Thank you for the invitation.\n– Public Safety Canada", ["Public Safety Canada"], ["Thank you for the invitation"]),
+    # a speaker's own employment, past or present, ties an allow-listed body to her
+    ("I worked for Correctional Service Canada for nine years, and parole is the gap.", ["Correctional Service Canada"],
+     ["parole is the gap"]),
+    ("Before the clinic, I served with the RCMP in two provinces.", ["RCMP"], ["in two provinces"]),
+    # a title ending on "of the": the office named after it is part of the title
+    ("Lorna Vick, director general of the refugee claims and detention directorate, took questions.",
+     ["director general of the refugee claims and detention directorate"], ["took questions"]),
 ])
 def test_english_attribution_goes(en_engine, text, gone, kept):
     check(en_engine, text, "en", gone, kept)
@@ -76,6 +83,7 @@ def test_english_attribution_goes(en_engine, text, gone, kept):
     ("Both Canada and Norway said the draft text is weak.", ["Both Canada and Norway said"]),
     ("The National Action Plan says nothing about trafficking.", ["The National Action Plan says nothing"]),
     ("Group F – Public Safety\nThe discussion covered bail reform.", ["Group F – Public Safety"]),
+    ("Correctional Service Canada works with elders on healing lodges.", ["Correctional Service Canada works"]),
     ("The Toronto shelter is full every night.", ["The Toronto shelter is full"]),
 ])
 def test_english_subject_matter_stays(en_engine, text, kept):
@@ -102,6 +110,13 @@ def test_english_subject_matter_stays(en_engine, text, kept):
     ("Ottawa, le 14 novembre – Sécurité publique Canada\nContribution au plan d'action", ["Sécurité publique Canada"],
      ["Contribution au plan d'action"]),
     ("LA FÉDÉRATION DES FEMMES DE BELLECHASSE A DIT NON AU PROJET.", ["FÉDÉRATION DES FEMMES DE BELLECHASSE"], ["NON AU PROJET"]),
+    # l'emploi d'une personne, et une fonction devant « à » ou « au »
+    ("J'ai travaillé au Service correctionnel du Canada avant de fonder la clinique.", ["Service correctionnel du Canada"],
+     ["avant de fonder la clinique"]),
+    ("Mireille, aujourd'hui gestionnaire à Affaires mondiales Canada, s'abstient sur ce point.",
+     ["Affaires mondiales Canada"], ["s'abstient sur ce point"]),
+    ("La Cour entend M. Gilles Aubry, procureur général près la cour d'appel de Rennes, sur la détention.",
+     ["procureur général près la cour d'appel de Rennes"], ["sur la détention"]),
 ])
 def test_french_attribution_goes(fr_engine, text, gone, kept):
     check(fr_engine, text, "fr", gone, kept)

@@ -28,6 +28,7 @@ REMOVED_EN = [
     ("The Ghanaian expert said the plan lacks money.", "Ghanaian", ["plan lacks money"]),
     ("The Kenyan delegate and the Sri Lankan rep asked for core funding.", "Sri Lankan", ["core funding"]),
     ("Our Haligonian colleague spoke about port security.", "Haligonian", ["port security"]),
+    ("Tomás here, in Thunder Bay this week, so the audio may drop.", "Thunder Bay", ["audio may drop"]),
     ("She grew up in Port-au-Prince and said the diaspora matters.", "Port-au-Prince", ["diaspora matters"]),
     ("He flew in from Kuala Lumpur this morning and said ASEAN matters.", "Kuala Lumpur", ["ASEAN matters"]),
     ("Based in Whitehorse, she runs a program for youth.", "Whitehorse", ["program for youth"]),
@@ -116,6 +117,10 @@ REMOVED_FR = [
     ("Je suis Atikamekw de Manawan et je travaille en santé.", "Manawan", ["travaille en santé"]),
     ("Une aînée crie de Chisasibi a dit que la langue se perd.", "Chisasibi", ["la langue se perd"]),
     ("Une représentante de la communauté de Mashteuiatsh a parlé des jeunes.", "Mashteuiatsh", ["des jeunes"]),
+    # one person the note points back to, a demonym between her noun and her town, a chat greeting with "me"
+    ("Le monsieur de Chicoutimi trouve le plan trop vague.", "Chicoutimi", ["trop vague"]),
+    ("L'infirmière sénégalaise de Gatineau a parlé des quarts de nuit.", "Gatineau", ["quarts de nuit"]),
+    ("Lina, je me connecte ce matin de Val-d'Or, le son coupe.", "Val-d'Or", ["je me connecte ce matin", "le son coupe"]),
 ]
 
 
