@@ -69,6 +69,9 @@ _WITNESS_BEFORE = re.compile(r"\b(?:(?:officers|witnesses|panel|panellists|guest
                              r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
 _WITNESS_AFTER = re.compile(r"^(?:\s*,?\s*(?:we\s+have|I\s+welcome|we\s+welcome|we\s+hear|nous\s+(?:accueillons|"
                             r"recevons|avons))\b|\s*:\s*(?:M|Mme|Mr|Ms|Mrs|Dr|Dre)\.?\s|\)\s*:)", re.I)
+# the next line opens with a courtesy title and a name: a witness listed under her body
+_WITNESS_BELOW = re.compile(r"^[ \t]*\n[ \t]*(?:[-•*][ \t]*)?(?:Mr|Mrs|Ms|Miss|Dr|Prof|M|Mme|Mmes|MM|Me|Dre|Pr)\.?[ \t]+"
+                            r"[A-ZÀ-Ý]")
 _AT_BEFORE = re.compile(r"\b(?:at|chez)\s+$", re.I)
 _WE_AFTER = re.compile(r"^\s*,?\s*(?:we|our|nous|on)\b", re.I)
 PAREN_BEFORE = re.compile(r"\(\s*(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
@@ -109,6 +112,8 @@ def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=f
         return True
     if _NAME_COMMA_PAREN.search(before) and after.lstrip()[:1] in (")", ","):
         return True
+    if (before == "" or before.rstrip(" \t").endswith("\n")) and _WITNESS_BELOW.match(after):
+        return True  # a body heading the list of the people it sends ("X\nMs Dana Oduya, Chief Executive")
     if PRESENT_AFTER.match(after) or (opens_line(before) and after.lstrip(" \t")[:1] == ":"):
         return True  # "- wage: we applied …": a body as the label of a line speaks through its delegate
     nxt = WORD.search(after)

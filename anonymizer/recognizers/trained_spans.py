@@ -189,7 +189,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
         return "line_label"  # "Groupe F (notes)", "Idea:", "Table 3": a breakout or line label, as the rules read it
     if label == "PERSON" and _plainly_person(surface, before, after):
         return "place_name" if _is_place(surface) else "plain_person"
-    if label in ("PERSON", "ORG") and _heading_line(text, s) and not any(w in given_name_keys() for w in words):
+    if label in ("PERSON", "ORG") and _heading_line(text, s) and not attributed and \
+            not any(w in given_name_keys() for w in words):
         return "heading"
     if label == "ORG" and _named_group(words, before, attributed):
         return "named_group"

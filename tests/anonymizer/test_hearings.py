@@ -22,3 +22,14 @@ def test_a_french_witness_caption_chain_loses_its_department(bare_engine):
     res = bare_engine.anonymize(text, "fr")
     assert "Pêches" not in res.text and "Brandvold" not in res.text and "Haddad" not in res.text
     assert res.text.startswith("Nous recevons ce matin Mme [Participant 1], ")
+
+
+def test_a_body_heading_its_witnesses_goes_even_when_allow_listed(pipelines):
+    from anonymizer import AllowList, AnonymizerEngine, Roster
+    engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=AllowList(["Northern Freight Safety Authority"]))
+    text = ("Witnesses\nNorthern Freight Safety Authority\nMs Dana Oduya, Chief Executive\nCHAIR: Welcome.\n"
+            "Northern Freight Safety Authority should publish its rail data.")
+    res = engine.anonymize(text, "en")
+    # the heading over the witness is her body; the same body as the subject of an idea stays
+    assert res.text.startswith("Witnesses\n[Organization 1]\nMs [Participant 1], [Role]\nCHAIR: Welcome.\n")
+    assert res.text.endswith("\nNorthern Freight Safety Authority should publish its rail data.")
