@@ -28,6 +28,7 @@ from .registry import Registry
 from .roles import Roles
 from .roster_names import RosterNames
 from .roster_orgs import RosterAffiliations
+from .signature_blocks import SignatureBlocks
 from .speaker_places import SpeakerPlaces
 from .speaker_titles import SpeakerTitles
 from .trained_spans import TrainedSpans
@@ -39,7 +40,7 @@ def default_registry() -> Registry:
     the trained domain model's spans (a no-op without its weights), name fragments beside found names and
     dotted initials, and note-level consistency last."""
     return Registry([
-        Contacts(), ChatHandles(), RosterAffiliations(), FrenchBodyMentions(),
+        Contacts(), ChatHandles(), SignatureBlocks(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
         NameLists(), NamePositions(), NameInitials(),
         Roles(), DescribedRoles(), CivilSocietyNames(), Attribution(), PublicBodies(), AttributedGroups(),

@@ -36,6 +36,7 @@ from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
 from .place_cues import HOST_PLACES
+from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
 from .trained_span_cues import FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker
 from .trained_span_edges import WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role
@@ -49,9 +50,7 @@ _COMMA_BEFORE = re.compile(r",[ \t]*$")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:mr|mrs|ms|mx|dr|prof|professor|sir|dame|senator|hon|m|mme|mlle|me|pr|pre|dre|"
                                r"sénateur|sénatrice|l['’]aînée?|elder|madame|monsieur|deputy|minister|ministre)\.?\s+$", re.I)
 # the close of an e-mail, on its own line before the signature: "Thanks,", "Best regards,", "Cordialement,"
-_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:thanks|thank you|many thanks|best|best regards|regards|kind regards|cheers|"
-                       r"warmly|sincerely|merci|merci beaucoup|cordialement|amitiés|bien à vous|salutations)[ \t]*[,!.]?"
-                       r"[ \t]*\n[ \t]*$", re.I)
+_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:" + SIGN_OFF_WORDS + r")[ \t]*[,!.]?[ \t]*\n[ \t]*$", re.I)
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?-?\s?){1,4}$")
 _NOT_INITIALS = frozenset("us uk un eu ue nb ps ok usa onu".split())
 _PROGRAMME_WORDS = frozenset(fold(w) for w in """program programme programs fund strategy framework policy plan
