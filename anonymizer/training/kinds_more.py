@@ -63,7 +63,8 @@ def _fr_body(writer, prep: str, label: str = "ORG") -> Segs:
 def _en_body(writer, label: str = "ORG", article: bool = True) -> Segs:
     """An English body by name or acronym, with "the" where its name takes one ("the Department of Justice")."""
     name = writer.f.body(acronym=writer.rng.random() < 0.35)
-    bare = name.isupper() or name.split()[-1] in ("Canada", "Heritage", "Justice") or name.startswith("UN Women")
+    bare = name.isupper() or name.startswith("UN Women") or \
+        name.split()[-1] in ("Canada", "Heritage", "Justice") and " of " not in name
     return ([] if bare or not article else [("the ", None)]) + [(name, label)]
 
 
@@ -172,7 +173,7 @@ def _division(writer) -> str:
     return f"{words} {unit}" if unit and len(words.split()) < 5 else words
 
 
-def _long_title(writer) -> str:
+def _long_title(writer, female: bool) -> str:
     """A title with its division, one ROLE: "Acting Director, Settlement Programs", "directrice, Direction des …"."""
     f, rng = writer.f, writer.rng
     if writer.lang == "en":
@@ -181,11 +182,13 @@ def _long_title(writer) -> str:
             return f"{f.pick(['director general', 'director', 'executive director'])} of the {office} " \
                    f"{f.pick(['directorate', 'branch', 'division'])}"
         return f"{f.pick(_EN_TITLES)}, {_division(writer)}"
-    title = f.pick(_FR_TITLES)[0 if rng.random() < 0.6 else 1]
+    title = f.pick(_FR_TITLES)[0 if female else 1]
     r = rng.random()
-    if r < 0.15:
-        return f"{f.pick(['procureure générale', 'procureur général', 'juge en chef'])} près la cour d'appel de " \
-               f"{f.pick(writer.lex.places)[0]}"
+    if r < 0.1:
+        city = f.pick(writer.lex.places)[0]
+        head = f.pick(["procureure générale" if female else "procureur général", "juge en chef"])
+        return f"{head} près la cour d'appel " \
+               f"{'d' + chr(39) if city[0] in VOWELS else 'de '}{city}"
     if r < 0.35:
         return f"{title.split()[0]} de la direction {f.pick(_FR_TOPIC)}"
     return f"{title}, {f.pick(_FR_UNIT)} {f.pick(_FR_TOPIC)}"
@@ -194,9 +197,10 @@ def _long_title(writer) -> str:
 def office_caption(writer) -> list[Segs]:
     """Kind 8: a caption's long title with its division (one ROLE), the body ORG; divisions as subjects KEEP."""
     f, lang, rng = writer.f, writer.lang, writer.rng
-    name = lambda: [(" ".join(f.person_parts()[:2]), "PERSON")] if rng.random() < 0.7 else f.person(titled=False)
+    given, sur, female = f.person_parts()
+    name = [(f"{given} {sur}", "PERSON")] if rng.random() < 0.7 else f.person(titled=False)
     body = [(f.body(acronym=rng.random() < 0.25), "ORG")]
-    out = [_fill(writer, f.pick(_CAPTION[lang]), {"p": name, "r": [(_long_title(writer), "ROLE")], "b": body})]
+    out = [_fill(writer, f.pick(_CAPTION[lang]), {"p": name, "r": [(_long_title(writer, female), "ROLE")], "b": body})]
     if rng.random() < 0.5:
         d = f"{f.pick(_DIV_TOPIC)} {f.pick(_DIV_HEAD)}" if lang == "en" else f"{f.pick(_FR_UNIT)} {f.pick(_FR_TOPIC)}"
         art = "la " if d.startswith(("Direction", "Division")) else "le "
