@@ -37,7 +37,7 @@ _FR_PREP = {"à": {"": "à ", "le ": "au ", "la ": "à la ", "l'": "à l'", "les
 def _fr_article(name: str) -> str:
     """The article a French body's name takes ("" for "Santé Canada", "le " for "ministère de la Justice")."""
     first, last = name.split()[0].rstrip(","), name.split()[-1]
-    if last == "Canada" and not {"du", "de", "des"} & set(name.split()) or name.isupper() and len(name) > 4:
+    if last == "Canada" and not {"du", "de", "des"} & set(name.split()):
         return ""
     if first[0] in VOWELS:
         return "l'"
@@ -198,7 +198,8 @@ def office_caption(writer) -> list[Segs]:
     """Kind 8: a caption's long title with its division (one ROLE), the body ORG; divisions as subjects KEEP."""
     f, lang, rng = writer.f, writer.lang, writer.rng
     given, sur, female = f.person_parts()
-    name = [(f"{given} {sur}", "PERSON")] if rng.random() < 0.7 else f.person(titled=False)
+    forms = [f"{given} {sur}"] * 4 + [sur, f"{given[0]}. {sur}", f"{given} {sur.upper()}", f"{sur.upper()}, {given}"]
+    name = [(f.pick(forms), "PERSON")]
     body = [(f.body(acronym=rng.random() < 0.25), "ORG")]
     out = [_fill(writer, f.pick(_CAPTION[lang]), {"p": name, "r": [(_long_title(writer, female), "ROLE")], "b": body})]
     if rng.random() < 0.5:

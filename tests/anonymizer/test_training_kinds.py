@@ -12,7 +12,7 @@ import spacy
 from anonymizer.training.kinds import KINDS, MAKERS
 from anonymizer.training.synth import NoteWriter, generate
 
-N = 600
+N = 1000
 
 
 @pytest.fixture(scope="module", params=["en", "fr"])
