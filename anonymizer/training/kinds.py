@@ -18,6 +18,7 @@ kind of word is subject matter (KEEP) or ordinary text (unlabelled):
 6. ``body_function``: a body right before a person's function noun ("the IRCC settlement officer", "l'agente de
    la GRC"): the body is ORG; the function is ROLE when it is a title, and stays unlabelled when it is an
    ordinary job word (SPEC: "policy analyst" is not ROLE).
+7-10. ``employment``, ``office_caption``, ``self_place``, ``person_place``: see ``kinds_more.py``.
 
 All words here are written for this project or are real public bodies and places (general knowledge); names
 come from the generator's Faker lists. Licence: CC0.
@@ -26,11 +27,13 @@ from __future__ import annotations
 
 from .fillers import Segs
 from .kinds_bodies import body_function, completed_title, spelled_acronym
+from .kinds_more import employment, office_caption, person_place, self_place
 from .segments import capitalize_first
 from .segments import fill_slots as _fill
 
-KINDS = ("lower_names", "demonym_person", "trip", "spelled_acronym", "completed_title", "body_function")
-RATE = 0.36  # share of notes that get one line of a new kind: 6% of notes for each of the six kinds
+KINDS = ("lower_names", "demonym_person", "trip", "spelled_acronym", "completed_title", "body_function",
+         "employment", "office_caption", "self_place", "person_place")
+RATE = 0.60  # share of notes that get one line of a new kind: 6% of notes for each of the ten kinds
 
 _SHORT = ["jo", "lou", "ana", "kit", "max", "eva", "ali", "zoe", "liv", "noa", "ida", "uma", "bo", "lea", "kai",
           "mo", "tam", "raj", "ines", "bastien", "nour", "yan", "ode", "sam"]
@@ -167,4 +170,5 @@ def new_kind_lines(writer) -> tuple[str, list[Segs]]:
 
 
 
-MAKERS = dict(zip(KINDS, (lower_names, demonym_person, trip, spelled_acronym, completed_title, body_function)))
+MAKERS = dict(zip(KINDS, (lower_names, demonym_person, trip, spelled_acronym, completed_title, body_function,
+                          employment, office_caption, self_place, person_place)))
