@@ -89,7 +89,7 @@ _EMPLOYMENT = {
     "fr": ["je travaille chez <x> depuis huit ans et {I}", "<p> a fait carrière <à>",
            "retraitée <de>, <p> {V} que {I}", "détaché <de>, il {V} que {I}",
            "employée <de> depuis vingt ans, elle {V} que {I}", "j'ai passé dix ans <à> avant de rejoindre le milieu communautaire",
-           "<p> est maintenant analyste <à>", "je suis <à>, mais je parle en mon nom : {I}",
+           "<p> occupe désormais un poste d'analyste <à>", "je suis <à>, mais je parle en mon nom : {I}",
            "<p>, ancienne <de>, {V} que {I}", "il a quitté <x> l'an dernier et {V} que {I}",
            "<p> travaillait <à> jusqu'en {Y}", "elle est prêtée <par> pour l'année"],
 }
@@ -255,7 +255,7 @@ _PERSON_PLACE = {
 _GROUPS = {"en": ["women from <l> face barriers to {T}", "young people from <l> need {T}",
                   "families in <l> wait months for {T}", "elders from <l> are left out of {T}"],
            "fr": ["les femmes de <l> ont besoin de {T}", "les aînées de <l> attendent {T}",
-                  "les jeunes de <l> n'ont pas accès à {T}", "les familles de <l> attendent des mois pour {T}"]}
+                  "les jeunes de <l> n'ont pas accès à {T}", "les familles de <l> patientent longtemps avant d'obtenir {T}"]}
 _FR_FEM_GROUP = ("maison", "clinique", "table", "banque")
 
 
