@@ -43,6 +43,25 @@ def body_forms() -> tuple[frozenset[str], frozenset[str], "re.Pattern[str]"]:
     return frozenset(names), frozenset(acronyms), rx
 
 
+# Heads that make a name a public institution, whatever its country: "Senate of …", "Cour d'appel de …"
+_PUBLIC_HEADS = re.compile(r"^(?:(?:the|le|la|les|l')\s*)?(?:ministry|ministere|department|departement|senate|senat|"
+                           r"house of commons|house of lords|chambre des communes|assemblee nationale|national assembly|"
+                           r"parliament|parlement|legislative assembly|assemblee legislative|government|gouvernement|"
+                           r"supreme court|cour supreme|cour d'appel|court of appeal|cour de cassation|conseil d'etat|"
+                           r"embassy|ambassade|consulate|consulat|high commission|haut-commissariat|united nations|"
+                           r"nations unies|european (?:commission|parliament|council)|(?:commission|parlement|conseil) "
+                           r"europeen(?:ne)?|office of the|bureau du|secretariat)\b")
+
+
+def is_public_body(name: str) -> bool:
+    """*name* is a public institution: on the lists of public bodies, or headed as one ("Senate of …",
+    "ministère de …", "Embassy of …"). A participant from such a body is attributed by cues; the body
+    named for itself is the subject of an idea."""
+    names, acronyms, _rx = body_forms()
+    key = fold(name.strip())
+    return key in names or name.strip() in acronyms or bool(_PUBLIC_HEADS.match(key)) or bool(_UNIT_RX.match(key))
+
+
 @functools.lru_cache(maxsize=1)
 def _ngo_forms() -> tuple[frozenset[str], "re.Pattern[str]"]:
     """(folded names, regex over folded text) of the listed civil-society organizations."""

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from nameparser import HumanName
 
+from .french_bodies import is_public_body
 from .vocab import nickname_table, STOP_PARTICLES, fold
 
 _SPLIT = re.compile(r"[\s]+")
@@ -234,10 +235,11 @@ class Roster:
         return o
 
     def mark_allowlisted(self, allow: AllowList) -> None:
-        """Flag affiliations that are public bodies on the allow-list (kept when subject matter)."""
+        """Flag affiliations that are public bodies, on the allow-list or not (kept when subject matter): a
+        witness from the Senate does not make every "Senate" in the transcript hers."""
         for o in self.orgs:
             o.allowlisted = any(f in allow._folded for f in o.forms | {fold(o.name)}) or any(
-                fold(a) in allow._folded for a in o.acronyms)
+                fold(a) in allow._folded for a in o.acronyms) or is_public_body(o.name)
 
 
 def whole_forms(name: str) -> set[str]:

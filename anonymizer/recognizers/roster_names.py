@@ -147,7 +147,8 @@ def _capitalised(pf: PersonFinder, w: Word, pids: set, kind: Optional[str], comm
             pf._add(w, w, reason, pid, strong=True)
         return
     if fold(w.text) in idx.allow_forms or key in PLACE_WORDS or key in NON_PERSON_PROPER:
-        if pf.cue(w, w, allow_common=False) and key not in PLACE_WORDS:
+        cue = pf.cue(w, w, allow_common=False)
+        if cue and (key not in PLACE_WORDS or cue.startswith("after title")):  # "M. Laval", "Ms. Regina"
             pf._add(w, w, reason, pid, strong=True)
         return
     prev = ctx.word(w.i - 1)

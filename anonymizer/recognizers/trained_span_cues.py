@@ -9,7 +9,7 @@ from .trained_span_edges import WORD
 from .trained_span_lines import opens_line
 
 __all__ = ["FOR_BEFORE", "ORIGIN_AFTER", "ORIGIN_BEFORE", "PAREN_BEFORE", "PRESENT_AFTER", "SAID",
-           "attributed"]
+           "attributed", "heard_as_witness"]
 
 # A body as the subject of speech or presence: "la grc a dit", "cbsa has said", "l'asfc n'était pas présente",
 # "the sq sent someone", "justice wasn't in the room"
@@ -65,6 +65,9 @@ _CUE_BEFORE = re.compile(
 # "Name (Place) (Party):"
 _WITNESS_BEFORE = re.compile(r"\b(?:(?:officers|witnesses|panel|panellists|guests|delegation)\s+(?:(?:is|are)\s+)?(?:of|from)|"
                              r"welcome\s+(?:you\s+)?to|bienvenue\s+(?:à|aux?)|"
+                             # "la commission entend le ministère …", "nous entendons aujourd'hui la …"
+                             r"(?:entend|entendons|entendrons|entendre)\s+(?:(?:aujourd['’]hui|maintenant|ensuite|"
+                             r"enfin|d['’]abord)\s+)?(?:(?:les\s+)?représentants?\s+(?:de|du|des|d['’]))?|"
                              r"(?:nous\s+)?(?:accueillons|recevons)(?:\s+\w+){0,2}\s+(?:de|du|des|d['’]))\s*"
                              r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
 _WITNESS_AFTER = re.compile(r"^(?:\s*,?\s*(?:we\s+have|I\s+welcome|we\s+welcome|we\s+hear|nous\s+(?:accueillons|"
@@ -93,6 +96,11 @@ mentioned mentions pointed replied replies cautioned insisted recalled suggested
 note noté rappelle rappelé ajoute ajouté précise précisé explique expliqué""".split())
 
 
+def heard_as_witness(before: str, after: str) -> bool:
+    """A hearing introduces the span as a witness body ("officers of the …", "nous entendons le …")."""
+    return bool(_WITNESS_BEFORE.search(before) or _WITNESS_AFTER.match(after))
+
+
 def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=frozenset()) -> bool:
     """An attribution cue ties the span to a speaker.
 
@@ -100,7 +108,7 @@ def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=f
     long form of an acronym; "at …" only with "we" ("at X we …").
     """
     if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
-            _WITNESS_BEFORE.search(before) or _WITNESS_AFTER.match(after):
+            heard_as_witness(before, after):
         return True
     if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
         return True

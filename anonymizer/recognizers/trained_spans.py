@@ -38,7 +38,8 @@ from .base import Candidate
 from .place_cues import HOST_PLACES
 from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
-from .trained_span_cues import FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker
+from .trained_span_cues import (FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker,
+                                heard_as_witness)
 from .trained_span_edges import WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role
 from .trained_span_lines import field_label, first_line, opens_line
 from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
@@ -195,6 +196,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
         return "named_group"
     if label in ("PERSON", "ORG"):
         if _only_common_words(text, s, surface) and not (_after_person_paren(s, before, people_ends) or FOR_BEFORE.search(before)
+                                                          or heard_as_witness(before, after)
                                                           or _lower_case_actor(lower_note, surface, label, before, after)):
             return "common_words"
         if _inside_title(before) or (words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS)):

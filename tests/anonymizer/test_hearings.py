@@ -33,3 +33,10 @@ def test_a_body_heading_its_witnesses_goes_even_when_allow_listed(pipelines):
     # the heading over the witness is her body; the same body as the subject of an idea stays
     assert res.text.startswith("Witnesses\n[Organization 1]\nMs [Participant 1], [Role]\nCHAIR: Welcome.\n")
     assert res.text.endswith("\nNorthern Freight Safety Authority should publish its rail data.")
+
+
+def test_a_body_a_french_hearing_hears_goes_and_the_same_body_as_subject_stays(bare_engine):
+    res = bare_engine.anonymize("Pour terminer, nous entendons le ministère de la justice, qui pilote la réforme pénale.\n"
+                                "Le ministère de la justice doit publier ses données.", "fr")
+    assert res.text == ("Pour terminer, nous entendons le [Organization 1], qui pilote la réforme pénale.\n"
+                        "Le ministère de la justice doit publier ses données.")
