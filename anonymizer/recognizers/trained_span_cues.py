@@ -46,7 +46,8 @@ ORIGIN_BEFORE = re.compile(r"(?:\b(?:came|come|comes|coming|down|up|over|travell
 ORIGIN_AFTER = re.compile(r"^\s*(?:'s\s+(?:delegate|delegation|representative|ambassador|envoy)\b|myself|moi-même|expert|participant|delegate|member|colleague|speaker|panellist|"
                            r"panelist|representative|rapporteur|attendee|woman|man|elder|experte?|participante?|"
                            r"déléguée?|collègue|représentante?|aînée?|femme|homme|lawyer|activist|mediator|advocate|"
-                           r"journalist|diplomat|avocate?|militante?|journaliste|médiatrice|médiateur|d'origine|installée?)\b", re.I)
+                           r"journalist|diplomat|visitor|guest|avocate?|militante?|journaliste|médiatrice|médiateur|invitée?|visiteuse|"
+                           r"visiteur|d'origine|installée?)\b", re.I)
 
 _PERSON_NOUNS = (r"officials?|witness(?:es)?|representatives?|reps?|colleagues?|people|folks|someone|"
                  r"delegates?|delegation|team|person|perspective|side|expert|représentante?s?|"

@@ -21,6 +21,7 @@ import re
 
 from ..french import is_french_word
 from ..french_bodies import body_forms
+from ..gazetteer import is_demonym
 from ..lexicon import PLACE_WORDS
 from ..vocab import common_words, fold
 from ..wordclass import is_common_key
@@ -39,6 +40,8 @@ _SUBJECT_AFTER = re.compile(r"^\s+(?:n['’]|ne\s|(?:has|have|had|is|was|should|
                             r"did|does|needs?|wants?|funds?|pays?|sends?|says|said|decided?|a|est|doit|devrait|va|peut|"
                             r"pourrait|veut|finance|paie|envoie|dit|décide)\b)", re.I)
 _MAX_ORG_WORDS = 6
+_THE_BEFORE = re.compile(r"\b(?:the|this|these|that|those)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+([a-z][a-z-]{2,})\b")
 # endings of nouns for a person's function ("lead" aside): adviser, director, analyst, agente, conseillère…
 _AGENT = re.compile(r"^(?:\w{2,}(?:er|or|ist|ant|ent|eur|euse|rice|iste|ante|ente|aire|ière|ier)|lead|head|chief|chef)s?$")
 _ARTICLE = re.compile(r"^(?:the|la|le|les|l['’])\s*", re.I)
@@ -46,7 +49,16 @@ _ARTICLE = re.compile(r"^(?:the|la|le|les|l['’])\s*", re.I)
 
 def place_is_setting(surface: str, before: str, after: str) -> bool:
     """The place is where something happens or what is spoken of, not a speaker's origin."""
-    return bool(_LOCATIVE_BEFORE.search(before) or _SUBJECT_AFTER.match(after) or _listed(surface, before, after))
+    return bool(_LOCATIVE_BEFORE.search(before) or _SUBJECT_AFTER.match(after) or _listed(surface, before, after)
+                or (_modifier(before, after) and not is_demonym(surface)))
+
+
+def _modifier(before: str, after: str) -> bool:
+    """The place qualifies the thing after it: "the New York negotiations", "the Geneva talks" (a person
+    after it, "the Toronto lawyer", is read as an origin before this test; a demonym, "the Norwegian visitor",
+    is left to the other tests)."""
+    noun = _NOUN_AFTER.match(after)
+    return bool(_THE_BEFORE.search(before) and noun and _ordinary(noun.group(1)))
 
 
 def _listed(surface: str, before: str, after: str) -> bool:

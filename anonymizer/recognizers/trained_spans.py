@@ -276,11 +276,18 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
     letters = surface.replace(".", "").replace("-", "").replace(" ", "")
     if _INITIALS.match(surface) and ("." in surface or len(letters) <= 3) and letters.lower() not in _NOT_INITIALS:
         return after.lstrip()[:1] in (":", ",", "(", ")", "") or _acts_after(after)
-    if re.match(r"\s*\((?!\s*\d)", after) and len(surface.split()) <= 3 and not _inside_title(before):
-        return True  # "OLESYA (Org)", "MAY CHEN (ORG):" a name with its body in brackets
+    if re.match(r"\s*\((?!\s*\d)", after) and len(surface.split()) <= 3 and not _inside_title(before) \
+            and not _one_ordinary_word(surface):
+        return True  # "OLESYA (Org)", "MAY CHEN (ORG):" a name with its body in brackets; not "Planning (…)"
     if before.rstrip().endswith("(") and after.lstrip()[:1] == ",":
         return True  # "(Will, Org)"
     return opens_line(before) and after.lstrip()[:1] == ":"
+
+
+def _one_ordinary_word(surface: str) -> bool:
+    """One ordinary word that is no given name ("Planning", "Budget")."""
+    key = fold(surface)
+    return " " not in key and is_common_key(key, common_words()) and key not in given_name_keys()
 
 
 def _after_person_paren(s: int, before: str, people_ends) -> bool:
