@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..given_names import is_given_name
 from ..lexicon import PLACE_WORDS
 from ..reasons import Reason
 from ..text import fold_same_length
@@ -54,7 +55,7 @@ def _identities(ctx: NoteContext, persons: list[Candidate]) -> dict[str, str]:
             if len(k) < 2 or k in NAME_PARTICLES or k in HONORIFICS or k in NON_PERSON_PROPER or k in PLACE_WORDS:
                 continue
             ident.setdefault(k, c.key or f"u:{k}")
-            for part in k.split("-"):  # a hyphenated surname's parts
+            for part in re.split(r"[-_.]", k):  # a hyphenated surname's parts, a screen name's ("sam_brisebois")
                 if len(part) >= 3 and part not in NAME_PARTICLES and part not in ctx.common:
                     ident.setdefault(part, c.key or f"u:{k}")
     for c in persons:  # a single unknown mention takes the identity of the full name containing it
@@ -79,8 +80,8 @@ def _mentions(ctx: NoteContext, ident: dict[str, str]) -> list[Candidate]:
         k = w.key.rstrip(".")
         if k not in ident or mask[w.start]:
             continue
-        if not (w.cap or w.upper) and (k in ctx.common or len(k) < 4):
-            continue
+        if not (w.cap or w.upper) and (k in ctx.common or (len(k) < 4 and not is_given_name(k))):
+            continue  # a short lower-case word is the name only when it is a given name ("sam"), never "ana" the word
         if w.upper and len(k) <= 3 and k in ctx.common:
             continue
         start = w.start

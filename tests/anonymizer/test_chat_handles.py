@@ -27,3 +27,8 @@ def test_a_chat_self_introduction_loses_its_name_and_place_but_an_agenda_stays(b
     assert res.text.endswith(": the shelters in Iqaluit are full, and funding from Ottawa is late")
     agenda = "09:00 Registration: coffee in the lobby\n12:00 Lunch: in the atrium"
     assert bare_engine.anonymize(agenda, "en").text == agenda
+
+
+def test_a_name_inside_a_screen_name_is_the_same_participant_later(bare_engine):
+    res = bare_engine.anonymize("10:02 ines_okafor: hello all\n10:03 pat.l: agree with okafor on the data gap", "en")
+    assert res.text == "10:02 [Participant 1]: hello all\n10:03 [Participant 2]: agree with [Participant 1] on the data gap"
