@@ -29,6 +29,8 @@ NON_NAME_LINE_LABELS = LABEL_WORDS | load("line_labels")
 NER_SUPPRESS = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT",
                 "QUANTITY", "ORDINAL", "CARDINAL"}
 ATTRIB_NOUNS = load("attrib_nouns")
+# English contractions ("I'm", "We're"): grammar, never a name, even capitalised.
+CONTRACTIONS = load("contractions")
 # Given names that are also ordinary words ("Faith", "Sunny", "Will"): names only with evidence.
 NAME_WORDS = frozenset(k for k in given_name_keys() if len(k) >= 3 and k in common_words() and k not in FUNCTION_WORDS)
 # Head-words of civil-society organization names (government units are left to the allow-list

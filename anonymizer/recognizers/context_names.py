@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import NAME_WORDS, NER_SUPPRESS, ROLE_MODIFIERS, NON_NAME_LINE_LABELS, PLACE_WORDS, STRONG_HONORIFICS
+from ..lexicon import (CONTRACTIONS, NAME_WORDS, NER_SUPPRESS, ROLE_MODIFIERS, NON_NAME_LINE_LABELS, PLACE_WORDS,
+                       STRONG_HONORIFICS)
 from ..french import is_french_word
 from ..given_names import is_given_name
 from ..reasons import Reason
 from ..text import Word
 from ..vocab import (FUNCTION_WORDS, HONORIFICS, LABEL_WORDS, NAME_PARTICLES, NON_PERSON_PROPER, ORG_HEADS,
-                     ROLE_TITLES, SUBJECT_HEADS, fold, load)
+                     ROLE_TITLES, SUBJECT_HEADS, fold)
 from ..wordclass import ALL_CAPS_TOKENS, hyphen_name, noun_like
 from .persons import PersonFinder, PersonStage
 
 
-CONTRACTIONS = load("contractions")
 # "(<affiliation>):" after a word opening a line: a speaker entry in list notes.
 _SPEAKER_PAREN = re.compile(r"[ \t]*\([^()\n]{2,60}\)[ \t]*[:–—-]")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..given_names import is_given_name
-from ..lexicon import NAME_WORDS, NON_NAME_LINE_LABELS, PLACE_WORDS
+from ..lexicon import CONTRACTIONS, NAME_WORDS, NON_NAME_LINE_LABELS, PLACE_WORDS
 from ..reasons import Reason
 from ..vocab import FUNCTION_WORDS, HONORIFICS, NON_PERSON_PROPER, ORG_HEADS, ROLE_TITLES, fold
 from ..roster_index import all_nicknames
@@ -44,6 +44,8 @@ def coordination(pf) -> None:
                 continue
             if w.key.rstrip(".") in HONORIFICS or (w.key in FUNCTION_WORDS and w.key not in ctx.index.single):
                 continue
+            if w.key.replace("’", "'") in CONTRACTIONS:
+                continue  # "Dana Kowal, I'm the lead": grammar after the comma, not a second name
             if w.upper and len(w.key) > 1 and (w.text.upper() in ctx.index.org_acronyms or w.text.upper() in ctx.index.derived_acronyms):
                 continue
             before = ctx.text[max(0, w.start - 6):w.start]
@@ -77,6 +79,8 @@ def extend_left(pf) -> None:
         if prev is None or prev.i in pf.covered or ctx.gap(prev, ctx.words[i]) != " " or not prev.cap or prev.upper:
             continue
         k = prev.key
+        if k.replace("’", "'") in CONTRACTIONS:
+            continue  # "I'm Dana Kowal": grammar before the name
         function_word = k in FUNCTION_WORDS and not (is_given_name(k) and not prev.initial)
         if function_word or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
                 or k in ORG_HEADS or k in NON_NAME_LINE_LABELS or k in NON_PERSON_PROPER or pf._blocked(prev):

@@ -269,9 +269,15 @@ def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
             continue
         if is_demonym(text[s:e]):
             return [(s, e)]
-    for k in range(min(3, len(prev)), 0, -1):  # a place made an adjective: "the Iqaluit participant"
-        if place_at(text, prev[-k][0]) == prev[-1][1] and norm(text[prev[-k][0]:prev[-1][1]]) not in HOST_PLACES:
-            return [(prev[-k][0], prev[-1][1])]
+    # a place made an adjective: "the Iqaluit participant", "the Ottawa youth delegate" (one modifier between)
+    lower_modifier = len(prev) >= 2 and text[prev[-1][0]].islower() and _modifier(ctx, prev[-1][0]) \
+        and _modifier(ctx, pos) and bool(re.search(r"\b(?:the|an?|our|this|their)[ \t]+$", text[lo:prev[-2][0]], re.I))
+    for last in ([prev[-1], prev[-2]] if lower_modifier else [prev[-1]]):
+        j = prev.index(last)
+        for k in range(min(3, j + 1), 0, -1):
+            start = prev[j - k + 1][0]
+            if place_at(text, start) == last[1] and norm(text[start:last[1]]) not in HOST_PLACES:
+                return [(start, last[1])]
     return []
 
 

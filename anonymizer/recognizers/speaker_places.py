@@ -141,6 +141,11 @@ _PERSON_FROM = re.compile(r"[ \t]*,?[ \t]*(?:(?:who|that)[ \t]+(?:is|was|are|wer
 _LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[-–•*>][ \t]*)?(?=[^\W\d_])")
 
 
+# after a speaker's body or title, a comma and a town: her town ("…, Org, Kitchener", "…, de Brampton")
+_AFTER_AFFILIATION = (r"[ \t]*\)?[ \t]*(?:,|–|—)[ \t]*(?:(?:de|du|à|au|en|from|in|based[ \t]+in|now|originally[ \t]+from|"
+                      r"basée?[ \t]+à)[ \t]+|d['’][ \t]*)?")
+
+
 class SpeakerPlaces:
     """Where a speaker comes from, said in English (and the cue-free captions of both languages)."""
 
@@ -196,6 +201,8 @@ class SpeakerPlaces:
         for m in re.finditer(r"(?<![\w'’-])[^\W\d_][\w'’-]*(?:[ \t]+(?:\d{1,3}|[A-Z])\b)?(?=[ \t]*\()", text):
             if fold(m.group().split()[0]) in ROLE_NOUNS:  # "Speaker 3 (Kenya):", "Témoin B (Haïti)"
                 ends.append((m.end(), r"[ \t]*\([ \t]*"))
+        # "Name, Org, Kitchener", "I'm the lead at Org, from Kingston", "chargée de recherche au Centre X, de Québec"
+        ends += [(c.end, _AFTER_AFFILIATION) for c in f.ctx.candidates("ORG") + f.ctx.candidates("ROLE")]
         for end0, rx in ends:
             m = re.compile(rx).match(text, end0)
             if not m:

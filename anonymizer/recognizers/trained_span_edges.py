@@ -16,7 +16,7 @@ from ..vocab import ROLE_TITLES, common_words, fold
 from ..wordclass import is_common_key
 from .trained_lexicon import CSO_HEADS, TITLE_ABBREVIATIONS, TITLE_HEADS
 
-__all__ = ["WORD", "group_name", "has_title_word", "ordinary", "title_as_role", "trim", "trim_role"]
+__all__ = ["WORD", "group_name", "has_title_word", "ordinary", "title_as_role", "trim", "trim_role", "trim_tail"]
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # lower-case words that end a name when they are ordinary words: grammar, not adjectives ("Forces armées canadiennes")
@@ -89,6 +89,15 @@ def _completion_end(doc, i: int) -> int:
 def _modifier(doc, j: int) -> bool:
     """A participle before a noun is an adjective of the office ("the controlled substances directorate")."""
     return doc[j].tag_ in ("VBN", "VBG") and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def trim_tail(span):
+    """A group's name without what follows a comma that only grammar words follow ("Institut X pour la paix, de")."""
+    toks = list(span)
+    while len(toks) > 1 and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")) and \
+            any(t.text == "," for t in toks):
+        toks.pop()
+    return span.doc[toks[0].i:toks[-1].i + 1]
 
 
 def group_name(span) -> bool:

@@ -40,7 +40,8 @@ from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
 from .trained_span_cues import (FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker,
                                 heard_as_witness)
-from .trained_span_edges import WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role
+from .trained_span_edges import (WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role,
+                                 trim_tail)
 from .trained_span_lines import field_label, first_line, opens_line
 from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
 
@@ -104,7 +105,7 @@ class TrainedSpans:
         allow = getattr(getattr(context, "index", None), "allow_forms", set())
         lines = [sp for sp in map(first_line, spans) if sp is not None]
         trimmed = [(t.start_char, t.end_char, title_as_role(t.text, sp.label_)) for sp in lines
-                   for t in [trim_role(sp) if sp.label_ == "ROLE" else sp if group_name(sp) else trim(sp)]
+                   for t in [trim_role(sp) if sp.label_ == "ROLE" else trim_tail(sp) if group_name(sp) else trim(sp)]
                    if t is not None]
         # first the spans that stand without a "(…)" cue; the people and titles among them anchor that cue
         subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"))

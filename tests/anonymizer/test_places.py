@@ -29,6 +29,11 @@ REMOVED_EN = [
     ("The Kenyan delegate and the Sri Lankan rep asked for core funding.", "Sri Lankan", ["core funding"]),
     ("Our Haligonian colleague spoke about port security.", "Haligonian", ["port security"]),
     ("Tomás here, in Thunder Bay this week, so the audio may drop.", "Thunder Bay", ["audio may drop"]),
+    # a town after the speaker's body or title in her self-introduction; a town made an adjective of her title
+    ("Speaker: I'm Dana Kowal, I'm the program lead at the Prairie Youth Forum, from Brandon.", "Brandon",
+     ["Speaker: I'm", ", I'm the"]),
+    ("- Odalys Prieto, Harbourside Tenants Collective, Sudbury. Rents doubled.", "Sudbury", ["Rents doubled"]),
+    ("Kwesi, the Regina youth delegate, asked about quotas.", "Regina", ["youth delegate, asked about quotas"]),
     ("She grew up in Port-au-Prince and said the diaspora matters.", "Port-au-Prince", ["diaspora matters"]),
     ("He flew in from Kuala Lumpur this morning and said ASEAN matters.", "Kuala Lumpur", ["ASEAN matters"]),
     ("Based in Whitehorse, she runs a program for youth.", "Whitehorse", ["program for youth"]),
@@ -121,6 +126,8 @@ REMOVED_FR = [
     ("Le monsieur de Chicoutimi trouve le plan trop vague.", "Chicoutimi", ["trop vague"]),
     ("L'infirmière sénégalaise de Gatineau a parlé des quarts de nuit.", "Gatineau", ["quarts de nuit"]),
     ("Lina, je me connecte ce matin de Val-d'Or, le son coupe.", "Val-d'Or", ["je me connecte ce matin", "le son coupe"]),
+    ("— Merci. Ilona Varga, Institut Boréal pour la paix, de Rimouski. Une question sur les budgets.", "Rimouski",
+     ["Une question sur les budgets"]),
 ]
 
 
