@@ -201,7 +201,7 @@ class SpeakerPlaces:
         for m in re.finditer(r"(?<![\w'’-])[^\W\d_][\w'’-]*(?:[ \t]+(?:\d{1,3}|[A-Z])\b)?(?=[ \t]*\()", text):
             if fold(m.group().split()[0]) in ROLE_NOUNS:  # "Speaker 3 (Kenya):", "Témoin B (Haïti)"
                 ends.append((m.end(), r"[ \t]*\([ \t]*"))
-        # "Name, Org, Kitchener", "I'm the lead at Org, from Kingston", "chargée de recherche au Centre X, de Québec"
+        # "Name, Org, Town", "I'm the lead at Org, from Town", "analyste chez Org, de Ville": her town
         ends += [(c.end, _AFTER_AFFILIATION) for c in f.ctx.candidates("ORG") + f.ctx.candidates("ROLE")]
         for end0, rx in ends:
             m = re.compile(rx).match(text, end0)
