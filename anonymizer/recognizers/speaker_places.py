@@ -141,7 +141,7 @@ _PERSON_FROM = re.compile(r"[ \t]*,?[ \t]*(?:(?:who|that)[ \t]+(?:is|was|are|wer
 _LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[-–•*>][ \t]*)?(?=[^\W\d_])")
 
 
-# after a speaker's body or title, a comma and a town: her town ("…, Org, Kitchener", "…, de Brampton")
+# after a speaker's body or title, a comma and a town: her town ("…, Org, Town", "…, de Ville")
 _AFTER_AFFILIATION = (r"[ \t]*\)?[ \t]*(?:,|–|—)[ \t]*(?:(?:de|du|à|au|en|from|in|based[ \t]+in|now|originally[ \t]+from|"
                       r"basée?[ \t]+à)[ \t]+|d['’][ \t]*)?")
 
