@@ -328,14 +328,16 @@ def _inside_title(before: str) -> bool:
 
 
 def _is_allowed(surface: str, allow) -> bool:
-    """The span (without a leading article) is an allow-listed form."""
+    """The span (without a leading article) is an allow-listed form, or one with a unit word after it ("the RCMP
+    office", "le bureau de l'ASFC" keep the body's status)."""
     if not allow:
         return False
     form = " ".join(fold(without_article(surface)).replace(",", " ").split())
-    return form in allow
+    return form in allow or _UNIT_AROUND.sub("", form) in allow
 
 
-
+_UNIT_AROUND = re.compile(r"\s+(?:office|offices|detachment|branch|headquarters|bureau|bureaux|regional office)$|"
+                          r"^(?:bureau|bureaux|detachement|siege|direction regionale)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')")
 
 def _heading_line(text: str, pos: int) -> bool:
     """The line holding *pos* reads as a heading: '#' first, all capitals, or every word capitalized."""

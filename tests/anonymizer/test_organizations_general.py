@@ -84,6 +84,7 @@ def test_english_attribution_goes(en_engine, text, gone, kept):
     ("The National Action Plan says nothing about trafficking.", ["The National Action Plan says nothing"]),
     ("Group F – Public Safety\nThe discussion covered bail reform.", ["Group F – Public Safety"]),
     ("Correctional Service Canada works with elders on healing lodges.", ["Correctional Service Canada works"]),
+    ("The RCMP office in Iqaluit has two officers for the region.", ["The RCMP office in Iqaluit has"]),
     ("The Toronto shelter is full every night.", ["The Toronto shelter is full"]),
 ])
 def test_english_subject_matter_stays(en_engine, text, kept):

@@ -34,6 +34,8 @@ REMOVED_EN = [
      ["Speaker: I'm", ", I'm the"]),
     ("- Odalys Prieto, Harbourside Tenants Collective, Sudbury. Rents doubled.", "Sudbury", ["Rents doubled"]),
     ("Kwesi, the Regina youth delegate, asked about quotas.", "Regina", ["youth delegate, asked about quotas"]),
+    ("Fatou, from the Sahel Women's Forum (Niger), asked for seed funding.", "Niger", ["asked for seed funding"]),
+    ("Our next speaker, from the IOM office in Halifax, spoke on resettlement.", "Halifax", ["spoke on resettlement"]),
     ("She grew up in Port-au-Prince and said the diaspora matters.", "Port-au-Prince", ["diaspora matters"]),
     ("He flew in from Kuala Lumpur this morning and said ASEAN matters.", "Kuala Lumpur", ["ASEAN matters"]),
     ("Based in Whitehorse, she runs a program for youth.", "Whitehorse", ["program for youth"]),
@@ -128,6 +130,8 @@ REMOVED_FR = [
     ("Lina, je me connecte ce matin de Val-d'Or, le son coupe.", "Val-d'Or", ["je me connecte ce matin", "le son coupe"]),
     ("— Merci. Ilona Varga, Institut Boréal pour la paix, de Rimouski. Une question sur les budgets.", "Rimouski",
      ["Une question sur les budgets"]),
+    ("— Lise Arsenault, Alliance des soignantes communautaires, section de Bathurst. On demande un suivi.", "Bathurst",
+     ["On demande un suivi"]),
 ]
 
 
