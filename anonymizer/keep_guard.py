@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from .french import is_french_word
 from .given_names import is_given_name
-from .keep_lexicon import (CLAUSE_WORDS, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
+from .keep_lexicon import (CLAUSE_WORDS, CLITIC_VERB, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
                            LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, ORIGIN_PERSONS_OF, RESIDENCE_WORDS, SETTING_NOUNS, SHOUTED_ARTICLES,
-                           SUBJECT_PLACES, TITLE_WORDS, place_spans, programme_spans)
+                           SUBJECT_PLACES, TITLE_WORDS, hashtag, place_spans, programme_spans)
 from .legislation import names_legislation
 from .keep_words import WordView, initial as _initial, stop_words as _stop_words
 from .lexicon import CIVIL_HEADS
@@ -58,7 +58,8 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
         guard.trim(c)
         guard.title_as_role(c)
         guard.weak = False
-        if c.end > c.start and not guard.veto(c) and not (c.label == "PERSON" and names_legislation(ctx.text, c.start, c.end)):
+        if c.end > c.start and not guard.veto(c) and not (c.label in ("PERSON", "ORG") and names_legislation(
+                ctx.text, c.start, c.end)) and not (c.label in ("PERSON", "ORG") and hashtag(ctx.text, c.start)):
             out.append(c)
         elif guard.weak:
             weak.append(c)
@@ -223,8 +224,8 @@ class _Guard(WordView):
         words = self.words_in(c.start, c.end)
         if not words:
             return True
-        if c.label == "PERSON" and self._modal(words):
-            return True
+        if c.label == "PERSON" and (self._modal(words) or (len(words) == 1 and CLITIC_VERB.search(words[0].text))):
+            return True  # "Écrivez-moi :", "Dites-nous": a French verb with its pronoun, never a name
         if c.reason == Reason.ROSTER_AFFILIATION:
             return self._roster_org_part(c, words)
         if c.reason == Reason.ROSTER_INITIALS:

@@ -16,6 +16,8 @@ from .text import fold_same_length
 from .vocab import FUNCTION_WORDS, GENERIC_ALONE, ROLE_TITLES, load
 
 KEEP_LABELS = load("keep_labels")
+# "Écrivez-moi", "Dites-nous": a French verb with its pronoun, never a name
+CLITIC_VERB = re.compile(r"-(?:moi|toi|nous|vous|le|la|les|lui|leur|leurs|y|en|t-il|t-elle|t-on)$", re.I)
 PROGRAMMES = load("programmes")
 SUBJECT_PLACES = load("subject_places") | PLACE_WORDS
 # Words of titles that single out one person: never vetoed for their shape alone.
@@ -112,3 +114,8 @@ def programme_spans(text: str, folded: str | None = None) -> tuple[list[tuple[in
     pattern = [(m.start(), m.end()) for rx in (_EN_PROGRAMME, _EN_PROGRAMME_CAPS, _FR_PROGRAMME, _OPERATION)
                for m in rx.finditer(text)]
     return lexicon, pattern
+
+
+def hashtag(text: str, start: int) -> bool:
+    """The word at *start* is written as a hashtag ("#JeunesseFPS"): a topic, never a person or a body."""
+    return text[max(0, start - 1):start] == "#"

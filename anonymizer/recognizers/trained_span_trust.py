@@ -29,7 +29,8 @@ from .trained_lexicon import CSO_HEADS
 
 __all__ = ["place_is_setting", "trusted_org", "trusted_role", "without_article"]
 
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|within|across|throughout|inside|of|from|à|au|aux|en|dans|vers|de|du|des)\s+|"
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|within|across|throughout|inside|outside|beyond|near|around|of|from|à|au|aux|"
+                              r"en|dans|vers|de|du|des|hors|autour|près)\s+|"
                               r"\bd['’])"
                               r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
 _LIST_AFTER = re.compile(r"^\s*(,|\band\b|\bet\b|\bor\b|\bou\b|/)\s*[A-ZÀ-Ý]", re.I)

@@ -30,16 +30,16 @@ import re
 from ..domain_model import domain_spans
 from ..lexicon import NON_NAME_LINE_LABELS
 from ..reasons import Reason
-from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, PLACES, SPEECH_VERBS,
-                     SUBJECT_HEADS, common_words, fold)
+from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, NON_PERSON_PROPER, PLACES,
+                     SPEECH_VERBS, SUBJECT_HEADS, common_words, fold)
 from ..given_names import given_name_keys
 from ..wordclass import is_common_key
 from .base import Candidate
-from .place_cues import HOST_PLACES
+from .place_cues import HOST_PLACES, SPOKE
 from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
-from .trained_span_cues import (FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE, SAID, attributed as tied_to_speaker,
-                                heard_as_witness)
+from .trained_span_cues import (COLLECTIVE_BEFORE, DATE_BEFORE, FOR_BEFORE, MODALS, ORIGIN_AFTER, ORIGIN_BEFORE,
+                                PAREN_BEFORE, SAID, attributed as tied_to_speaker, heard_as_witness)
 from .trained_span_edges import (WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role,
                                  trim_tail)
 from .trained_span_lines import field_label, first_line, opens_line
@@ -204,6 +204,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
             return "programme"
     if label in ("PERSON", "ORG") and _bracketed_initials(text, s, e, after):
         return "plain_person"  # "- [OH] said …", "[TK] wants …": a speaker's initials in square brackets
+    if label == "PERSON" and len(words) == 2 and words[0] in MODALS and words[1] in allow and words[1].upper() in surface:
+        return "body_in_name"  # "Will ISC fund it?": a modal before an allow-listed body
     if label == "PERSON":
         return _person_verdict(text, s, surface, words, before, after, attributed)
     if label == "ROLE" and _PREDICATE_BEFORE.search(before) and _DUTY_START.match(surface):
@@ -223,6 +225,8 @@ def _person_verdict(text: str, s: int, surface: str, words: list[str], before: s
     if _named_programme(words, before) or any(w in _GROUP_WORDS for w in words) or \
             (len(words) == 1 and words[0].rstrip(".") in HONORIFICS):
         return "programme_name"
+    if len(words) == 1 and words[0] in NON_PERSON_PROPER and DATE_BEFORE.search(before):
+        return "date"  # "a report by June", "d'ici juin": a month, though June is also a name
     if len(words) >= 3 and all(w in common_words() for w in words):
         return "common_words"
     if len(words) == 1 and is_common_key(words[0], common_words()) and _sentence_start(text, s) and not _acts_after(after) \
@@ -237,6 +241,8 @@ def _place_verdict(surface: str, s: int, e: int, before: str, after: str, people
     """A place goes with an origin cue, or without one unless it reads as a setting."""
     if fold(surface) in HOST_PLACES:
         return "host_place"  # "ici, au Canada": the consultation's own country says nothing of who spoke
+    if COLLECTIVE_BEFORE.search(before) and not any(fold(w) in SPOKE or fold(w)[:-2] in SPOKE for w in _WORD.findall(after)):
+        return "group"  # "la diaspora soudanaise est écartée": a people, not one speaker (unless it speaks here)
     if not _is_place(surface) and all(ordinary(w) for w in surface.split()):
         return "common_words"  # "the only Deaf woman": an ordinary word, not an origin
     if ORIGIN_BEFORE.search(before) or ORIGIN_AFTER.match(after) or _after_person_paren(s, before, people_ends):

@@ -85,6 +85,12 @@ def test_english_attribution_goes(en_engine, text, gone, kept):
     ("Group F – Public Safety\nThe discussion covered bail reform.", ["Group F – Public Safety"]),
     ("Correctional Service Canada works with elders on healing lodges.", ["Correctional Service Canada works"]),
     ("The RCMP office in Iqaluit has two officers for the region.", ["The RCMP office in Iqaluit has"]),
+    # a month, an armed group, a resolution, a modal before a body, a hashtag, a French verb with its pronoun
+    ("The department will report back by June.", ["by June"]),
+    ("Talks with the Taliban must include Afghan women.", ["Talks with the Taliban"]),
+    ("Under UNSCR 2242, states report on counter-terrorism and gender.", ["Under UNSCR 2242, states report"]),
+    ("The calls should be annexed. Will RCMP support that?", ["Will RCMP support that?"]),
+    ("Thread ends here #WomenPeaceSecurity #YouthVoices", ["#WomenPeaceSecurity #YouthVoices"]),
     ("The Toronto shelter is full every night.", ["The Toronto shelter is full"]),
 ])
 def test_english_subject_matter_stays(en_engine, text, kept):
@@ -132,6 +138,8 @@ def test_french_attribution_goes(fr_engine, text, gone, kept):
     ("L'accès à la justice reste difficile; les gens de justice sociale le disent.", ["accès à la justice", "justice sociale"]),
     ("Le financement des maisons d'hébergement et les droits de la personne restent prioritaires.",
      ["maisons d'hébergement", "droits de la personne"]),
+    ("Écrivez-moi : on vous envoie le mémoire #JeunesseFPS", ["Écrivez-moi :", "#JeunesseFPS"]),
+    ("La diaspora soudanaise attend toujours une place à la table.", ["La diaspora soudanaise attend"]),
 ])
 def test_french_subject_matter_stays(fr_engine, text, kept):
     check(fr_engine, text, "fr", [], kept)

@@ -172,6 +172,7 @@ def test_place_of_a_speaker_is_removed_whole_and_the_idea_stays(open_engine, tex
     ("Je représente un organisme qui travaille en Haïti.", ["Haïti"]),
     ("L'aide qui vient d'Ottawa arrive toujours en retard.", ["Ottawa"]),
     ("She spoke about refugees arriving from Syria and Ukraine.", ["Syria", "Ukraine"]),
+    ("Clinics outside Port-au-Prince have no kits.", ["Port-au-Prince"]),
 ])
 def test_place_as_subject_of_an_idea_stays(open_engine, text, places):
     res = open_engine.anonymize(text)
