@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from rapidfuzz.distance import OSA
 
+from .gazetteer import is_demonym
 from .lexicon import PLACE_WORDS
 from .roster import AllowList, Roster, name_parts
 from .vocab import COMMON_ACRONYMS, COMMON_PHRASES, nickname_table, ORG_HEADS, STOP_PARTICLES, common_words, fold
@@ -52,6 +53,8 @@ class RosterIndex:
         self.derived_acronyms: dict[str, str] = {}
         self._index_allow_list(allow)
         self.org_words: dict[str, int] = {}
+        # a word of the allow-list's subject terms ("Peacekeeping") or a demonym ("African") names no one group
+        self.subject_words = {fold(w) for t in allow.terms for w in rwords(t)}
         for o in roster.orgs:
             if not o.allowlisted:
                 self._index_org_words(o)
@@ -152,6 +155,7 @@ class RosterIndex:
         folded = [fold(w) for w in words]
         for w, fw in zip(words, folded):
             if (len(fw) >= 4 and w[0].isupper() and fw not in self.common and not placeish(fw)
+                    and fw not in self.subject_words and not is_demonym(fw)
                     and fw not in ORG_HEADS and fw not in STOP_PARTICLES and fw.upper() not in COMMON_ACRONYMS
                     and not self._in_place_name(fw, folded)):
                 self.org_words.setdefault(fw, o.oid)

@@ -39,3 +39,11 @@ def test_a_surname_that_is_also_a_town_goes_after_a_courtesy_title(roster_engine
 ])
 def test_public_bodies_are_told_from_other_affiliations(name, public):
     assert is_public_body(name) is public
+
+
+def test_a_demonym_or_a_subject_word_in_a_roster_group_name_is_no_short_form_of_it(pipelines):
+    engine = AnonymizerEngine(pipelines, roster=Roster.from_entries([("Ines Bako", "African Peacekeeping Veterans Circle")]),
+                              allowlist=AllowList(["Peacekeeping"]))
+    res = engine.anonymize("The African Union backs the Peacekeeping training. The African Peacekeeping Veterans Circle "
+                           "disagreed.", "en")
+    assert res.text == "The African Union backs the Peacekeeping training. The [Organization 1] disagreed."
