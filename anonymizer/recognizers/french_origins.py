@@ -96,7 +96,7 @@ def _after_people(f: PlaceFinder) -> None:
             anchors.append((m.end(), plural_noun(key)))
     for end, needs_speech in anchors:
         adjective = _ADJECTIVE.match(text, end)  # "la juriste haïtienne de Montréal"
-        if adjective and is_demonym(adjective.group(1)):
+        if adjective and is_demonym(adjective.group(1), specific=False):
             end = adjective.end()
         cue = _PERSON_DE.match(text, end)
         if not cue:

@@ -35,6 +35,7 @@ REMOVED_EN = [
     ("- Odalys Prieto, Harbourside Tenants Collective, Sudbury. Rents doubled.", "Sudbury", ["Rents doubled"]),
     ("Kwesi, the Regina youth delegate, asked about quotas.", "Regina", ["youth delegate, asked about quotas"]),
     ("Fatou, from the Sahel Women's Forum (Niger), asked for seed funding.", "Niger", ["asked for seed funding"]),
+    ("The guy from Whitehorse who spoke about permafrost was a hunter.", "Whitehorse", ["spoke about permafrost"]),
     ("Our next speaker, from the IOM office in Halifax, spoke on resettlement.", "Halifax", ["spoke on resettlement"]),
     ("She grew up in Port-au-Prince and said the diaspora matters.", "Port-au-Prince", ["diaspora matters"]),
     ("He flew in from Kuala Lumpur this morning and said ASEAN matters.", "Kuala Lumpur", ["ASEAN matters"]),
@@ -132,6 +133,8 @@ REMOVED_FR = [
      ["Une question sur les budgets"]),
     ("— Lise Arsenault, Alliance des soignantes communautaires, section de Bathurst. On demande un suivi.", "Bathurst",
      ["On demande un suivi"]),
+    ("Bonjour, Luc, ASFC, bureau de Rimouski. Nos agents sont formés.", "Rimouski", ["Nos agents sont formés"]),
+    ("Une aînée métisse de Batoche a parlé des pensionnats.", "Batoche", ["a parlé des pensionnats"]),
 ]
 
 
