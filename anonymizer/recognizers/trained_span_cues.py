@@ -8,14 +8,12 @@ import re
 from .trained_span_edges import WORD
 from .trained_span_lines import opens_line
 
-__all__ = ["COLLECTIVE_BEFORE", "DATE_BEFORE", "FOR_BEFORE", "MODALS", "ORIGIN_AFTER", "ORIGIN_BEFORE", "PAREN_BEFORE",
+__all__ = ["COLLECTIVE_BEFORE", "DATE_BEFORE", "FOR_BEFORE", "ORIGIN_AFTER", "ORIGIN_BEFORE", "PAREN_BEFORE",
            "PRESENT_AFTER", "SAID", "attributed", "heard_as_witness"]
 
 # a month after a word of time ("by June", "d'ici juin"): a date, though June is also a name
 DATE_BEFORE = re.compile(r"\b(?:by|in|until|till|since|before|after|from|early|late|mid|next|last|this|en|d['’]ici|"
                          r"depuis|avant|après|jusqu['’]en|jusqu['’]à|fin|début|mi|dès|de)[ \t-]+$", re.I)
-# a modal opening a question before a body ("Will ISC fund it?")
-MODALS = frozenset({"will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does", "do"})
 # a people named by its demonym after a collective noun ("la diaspora soudanaise"), not one speaker
 COLLECTIVE_BEFORE = re.compile(r"\b(?:diaspora|diasporas|community|communities|communauté|communautés|population|"
                                r"populations|people|peoples|peuple|peuples|refugees|réfugiés|réfugiées|nationals|"

@@ -33,13 +33,14 @@ from ..reasons import Reason
 from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, NON_PERSON_PROPER, PLACES,
                      SPEECH_VERBS, SUBJECT_HEADS, common_words, fold)
 from ..given_names import given_name_keys
+from ..keep_lexicon import MODALS
 from ..wordclass import is_common_key
 from .base import Candidate
 from .place_cues import HOST_PLACES, SPOKE
 from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
-from .trained_span_cues import (COLLECTIVE_BEFORE, DATE_BEFORE, FOR_BEFORE, MODALS, ORIGIN_AFTER, ORIGIN_BEFORE,
-                                PAREN_BEFORE, SAID, attributed as tied_to_speaker, heard_as_witness)
+from .trained_span_cues import (COLLECTIVE_BEFORE, DATE_BEFORE, FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE,
+                                SAID, attributed as tied_to_speaker, heard_as_witness)
 from .trained_span_edges import (WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role,
                                  trim_tail)
 from .trained_span_lines import field_label, first_line, opens_line
