@@ -95,7 +95,7 @@ def _after_people(f: PlaceFinder) -> None:
         elif key in ROLE_NOUNS and (not m.group()[:1].isupper() or m.group().isupper() or sentence_start(text, m.start())):
             anchors.append((m.end(), plural_noun(key)))
     for end, needs_speech in anchors:
-        adjective = _ADJECTIVE.match(text, end)  # "la juriste haïtienne de Montréal"
+        adjective = _ADJECTIVE.match(text, end)  # "l'infirmière sénégalaise de Gatineau"
         if adjective and is_demonym(adjective.group(1), specific=False):
             end = adjective.end()
         cue = _PERSON_DE.match(text, end)

@@ -269,7 +269,7 @@ def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
             continue
         if is_demonym(text[s:e]):
             return [(s, e)]
-    # a place made an adjective: "the Iqaluit participant", "the Ottawa youth delegate" (one modifier between)
+    # a place made an adjective: "the Iqaluit participant", "the Regina youth delegate" (one modifier between)
     lower_modifier = len(prev) >= 2 and text[prev[-1][0]].islower() and _modifier(ctx, prev[-1][0]) \
         and _modifier(ctx, pos) and bool(re.search(r"\b(?:the|an?|our|this|their)[ \t]+$", text[lo:prev[-2][0]], re.I))
     for last in ([prev[-1], prev[-2]] if lower_modifier else [prev[-1]]):

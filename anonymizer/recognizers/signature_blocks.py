@@ -30,7 +30,7 @@ _SIGN_OFF_LINE = re.compile(r"^[ \t>]*(?:" + SIGN_OFF_WORDS + r")[ \t]*[,!.]?[ \
 # "— Amara", "-- P.", "Amara K.", "Q": the writer's name under the sign-off
 _NAME_LINE = re.compile(r"[ \t>]*(?:[-–—]{1,2}[ \t]*)?(?P<name>(?:[A-ZÀ-Ý][\w'’.-]*|[A-ZÀ-Ý]\.?)"
                         r"(?:[ \t]+(?:[A-ZÀ-Ý][\w'’.-]*|d[eu']|van|von|de la|le|la|al|bin|ibn)){0,3})[ \t]*$")
-# parts of a card line: "Program Coordinator, Kanata Youth Lab · Ottawa | 613-555-0100"
+# parts of a card line: "Policy Lead, Harbour Youth Forum · Sudbury | 705-555-0100"
 _PART = re.compile(r"[^,·|•;]+")
 _CONTACT_LIKE = re.compile(r"[@\d]|https?:|www\.|\.(?:org|com|ca|net)\b", re.I)
 _PRONOUNS = re.compile(r"^\(?\s*(?:she|he|they|elle|il|iel)\s*/\s*\w+(?:\s*/\s*\w+)?\s*\)?$", re.I)
