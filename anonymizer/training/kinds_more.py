@@ -46,14 +46,17 @@ def _fr_article(name: str) -> str:
     return "le " if first in _FR_MASC else "la "
 
 
+def _fr_named_body(writer, acronym_share: float) -> tuple[str, str]:
+    """A French body and the article it takes: an acronym with its own article, or a listed name."""
+    if writer.rng.random() < acronym_share:
+        return writer.f.pick(_FR_ARTICLE)
+    name = writer.f.body()
+    return _fr_article(name), name
+
+
 def _fr_body(writer, prep: str, label: str = "ORG") -> Segs:
     """A French body after "à" or "de", contracted as French writes it ("au ministère", "d'Affaires mondiales")."""
-    f = writer.f
-    if writer.rng.random() < 0.35:
-        art, name = f.pick(_FR_ARTICLE)
-    else:
-        name = f.body()
-        art = _fr_article(name)
+    art, name = _fr_named_body(writer, 0.35)
     lead = _FR_PREP[prep][art]
     if art == "" and prep == "de" and name[0] in VOWELS:
         lead = "d'"
@@ -103,13 +106,7 @@ _EMPLOYMENT_KEEP = {
 
 def _fr_bare(writer, label: str) -> Segs:
     """A French body with its own article, as a subject or object ("la GRC", "Santé Canada")."""
-    f = writer.f
-    if writer.rng.random() < 0.5:
-        art, name = f.pick(_FR_ARTICLE)
-    else:
-        name = f.body()
-        art = _fr_article(name)
-    art = {"le ": "le ", "la ": "la ", "l'": "l'", "les ": "les "}.get(art, "")
+    art, name = _fr_named_body(writer, 0.5)
     return ([(art, None)] if art else []) + [(name, label)]
 
 
