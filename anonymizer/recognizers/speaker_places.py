@@ -142,11 +142,12 @@ _LABEL_LINE = re.compile(r"(?m)^[ \t]*(?:[-–•*>][ \t]*)?(?=[^\W\d_])")
 
 
 # after a speaker's body or title, a comma and a town: her town ("…, Org, Town", "…, de Ville")
-_AFTER_AFFILIATION = (r"(?:[ \t]*\)?[ \t]*(?:,|–|—)[ \t]*(?:(?:regional[ \t]+)?(?:office|branch|chapter|section|detachment|bureau)"
-                      r"[ \t]+(?:in|at|à|de|du|d['’])[ \t]*)?(?:(?:de|du|à|au|en|from|in|based[ \t]+in|now|originally[ \t]+from|"
-                      r"basée?[ \t]+à)[ \t]+|d['’][ \t]*)?|[ \t]*\([ \t]*|"
+_UNIT = r"(?:regional[ \t]+)?(?:office|branch|chapter|section|detachment|bureau)"
+_AFTER_AFFILIATION = (r"(?:[ \t]*\)?[ \t]*(?:,|–|—)[ \t]*(?:" + _UNIT + r"[ \t]+(?:in|at|à|de|du|d['’])[ \t]*)?"
+                      r"(?:(?:de|du|à|au|en|from|in|based[ \t]+in|now|originally[ \t]+from|basée?[ \t]+à)[ \t]+|d['’][ \t]*)?|"
+                      r"[ \t]*\([ \t]*|"
                       # her body's office there: "the X office in Town", "le bureau de X à Ville"
-                      r"[ \t]+(?:regional[ \t]+)?(?:office|branch|chapter|section|detachment|bureau)[ \t]+(?:in|at|à|de|du)[ \t]+)")
+                      r"[ \t]+" + _UNIT + r"[ \t]+(?:in|at|à|de|du)[ \t]+)")
 
 
 class SpeakerPlaces:
