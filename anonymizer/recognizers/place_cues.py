@@ -54,12 +54,18 @@ SPOKE = SPEECH_VERBS | frozenset({
     "pleaded", "welcomed", "thanked", "remercie", "rappelle", "souligne", "insiste", "ajoute", "precise", "indique"})
 
 
+def is_speech_verb(word: str) -> bool:
+    """*word* is a verb of taking the floor, in the singular or, in French, the plural ("rappellent")."""
+    key = fold(word)
+    return key in SPOKE or (key.endswith("nt") and key[:-2] in SPOKE)
+
+
 def speech_after(text: str, pos: int, span: int = 90) -> bool:
     """A speech verb follows in the same sentence ("… from Kuujjuaq said", "… de Sept-Îles a rappelé")."""
     window = text[pos:pos + span]
     cut = _SENTENCE_END.search(window)
     window = window[:cut.start()] if cut else window
-    return any(fold(w) in SPOKE for w in re.findall(r"[\w'’-]+", window))
+    return any(is_speech_verb(w) for w in re.findall(r"[\w'’-]+", window))
 
 
 _PRONOUN_AFTER = re.compile(r"[ \t]*,[ \t]*(?:she|he|they|I|we|elle|il|elles|ils|je|j['’]|nous)\b", re.I)
@@ -261,7 +267,7 @@ def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
         return []
     tries = [prev[-2:], prev[-1:]] if len(prev) >= 2 else [prev[-1:]]
     if len(prev) >= 2 and text[prev[-1][0]].islower() == text[pos].islower() and not text[prev[-1][0]].isupper() \
-            and _modifier(ctx, prev[-1][0]):
+            and _tagged_modifier(ctx, prev[-1][0]):
         tries.append([prev[-2]])  # one lower-case modifier between ("Ghanaian gender expert")
     for seq in tries:
         s, e = seq[0][0], seq[-1][1]
@@ -270,8 +276,9 @@ def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
         if is_demonym(text[s:e]):
             return [(s, e)]
     # a place made an adjective: "the Iqaluit participant", "the Regina youth delegate" (one modifier between)
-    lower_modifier = len(prev) >= 2 and text[prev[-1][0]].islower() and _modifier(ctx, prev[-1][0]) \
-        and _modifier(ctx, pos) and bool(re.search(r"\b(?:the|an?|our|this|their)[ \t]+$", text[lo:prev[-2][0]], re.I))
+    lower_modifier = len(prev) >= 2 and text[prev[-1][0]].islower() and _tagged_modifier(ctx, prev[-1][0]) \
+        and _tagged_modifier(ctx, pos) \
+        and bool(re.search(r"\b(?:the|an?|our|this|their)[ \t]+$", text[lo:prev[-2][0]], re.I))
     for last in ([prev[-1], prev[-2]] if lower_modifier else [prev[-1]]):
         j = prev.index(last)
         for k in range(min(3, j + 1), 0, -1):
@@ -281,7 +288,7 @@ def _demonym_before(ctx: NoteContext, pos: int) -> list[tuple[int, int]]:
     return []
 
 
-def _modifier(ctx: NoteContext, pos: int) -> bool:
+def _tagged_modifier(ctx: NoteContext, pos: int) -> bool:
     """The word at *pos* is an adjective or a noun modifier (spaCy's tag), not a verb ("the Philippines get")."""
     token = ctx.tokens.at(pos) if ctx.tokens is not None else None
     return token is not None and token.pos_ in ("ADJ", "NOUN")

@@ -80,13 +80,13 @@ def _completion_end(doc, i: int) -> int:
     for j in range(i, min(len(doc), i + 6)):
         tok = doc[j]
         if tok.is_punct or tok.is_space or "\n" in tok.whitespace_ or tok.pos_ in ("AUX", "PRON", "SCONJ") \
-                or tok.pos_ == "VERB" and not _modifier(doc, j) or tok.pos_ == "DET" and j > i:
+                or tok.pos_ == "VERB" and not _participle_adjective(doc, j) or tok.pos_ == "DET" and j > i:
             break
         end = j + 1
     return end
 
 
-def _modifier(doc, j: int) -> bool:
+def _participle_adjective(doc, j: int) -> bool:
     """A participle before a noun is an adjective of the office ("the controlled substances directorate")."""
     return doc[j].tag_ in ("VBN", "VBG") and j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 

@@ -51,10 +51,10 @@ _ARTICLE = re.compile(r"^(?:the|la|le|les|l['’])\s*", re.I)
 def place_is_setting(surface: str, before: str, after: str) -> bool:
     """The place is where something happens or what is spoken of, not a speaker's origin."""
     return bool(_LOCATIVE_BEFORE.search(before) or _SUBJECT_AFTER.match(after) or _listed(surface, before, after)
-                or (_modifier(before, after) and not is_demonym(surface)))
+                or (_qualifies_noun_after(before, after) and not is_demonym(surface)))
 
 
-def _modifier(before: str, after: str) -> bool:
+def _qualifies_noun_after(before: str, after: str) -> bool:
     """The place qualifies the thing after it: "the New York negotiations", "the Geneva talks" (a person
     after it, "the Toronto lawyer", is read as an origin before this test; a demonym, "the Norwegian visitor",
     is left to the other tests)."""

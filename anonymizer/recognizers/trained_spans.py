@@ -36,7 +36,7 @@ from ..given_names import given_name_keys
 from ..keep_lexicon import MODALS
 from ..wordclass import is_common_key
 from .base import Candidate
-from .place_cues import HOST_PLACES, SPOKE
+from .place_cues import HOST_PLACES, is_speech_verb
 from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
 from .trained_span_cues import (COLLECTIVE_BEFORE, DATE_BEFORE, FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE,
@@ -242,7 +242,7 @@ def _place_verdict(surface: str, s: int, e: int, before: str, after: str, people
     """A place goes with an origin cue, or without one unless it reads as a setting."""
     if fold(surface) in HOST_PLACES:
         return "host_place"  # "ici, au Canada": the consultation's own country says nothing of who spoke
-    if COLLECTIVE_BEFORE.search(before) and not any(fold(w) in SPOKE or fold(w)[:-2] in SPOKE for w in _WORD.findall(after)):
+    if COLLECTIVE_BEFORE.search(before) and not any(map(is_speech_verb, _WORD.findall(after))):
         return "group"  # "la diaspora soudanaise est écartée": a people, not one speaker (unless it speaks here)
     if not _is_place(surface) and all(ordinary(w) for w in surface.split()):
         return "common_words"  # "the only Deaf woman": an ordinary word, not an origin
