@@ -98,6 +98,10 @@ _CUE_AFTER = re.compile(r"^\s*(?:'s\s+)?(?:" + _PERSON_NOUNS + r")\b", re.I)
 _FUNCTION_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,2}(?:officers?|analysts?|advis[eo]rs?|lawyers?|staffers?|"
                              r"reps?|representatives?|officials?|delegates?|leads?|managers?|coordinators?|directors?|"
                              r"specialists?|spokesperson|note-taker|employees?)\b")
+# what the people of a body should do is a recommendation about them, not a report of one who spoke
+# ("officials of the X should be trained", "les agents de la X doivent …")
+_PRESCRIBED_AFTER = re.compile(r"^\s*(?:should|must|ought|need\s+to|have\s+to|devraient|doivent|devrait|doit|"
+                               r"auraient\s+intérêt)\b", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)
 # Verbs of speaking that make a body the voice of someone in the room ("cbsa said"); "wants", "calls for" do not.
 SAID = frozenset("""said says noted notes argued argues stressed stresses explained explains added adds asked asks
@@ -116,8 +120,8 @@ def attributed(text: str, s: int, e: int, before: str, after: str, people_ends=f
     "(…)" counts only right after a person or a title ("Jo (X)", "the director (X)"), not after the
     long form of an acronym; "at …" only with "we" ("at X we …").
     """
-    if _CUE_BEFORE.search(before) or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or \
-            heard_as_witness(before, after):
+    people_of = _CUE_BEFORE.search(before) is not None and not _PRESCRIBED_AFTER.match(after)
+    if people_of or _CUE_AFTER.match(after) or _FUNCTION_AFTER.match(after) or heard_as_witness(before, after):
         return True
     if _AT_BEFORE.search(before) and _WE_AFTER.match(after):
         return True

@@ -4,32 +4,35 @@ The model learned attribution from notes and transcripts people wrote, so a plac
 removed even when no cue of the rules stands beside it ("uncertain means removed"), unless the span reads as
 the setting or subject of an idea:
 
-- a place after a locative preposition or a bare "from" ("groups in Gulu", "au Nunavik", "l'aide qui vient
-  d'Ottawa"; "the participant from …" keeps its cue), in a list of places joined by "and"/"or"
-  ("from Tanzania and Malawi") or as the subject of a verb ("le Gabon n'a pas de plan") is where something
-  happens, not where a speaker comes from (origins keep their cues: "based in", "here in", "from");
+- a place after a locative preposition ("groups in Gulu", "au Nunavik", "l'aide qui vient d'Ottawa"), in a
+  list of places joined by "and"/"or" ("from Tanzania and Malawi") or as the subject of a verb ("le Gabon n'a
+  pas de plan") is where something happens, not where a speaker comes from (origins keep their cues: "based
+  in", "here in"); an English "from" alone is no locative: "straight from Moncton:" is a speaker's origin as
+  often as not;
 - an organization is a group's name: no comma, at most six words, not only ordinary words unless one is a
   group's head word ("the youth drop-in" is, "a fund for trainers, open to groups in …" is not), and not a
-  public body or an acronym (those keep needing a cue);
+  public body (those keep needing a cue); an acronym no list knows is a group's short name, unless the note
+  spells it out from ordinary words ("sexual harassment and abuse (SHA)");
 - a title does not end in a plural noun ("key themes"), is not one ordinary word ("Staff argued",
   "Prévoir …" opening a decision point), and holds a word for a person's function ("policy lead", "agente
   de liaison") or a word that is no ordinary word ("advice for Ottawa" holds neither).
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..french import is_french_word
 from ..french_bodies import body_forms
 from ..gazetteer import is_demonym
 from ..lexicon import PLACE_WORDS
-from ..vocab import common_words, fold
+from ..vocab import FUNCTION_WORDS, common_words, fold
 from ..wordclass import is_common_key
 from .trained_lexicon import CSO_HEADS
 
-__all__ = ["place_is_setting", "trusted_org", "trusted_role", "without_article"]
+__all__ = ["defined_terms", "place_is_setting", "trusted_org", "trusted_role", "without_article"]
 
-_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|within|across|throughout|inside|outside|beyond|near|around|of|from|à|au|aux|"
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|within|across|throughout|inside|outside|beyond|near|around|of|à|au|aux|"
                               r"en|dans|vers|de|du|des|hors|autour|près)\s+|"
                               r"\bd['’])"
                               r"(?:the\s+|la\s+|le\s+|les\s+|l['’])?$", re.I)
@@ -90,9 +93,36 @@ def trusted_org(surface: str, words: list[str]) -> bool:
         return False
     names, acronyms, _rx = body_forms()
     bare = without_article(surface)
-    if fold(bare) in names or bare in acronyms or (bare.isupper() and " " not in bare and len(bare) <= 6):
+    if fold(bare) in names or bare in acronyms:
         return False
-    return any(w in CSO_HEADS for w in words) or not all(_ordinary(w) for w in words)
+    # an acronym no list knows is a group's short name ("the WLN team"); a defined term is told apart by
+    # defined_terms before this test
+    return _unknown_acronym(bare) or any(w in CSO_HEADS for w in words) or not all(_ordinary(w) for w in words)
+
+
+def _unknown_acronym(bare: str) -> bool:
+    return bare.isupper() and " " not in bare and 2 <= len(bare) <= 6
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{2,6})s?\)")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@functools.lru_cache(maxsize=16)
+def defined_terms(text: str) -> frozenset[str]:
+    """Acronyms the note defines from ordinary lower-case words: "sexual harassment and abuse (SHA)",
+    "mutilations génitales féminines (MGF)". They name a subject, not a group ("Peace Works Network (PWN)" has
+    capitals, so stays a name)."""
+    found = set()
+    for m in _ACRONYM_IN_BRACKETS.finditer(text):
+        acronym = m.group(1)
+        words = [w for w in _WORD_BEFORE.findall(text[max(0, m.start() - 160):m.start()].split("\n")[-1])
+                 if fold(w) not in FUNCTION_WORDS]
+        expansion = words[-len(acronym):]
+        if len(expansion) == len(acronym) and all(w.islower() for w in expansion) \
+                and "".join(w[0] for w in expansion).upper() == acronym:
+            found.add(acronym)
+    return frozenset(found)
 
 
 def trusted_role(words: list[str], surface: str = "") -> bool:

@@ -31,7 +31,7 @@ from ..domain_model import domain_spans
 from ..lexicon import NON_NAME_LINE_LABELS
 from ..reasons import Reason
 from ..vocab import (COMMON_ACRONYMS, COMMON_PHRASES, COUNTRIES, DEMONYMS, HONORIFICS, NON_PERSON_PROPER, PLACES,
-                     SPEECH_VERBS, SUBJECT_HEADS, common_words, fold)
+                     SUBJECT_HEADS, common_words, fold)
 from ..given_names import given_name_keys
 from ..keep_lexicon import MODALS
 from ..wordclass import is_common_key
@@ -40,11 +40,12 @@ from .place_cues import HOST_PLACES, is_speech_verb
 from .signature_blocks import SIGN_OFF_WORDS
 from .trained_lexicon import CSO_HEADS
 from .trained_span_cues import (COLLECTIVE_BEFORE, DATE_BEFORE, FOR_BEFORE, ORIGIN_AFTER, ORIGIN_BEFORE, PAREN_BEFORE,
-                                SAID, attributed as tied_to_speaker, heard_as_witness)
+                                attributed as tied_to_speaker, heard_as_witness)
 from .trained_span_edges import (WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role,
                                  trim_tail)
 from .trained_span_lines import field_label, first_line, opens_line
-from .trained_span_trust import place_is_setting, trusted_org, trusted_role, without_article
+from .trained_span_trust import defined_terms, place_is_setting, trusted_org, trusted_role, without_article
+from .trained_span_words import acts_after, phrase_goes_on, sentence_start
 
 RECOGNIZER_ID = "trained_spans"
 # the verdicts of ``_verdict`` that remove a span; "plain_person": a name after an honorific, initials, a speaker label
@@ -71,8 +72,7 @@ _PREDICATE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|being|est|sont|était|�
 _DUTY_START = re.compile(r"(?:responsables?|responsible|chargée?s?|in charge)\b", re.I)
 _GENERIC_START = re.compile(r"(?:a|an|any|every|each|all|some|no|un|une|des|chaque|tout|toute|tous|toutes)\s", re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|our|their|from the|at the|la|le|notre|leur|du|au)\s+$", re.I)
-_ACTS = frozenset("""will would to can could and should must shall flagged raised asked agreed proposed suggested
-wants wanted thinks thought et va fera enverra doit pourra propose a avait veut""".split())
+_AGENDA_TIME = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[:h.][ \t]?\d{2}[ \t]*(?:[-–—][ \t]*)?$")
 _MARKUP = re.compile(r"[<>=/\\{}\[\]|@#]")
 
 
@@ -187,7 +187,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
         return "common_phrase"
     if label == "PERSON" and surface.replace(".", "").lower() in _NOT_INITIALS:
         return "country_initials"  # "UK", "U.S.", "ONU": countries and unions, not initials
-    if label in ("PERSON", "ORG") and _label_of_the_notes(words, after):
+    if label in ("PERSON", "ORG") and _label_of_the_notes(words, before, after):
         return "line_label"  # "Groupe F (notes)", "Idea:", "Table 3": a breakout or line label, as the rules read it
     if label == "PERSON" and _plainly_person(surface, before, after):
         return "place_name" if _is_place(surface) else "plain_person"
@@ -213,6 +213,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
         return "duty"  # "le ministère est responsable de …": what a body is in charge of, not a person's title
     if label == "PLACE":
         return _place_verdict(surface, s, e, before, after, people_ends, subjects)
+    if label == "ORG" and surface in defined_terms(text) and not attributed:
+        return "defined_term"  # "sexual harassment and abuse (SHA)": the note's own short form of a subject
     if label == "ORG":
         trusted = attributed or trusted_org(surface, words) or (not _bare_acronym(surface) and any(w in CSO_HEADS for w in words))
         return "org" if trusted else "untrusted_org"
@@ -230,9 +232,9 @@ def _person_verdict(text: str, s: int, surface: str, words: list[str], before: s
         return "date"  # "a report by June", "d'ici juin": a month, though June is also a name
     if len(words) >= 3 and all(w in common_words() for w in words):
         return "common_words"
-    if len(words) == 1 and is_common_key(words[0], common_words()) and _sentence_start(text, s) and not _acts_after(after) \
-            and not _SIGN_OFF.search(before):
-        return "word_opening"  # "Hope for peace …": a word-name opening a sentence needs a verb (or a sign-off) of its own
+    if len(words) == 1 and is_common_key(words[0], common_words()) and sentence_start(text, s) \
+            and phrase_goes_on(after) and not _SIGN_OFF.search(before):
+        return "word_opening"  # "Hope for peace …": a common word opening a noun phrase; "Faith asked" is a name
     if _is_place(surface):
         return "place_name"
     return "bare_acronym" if _bare_acronym(surface) and not attributed else "person"
@@ -257,7 +259,7 @@ def _bracketed_initials(text: str, s: int, e: int, after: str) -> bool:
     """Two or three capitals in square brackets that act: a note-taker's way of writing who spoke."""
     surface = text[s:e]
     return (text[max(0, s - 1):s] == "[" and text[e:e + 1] == "]" and surface.isalpha() and surface.isupper()
-            and 2 <= len(surface) <= 3 and surface.lower() not in _NOT_INITIALS and _acts_after(after[1:]))
+            and 2 <= len(surface) <= 3 and surface.lower() not in _NOT_INITIALS and acts_after(after[1:]))
 
 
 def _named_group(words: list[str], before: str, attributed: bool) -> bool:
@@ -268,11 +270,16 @@ def _named_group(words: list[str], before: str, attributed: bool) -> bool:
     return attributed or bool(_DEFINITE_BEFORE.search(before))
 
 
-def _label_of_the_notes(words: list[str], after: str) -> bool:
-    """A breakout group's label ("Group C", "Groupe F") or a line label before its colon ("Idea:")."""
+def _label_of_the_notes(words: list[str], before: str, after: str) -> bool:
+    """A breakout group's label ("Group C", "Groupe F"), a line label before its colon ("Idea:") or an agenda
+    item after its time ("09:30 Welcome:"; a chat's "09:30 tova.r:" is no ordinary word)."""
     if len(words) == 2 and words[0] in _GROUP_WORDS and len(words[1]) <= 2:
         return True
-    return len(words) == 1 and words[0] in NON_NAME_LINE_LABELS and after.lstrip()[:1] in (":", "(")
+    if len(words) != 1 or after.lstrip()[:1] not in (":", "("):
+        return False
+    agenda_item = _AGENDA_TIME.search(before) is not None and words[0] not in given_name_keys() \
+        and is_common_key(words[0], common_words())
+    return words[0] in NON_NAME_LINE_LABELS or agenda_item
 
 
 def _plainly_person(surface: str, before: str, after: str) -> bool:
@@ -283,7 +290,7 @@ def _plainly_person(surface: str, before: str, after: str) -> bool:
         return True
     letters = surface.replace(".", "").replace("-", "").replace(" ", "")
     if _INITIALS.match(surface) and ("." in surface or len(letters) <= 3) and letters.lower() not in _NOT_INITIALS:
-        return after.lstrip()[:1] in (":", ",", "(", ")", "") or _acts_after(after)
+        return after.lstrip()[:1] in (":", ",", "(", ")", "") or acts_after(after)
     if re.match(r"\s*\((?!\s*\d)", after) and len(surface.split()) <= 3 and not _inside_title(before) \
             and not _one_ordinary_word(surface):
         return True  # "OLESYA (Org)", "MAY CHEN (ORG):" a name with its body in brackets; not "Planning (…)"
@@ -367,7 +374,7 @@ def _only_common_words(text: str, s: int, surface: str) -> bool:
         return False
     for w in words:
         pos = s + w.start()
-        if w.group()[0].isupper() and not _sentence_start(text, pos):
+        if w.group()[0].isupper() and not sentence_start(text, pos):
             return False
     return True
 
@@ -378,20 +385,4 @@ def _lower_case_actor(lower_note: bool, surface: str, label: str, before: str, a
     name goes when it acts or leads a line."""
     if not (lower_note and label == "PERSON" and surface.islower()):
         return False
-    return _acts_after(after) or opens_line(before)
-
-
-def _acts_after(after: str) -> bool:
-    """What follows reads as a person acting: "Faith will send", "Sunny to circulate", "Joy (Org)", "Hope:"."""
-    if after.lstrip()[:1] in ("(", ":"):
-        return True
-    nxt = _WORD.search(after)
-    return nxt is not None and (nxt.group().lower() in SAID or fold(nxt.group()) in SPEECH_VERBS
-                                or nxt.group().lower() in _ACTS)
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """Nothing but spaces, bullets or quotes between *pos* and the previous sentence end or line start."""
-    head = text[:pos].rstrip(" \t\"“«-*•")
-    return not head or head[-1] in ".!?:\n"
-
+    return acts_after(after) or opens_line(before)

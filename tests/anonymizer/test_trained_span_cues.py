@@ -59,3 +59,14 @@ def test_a_body_welcomed_as_news_is_not_a_witness():
     s = text.index("Coastal Affairs")
     e = s + len("Coastal Affairs")
     assert not _attributed(text, s, e, text[:s], text[e:e + 30])
+
+
+@pytest.mark.parametrize("text, body, tied", [
+    ("Officials of the CBSA said the backlog is shrinking.", "CBSA", True),
+    ("Officials of the CBSA should be trained in trauma-informed interviewing.", "CBSA", False),
+    ("Les fonctionnaires de la GRC doivent suivre la formation.", "GRC", False),
+])
+def test_the_people_of_a_body_are_a_speaker_unless_told_what_they_should_do(text, body, tied):
+    s = text.index(body)
+    e = s + len(body)
+    assert _attributed(text, s, e, text[max(0, s - 60):s], text[e:e + 30]) is tied
