@@ -47,7 +47,9 @@ def chunks(pf) -> list[tuple[Word, Word]]:
         cur.clear()
 
     for w in ctx.words:
-        namey = (w.cap or w.upper) and w.i not in pf.covered and not pf._blocked(w)
+        # a word with a digit is a code, a bill or a group of states ("G20", "C-16"), never part of a name
+        namey = (w.cap or w.upper) and not any(ch.isdigit() for ch in w.text) and w.i not in pf.covered \
+            and not pf._blocked(w)
         particle = (not w.cap) and w.key in NAME_PARTICLES and cur
         if cur:
             g = ctx.gap(cur[-1], w)

@@ -60,8 +60,17 @@ def ner_persons(pf) -> None:
         if all(w.key in FUNCTION_WORDS or w.key in NAME_WORDS or (ctx.is_common(w) and ctx.pos(w) != "PROPN")
                for w in run) and not pf.cue(a, b):
             continue
+        if len(run) >= 2 and all(ctx.is_common(w) and not is_given_name(w.key) for w in run) and not pf.cue(a, b) \
+                and not _capital_after(ctx, b):
+            continue  # "scrutinise Government Departments", "the report Unmet Needs": capitals on ordinary words
         if all(w.upper and len(w.key) <= 6 for w in run):
             cue = pf.cue(a, b)
             if not (cue and cue.startswith(("name followed by '(a", "speaker label", "questioner"))):
                 continue
         pf._add(a, b, Reason.PERSON_NER, None, False, key="u:" + phrase)
+
+
+def _capital_after(ctx, b) -> bool:
+    """The name runs on into a capitalised word ("Kestrel Aid Canada"): a longer name, not a titled phrase."""
+    nxt = ctx.word(b.i + 1)
+    return nxt is not None and ctx.gap(b, nxt) == " " and (nxt.cap or nxt.upper)

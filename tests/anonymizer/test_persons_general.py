@@ -55,6 +55,9 @@ def test_english_names_by_position(open_engine, text, gone, kept):
     ("grp A notes\nWe shared the deck on WhatsApp and in the PowerPoint.", ["grp A notes", "WhatsApp", "PowerPoint"]),
     ("The role of chairs in committees is under-studied. Women ministers should lead the change.",
      ["role of chairs", "Women ministers should lead"]),
+    ("After the sanctions, the G20 met again and Bill C-16 passed.", ["the G20 met again and Bill C-16 passed"]),
+    ("Select committees exist to scrutinise Government Departments, not to run them.",
+     ["Select committees exist to scrutinise Government Departments, not to run them."]),
 ])
 def test_english_ordinary_words_stay(open_engine, text, kept):
     res = check(open_engine, text, "en", [], kept)
