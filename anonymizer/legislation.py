@@ -22,6 +22,17 @@ _RESOLUTION_WORDS = frozenset({"unscr", "scr", "rcsnu", "resolution", "resolutio
 _RESOLUTION_NUMBER = re.compile(r"\s*(?:no\.?\s*|n°\s*)?\d{3,4}\b")
 
 
+# the title of a law running up to the span: "Loi sur le Commissaire à …", "Act respecting the Commissioner of …"
+_LAW_TITLE_BEFORE = re.compile(r"\b(?:Loi|Act)\s+(?:sur|concernant|modifiant|visant|portant|respecting|to\s+amend|"
+                               r"to\s+establish|instituant|constituant)\b[^.;:()\n]{0,60}$")
+
+
+def in_law_title(text: str, start: int) -> bool:
+    """The span at *start* is inside a law's title ("Loi sur le Commissaire à la santé"): the office a law
+    creates is its subject, not a person in the room."""
+    return _LAW_TITLE_BEFORE.search(text[max(0, start - 90):start]) is not None
+
+
 def names_legislation(text: str, start: int, end: int) -> bool:
     """The span at *start*–*end* is part of a bill's, a law's or a resolution's name, not a person or a body."""
     after = text[end:end + 16]

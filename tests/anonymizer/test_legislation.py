@@ -22,3 +22,16 @@ def test_a_bill_stays_even_with_a_bill_on_the_roster(pipelines, allow):
                               allowlist=allow)
     res = engine.anonymize("Bill Okafor asked about Bill S-9. Bill thinks it is too narrow.", "en")
     assert res.text.startswith("[Participant 1] asked about Bill S-9. [Participant 1] thinks")
+
+
+@pytest.mark.parametrize("lang, text, kept, gone", [
+    ("fr", "Étude détaillée du projet de loi n° 12, Loi sur le Commissaire aux aînés et à la solidarité.",
+     "Loi sur le Commissaire aux aînés", None),
+    ("en", "Clause 4 of the Act respecting the Commissioner for Children sets the term. The Commissioner said it works.",
+     "Act respecting the Commissioner for Children sets the term", "The Commissioner said"),
+])
+def test_the_office_a_law_creates_stays_in_its_title(pipelines, allow, lang, text, kept, gone):
+    res = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=allow).anonymize(text, lang)
+    assert kept in res.text
+    if gone:
+        assert gone not in res.text and "[Role] said it works" in res.text
