@@ -63,9 +63,9 @@ evaluate: install
 canary: install
 	$(BIN)/python -m anonymizer.canary --n-people 20 --seed 0
 
-## Rebuild the trained domain span model (anonymizer/model/en, fr) from synthetic notes; fixed seed, CPU only.
+## Rebuild the trained domain span models (anonymizer/model/en, en-2, fr, fr-2) from synthetic notes; fixed seeds, CPU only.
 train: install
-	$(BIN)/python -m anonymizer train --lang both --n-notes 8000 --seed 0 --max-steps 3000 --out anonymizer/model
+	$(BIN)/python -m anonymizer train --lang both --n-notes 8000 --seed 0 --max-steps 3000 --members 2 --out anonymizer/model
 
 # Presidio is for comparison only; its pins would downgrade spaCy's preshed, so no dependency resolution.
 bench-install: install

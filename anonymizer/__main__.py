@@ -4,7 +4,8 @@
     python -m anonymizer [--roster ...] [--allow ...] < note.txt          (plain: prints clean text)
     python -m anonymizer evaluate --gold notes.jsonl [--roster ...] [--allow ...] [--leaks] [--json]
     python -m anonymizer ablate --gold notes.jsonl [--roster ...] [--allow ...] [--json]
-    python -m anonymizer train [--lang en|fr|both] [--n-notes 8000] [--seed 0] [--max-steps 3000] [--jobs 2] [--out anonymizer/model]
+    python -m anonymizer train [--lang en|fr|both] [--n-notes 8000] [--seed 0] [--max-steps 3000] [--members 2] [--jobs 2]
+                               [--out anonymizer/model]
     python -m anonymizer ideas --jsonl | --evaluate GOLD     (clean ideas, see anonymizer/ideas/cli.py)
 Options --model-en / --model-fr choose the spaCy pipelines.
 """

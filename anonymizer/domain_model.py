@@ -2,9 +2,10 @@
 
 ``python -m anonymizer train`` saves, per language, a pipeline holding only a fine-tuned ``ner``
 (labels PERSON, ORG, ROLE, PLACE). At load time that ``ner`` is wrapped in the component
-``anonymizer_domain_spans`` and appended to the main pipeline: it runs once on the same ``Doc``
+``anonymizer_domain_spans`` and appended to the main pipeline: it runs on the same ``Doc``
 (no second tokenization) and writes its spans to ``doc.spans["domain"]``, leaving ``doc.ents``
-(the general model's entities, used by the rules) as they were.
+(the general model's entities, used by the rules) as they were. A language may have several models (an
+ensemble: ``en``, ``en-2``); the component writes the union of their spans.
 
 Setting ``ANONYMIZER_DOMAIN_MODEL`` names the directory holding ``en/`` and ``fr/`` (default: the
 weights shipped in ``anonymizer/model``); ``none`` switches the model off. Without weights the
@@ -20,6 +21,7 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 SPAN_KEY = "domain"
 LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
@@ -37,45 +39,48 @@ def model_dir(lang: str) -> Path | None:
     return (Path(setting) if setting else SHIPPED) / lang
 
 
+def member_paths(path: Path) -> list[Path]:
+    """The ensemble's models for one language: ``<root>/en`` first, then ``<root>/en-2``, ``en-3`` … in order."""
+    others = [p for p in path.parent.glob(f"{path.name}-*") if p.name[len(path.name) + 1:].isdigit()]
+    return [path] + sorted(others, key=lambda p: int(p.name[len(path.name) + 1:]))
+
+
 class DomainSpans:
-    """Runs the trained ``ner`` on a Doc and stores its spans under ``doc.spans["domain"]``."""
+    """Runs the trained ``ner`` models on a Doc and stores the union of their spans under ``doc.spans["domain"]``.
+
+    Each model of the ensemble was trained alike on other synthetic notes and another seed; a span of a later
+    model joins only where no earlier model put one, so every kept span is one model's whole reading."""
 
     def __init__(self, nlp: Language, path: str):  # noqa: D107
-        trained = spacy.load(path)
-        self.ner = trained.get_pipe("ner")
-        per_type = (trained.meta.get("performance") or {}).get("ents_per_type") or {}
+        members = [spacy.load(p) for p in member_paths(Path(path))]
+        self.ners = [m.get_pipe("ner") for m in members]
+        per_type = (members[0].meta.get("performance") or {}).get("ents_per_type") or {}
         # the greedy NER has no per-span probability: each label's precision on synthetic dev stands in
         self.precision = {lab: round(float(per_type.get(lab, {}).get("p", 0.8)), 3) for lab in LABELS}
         for label in LABELS:  # the main vocabulary must know the label strings the ner writes
             nlp.vocab.strings.add(label)
 
-    def _before(self, doc: Doc):
-        ents = doc.ents
-        doc.set_ents([], default="missing")  # preset O tokens would block the trained model
-        return ents
-
-    def _after(self, doc: Doc, ents) -> Doc:
-        doc.spans[SPAN_KEY] = [e for e in doc.ents if e.label_ in LABELS]
-        doc.spans[SPAN_KEY].attrs["precision"] = self.precision
-        doc.set_ents(list(ents), default="outside")
-        return doc
-
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one Doc."""
-        ents = self._before(doc)
-        return self._after(self.ner(doc), ents)
+        return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """Annotate Docs in batches (the ner's own batching)."""
-        saved: dict[int, tuple] = {}
-
-        def cleared():
-            for doc in docs:
-                saved[id(doc)] = self._before(doc)
+        """Annotate Docs in batches: each model reads a batch with no entity preset (preset O tokens would block
+        it), then the general model's entities are put back for the rules."""
+        for batch in minibatch(docs, size=batch_size):
+            general = [doc.ents for doc in batch]
+            found: list[list] = [[] for _ in batch]
+            for ner in self.ners:
+                for doc in batch:
+                    doc.set_ents([], default="missing")
+                for doc, spans in zip(ner.pipe(batch, batch_size=batch_size), found):
+                    spans += [e for e in doc.ents if e.label_ in LABELS
+                              and not any(f.start < e.end and e.start < f.end for f in spans)]
+            for doc, spans, ents in zip(batch, found, general):
+                doc.spans[SPAN_KEY] = sorted(spans, key=lambda span: span.start)
+                doc.spans[SPAN_KEY].attrs["precision"] = self.precision
+                doc.set_ents(list(ents), default="outside")
                 yield doc
-
-        for doc in self.ner.pipe(cleared(), batch_size=batch_size):
-            yield self._after(doc, saved.pop(id(doc)))
 
 
 @Language.factory(COMPONENT, default_config={"path": ""})

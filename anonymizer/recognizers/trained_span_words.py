@@ -28,11 +28,16 @@ _PHRASE_WORDS = frozenset("""for of in on at with without about over into throug
 en au aux la le les""".split())
 
 
-def phrase_goes_on(after: str) -> bool:
-    """A preposition or an article follows on the same line: the common word opens a noun phrase. Anything
-    else (a verb, a comma, "and") leaves the model's name standing: uncertain means removed."""
+def phrase_goes_on(after: str, subject: bool) -> bool:
+    """The common word opens a noun phrase: a preposition or an article follows on the same line ("Hope for
+    peace"), or, when the parser does not make the word the subject, a lower-case word it qualifies ("Faith
+    groups said"). Anything else (a verb, a comma, "and") leaves the model's name standing: uncertain means
+    removed."""
     nxt = _WORD.search(after)
-    return nxt is not None and not after[:nxt.start()].strip() and nxt.group().lower() in _PHRASE_WORDS
+    if nxt is None or after[:nxt.start()] != " " or acts_after(after):
+        return False
+    word = nxt.group()
+    return word.lower() in _PHRASE_WORDS or (not subject and word.islower())
 
 
 def sentence_start(text: str, pos: int) -> bool:

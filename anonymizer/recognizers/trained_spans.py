@@ -208,7 +208,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if label == "PERSON" and len(words) == 2 and words[0] in MODALS and words[1] in allow and words[1].upper() in surface:
         return "body_in_name"  # "Will ISC fund it?": a modal before an allow-listed body
     if label == "PERSON":
-        return _person_verdict(text, s, surface, words, before, after, attributed)
+        return _person_verdict(text, s, surface, words, before, after, attributed, s in subjects)
     if label == "ROLE" and _PREDICATE_BEFORE.search(before) and _DUTY_START.match(surface):
         return "duty"  # "le ministère est responsable de …": what a body is in charge of, not a person's title
     if label == "PLACE":
@@ -223,7 +223,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     return "generic_role" if _GENERIC_BEFORE.search(before) or _GENERIC_START.match(surface) else "role"
 
 
-def _person_verdict(text: str, s: int, surface: str, words: list[str], before: str, after: str, attributed: bool) -> str:
+def _person_verdict(text: str, s: int, surface: str, words: list[str], before: str, after: str, attributed: bool,
+                    subject: bool = False) -> str:
     """The tests a would-be name passes once the common ones are done."""
     if _named_programme(words, before) or any(w in _GROUP_WORDS for w in words) or \
             (len(words) == 1 and words[0].rstrip(".") in HONORIFICS):
@@ -233,7 +234,7 @@ def _person_verdict(text: str, s: int, surface: str, words: list[str], before: s
     if len(words) >= 3 and all(w in common_words() for w in words):
         return "common_words"
     if len(words) == 1 and is_common_key(words[0], common_words()) and sentence_start(text, s) \
-            and phrase_goes_on(after) and not _SIGN_OFF.search(before):
+            and phrase_goes_on(after, subject) and not _SIGN_OFF.search(before):
         return "word_opening"  # "Hope for peace …": a common word opening a noun phrase; "Faith asked" is a name
     if _is_place(surface):
         return "place_name"

@@ -1,10 +1,12 @@
-"""Train the domain span model: ``python -m anonymizer train [--lang en|fr|both] [--n-notes N] [--seed S] [--max-steps K] [--out DIR]``.
+"""Train the domain span model: ``python -m anonymizer train [--lang en|fr|both] [--n-notes N] [--seed S] [--max-steps K]
+[--members M] [--out DIR]``.
 
 Generates synthetic notes (fixed seed), adds the hand-annotated text (real passages, ``real/notes.txt``, and notes
 written by people, ``written/``), writes spaCy DocBins, and fine-tunes the installed sm
 pipeline's own ``ner`` with spaCy's training API (config ``ner.cfg`` beside this module) on the labels
-PERSON, ORG, ROLE, PLACE. What is saved under ``<out>/<lang>/`` is a pipeline holding only that
-``ner`` (plus its vocabulary), which the anonymizer adds to its main pipeline at run time.
+PERSON, ORG, ROLE, PLACE. What is saved under ``<out>/<lang>/`` (and ``<out>/<lang>-2/`` for the second member of
+the ensemble) is a pipeline holding only that ``ner`` (plus its vocabulary), which the anonymizer adds to its main
+pipeline at run time.
 """
 from __future__ import annotations
 
@@ -33,6 +35,9 @@ ANNOTATED_REPEAT = 8
 # 3,000 updates. The two languages train in parallel processes, one core each (see the README for timings).
 N_NOTES = 8000
 MAX_STEPS = 3000
+# Two models a language, trained alike on different synthetic notes and seeds; the anonymizer takes the union of
+# their spans (each misses names the other finds; the rules' checks then judge every span alike).
+MEMBERS = 2
 
 
 @registry.callbacks("anonymizer.copy_base_norms.v1")
@@ -70,9 +75,15 @@ def to_docbin(notes: list[Note], nlp) -> DocBin:
     return db
 
 
+def member_name(lang: str, member: int) -> str:
+    """Directory name of one member of the language's ensemble: ``en`` for the first, ``en-2`` for the second."""
+    return lang if member == 0 else f"{lang}-{member + 1}"
+
+
 def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: int | None = None,
-                   log=print, annotated_repeat: int = ANNOTATED_REPEAT, max_steps: int | None = None) -> Path:
-    """Generate, train and save one language's ner-only pipeline under ``out/lang``; returns that path.
+                   log=print, annotated_repeat: int = ANNOTATED_REPEAT, max_steps: int | None = None,
+                   member: int = 0) -> Path:
+    """Generate, train and save one language's ner-only pipeline under ``out/<member_name>``; returns that path.
 
     The hand-annotated text of the language (real passages and people's notes) joins the synthetic training
     notes ``annotated_repeat`` times each (a few hundred texts would otherwise vanish among thousands of notes).
@@ -97,7 +108,7 @@ def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: in
         started = time.monotonic()
         spacy_train(CONFIG, tmp_path / "run", overrides=overrides, use_gpu=-1)
         log(f"[{lang}] trained on {n_notes} notes in {time.monotonic() - started:.0f} s")
-        target = out / lang
+        target = out / member_name(lang, member)
         if target.exists():
             shutil.rmtree(target)
         shutil.copytree(tmp_path / "run" / "model-best", target)
@@ -144,6 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="copies of each hand-annotated passage or note")
     p.add_argument("--max-steps", type=int, default=MAX_STEPS, help="stop after this many updates (0: the config's epochs)")
     p.add_argument("--jobs", type=int, default=2, help="languages trained at once, one process each")
+    p.add_argument("--members", type=int, default=MEMBERS,
+                   help="models a language (member k trains on the data and seed of --seed + k)")
     args = p.parse_args(argv)
     started = time.monotonic()
     langs = ["en", "fr"] if args.lang == "both" else [args.lang]
@@ -152,9 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         code = 0
         for lang in langs:
-            spacy.util.fix_random_seed(args.seed)  # each language starts from the same state, alone or not
-            train_language(lang, args.n_notes, args.seed, Path(args.out), args.epochs, annotated_repeat=args.annotated_repeat,
-                           max_steps=args.max_steps)
+            for member in range(args.members):
+                seed = args.seed + member
+                spacy.util.fix_random_seed(seed)  # each model starts from the same state, alone or not
+                train_language(lang, args.n_notes, seed, Path(args.out), args.epochs,
+                               annotated_repeat=args.annotated_repeat, max_steps=args.max_steps, member=member)
     print(f"total wall time {time.monotonic() - started:.0f} s", file=sys.stderr)
     return code
 

@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..domain_model import COMPONENT, domain_spans
 from ..evaluation import load_jsonl, score
 from .lexicon import load_lexicon, read_lines
 from .synth import generate, to_gold
@@ -48,9 +49,9 @@ def allow_terms(seed: int = 0) -> list[str]:
 
 
 def model_spans(nlp, text: str) -> list[dict]:
-    """The trained model's entities as removals, in the scorer's shape."""
+    """The trained models' spans (the ensemble's union) as removals, in the scorer's shape."""
     return [{"start": e.start_char, "end": e.end_char, "label": e.label_, "action": "redact"}
-            for e in nlp(text).ents if e.label_ in LABELS]
+            for e in domain_spans(nlp(text))]
 
 
 def score_model(model_root: Path, corpus: Path) -> list[str]:
@@ -61,7 +62,8 @@ def score_model(model_root: Path, corpus: Path) -> list[str]:
     rows = []
     for lang in sorted({g.get("lang") for g in gold}):
         part = [g for g in gold if g.get("lang") == lang]
-        nlp = spacy.load(model_root / lang)
+        nlp = spacy.blank(lang)  # the models alone, as the anonymizer runs them (every member of the ensemble)
+        nlp.add_pipe(COMPONENT, config={"path": str(model_root / lang)})
         system = {g["id"]: {"spans": model_spans(nlp, g["text"])} for g in part}
         res = score(part, system)
         per = " ".join(f"{lab} {res['recall_per_label'][lab][0]:.3f}/{res['recall_per_label'][lab][1]}"

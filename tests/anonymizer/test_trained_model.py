@@ -14,7 +14,7 @@ import pytest
 import spacy
 
 from anonymizer import AllowList, AnonymizerEngine, Roster
-from anonymizer.domain_model import COMPONENT, domain_spans, model_dir
+from anonymizer.domain_model import COMPONENT, domain_spans, member_paths, model_dir
 from anonymizer.evaluation import load_jsonl
 from anonymizer.training.lexicon import load_lexicon
 from anonymizer.training.real_text import load_real, parse_marked
@@ -112,8 +112,23 @@ def test_two_training_runs_write_identical_files_whatever_the_hash_seed(tmp_path
                         "--max-steps", "8", "--annotated-repeat", "1", "--jobs", "1", "--out", str(out)],
                        check=True, env=env, cwd=Path(__file__).resolve().parents[2], capture_output=True)
         outs.append(_file_digests(out))
-    assert "fr/ner/model" in outs[0] and "fr/ner/moves" in outs[0]
+    assert "fr/ner/model" in outs[0] and "fr/ner/moves" in outs[0] and "fr-2/ner/model" in outs[0]
     assert outs[0] == outs[1]
+    # the second member of the ensemble is what a lone run on the next seed writes
+    alone = tmp_path / "alone"
+    subprocess.run([sys.executable, "-m", "anonymizer", "train", "--lang", "fr", "--n-notes", "30", "--seed", "1",
+                    "--max-steps", "8", "--annotated-repeat", "1", "--jobs", "1", "--members", "1", "--out", str(alone)],
+                   check=True, env={**os.environ, "PYTHONHASHSEED": "0"}, cwd=Path(__file__).resolve().parents[2],
+                   capture_output=True)
+    assert not (alone / "fr-2").exists()
+    second = {k[len("fr-2/"):]: v for k, v in outs[0].items() if k.startswith("fr-2/")}
+    assert second == {k[len("fr/"):]: v for k, v in _file_digests(alone).items() if k.startswith("fr/")}
+
+
+def test_the_ensemble_loads_its_members_in_order(tmp_path):
+    for name in ("en", "en-2", "en-10", "en-x", "fr-2"):
+        (tmp_path / name).mkdir()
+    assert [p.name for p in member_paths(tmp_path / "en")] == ["en", "en-2", "en-10"]
 
 
 @shipped
@@ -126,6 +141,10 @@ def test_shipped_model_finds_an_invented_name(pipelines):
     assert any(label == "ORG" and "Quillmoor" in text for text, label in found)
     # the general model's entities are left as they were for the rules
     assert all(e.label_ not in ("ROLE", "PLACE") for e in doc.ents)
+    # both models of the shipped ensemble read the note, and no two of their spans overlap
+    assert len(nlp.get_pipe(COMPONENT).ners) == 2
+    spans = sorted(domain_spans(doc), key=lambda span: span.start)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
 
 
 @shipped
