@@ -99,7 +99,7 @@ _FUNCTION_AFTER = re.compile(r"^\s+(?:[a-z][a-z-]*\s+){1,2}(?:officers?|analysts
                              r"reps?|representatives?|officials?|delegates?|leads?|managers?|coordinators?|directors?|"
                              r"specialists?|spokesperson|note-taker|employees?)\b")
 # what the people of a body should do is a recommendation about them, not a report of one who spoke
-# ("officials of the X should be trained", "les agents de la X doivent …")
+# ("officials of the X should be trained", "les fonctionnaires de la X doivent …")
 _PRESCRIBED_AFTER = re.compile(r"^\s*(?:should|must|ought|need\s+to|have\s+to|devraient|doivent|devrait|doit|"
                                r"auraient\s+intérêt)\b", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|de|du|d')\s*(?:the\s+)?$", re.I)

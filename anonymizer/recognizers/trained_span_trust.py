@@ -101,6 +101,7 @@ def trusted_org(surface: str, words: list[str]) -> bool:
 
 
 def _unknown_acronym(bare: str) -> bool:
+    """Two to six capitals, one word (whether a list knows it is tested before)."""
     return bare.isupper() and " " not in bare and 2 <= len(bare) <= 6
 
 

@@ -44,4 +44,3 @@ def sentence_start(text: str, pos: int) -> bool:
     """Nothing but spaces, bullets or quotes between *pos* and the previous sentence end or line start."""
     head = text[:pos].rstrip(" \t\"“«-*•")
     return not head or head[-1] in ".!?:\n"
-
