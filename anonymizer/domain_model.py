@@ -39,8 +39,14 @@ def model_dir(lang: str) -> Path | None:
     return (Path(setting) if setting else SHIPPED) / lang
 
 
+def member_name(lang: str, member: int) -> str:
+    """Directory name of one model of the language's ensemble: ``en`` for the first, ``en-2`` for the second."""
+    return lang if member == 0 else f"{lang}-{member + 1}"
+
+
 def member_paths(path: Path) -> list[Path]:
-    """The ensemble's models for one language: ``<root>/en`` first, then ``<root>/en-2``, ``en-3`` … in order."""
+    """The ensemble's models for one language, as ``member_name`` names them: ``<root>/en`` first, then
+    ``<root>/en-2``, ``en-3`` … in order."""
     others = [p for p in path.parent.glob(f"{path.name}-*") if p.name[len(path.name) + 1:].isdigit()]
     return [path] + sorted(others, key=lambda p: int(p.name[len(path.name) + 1:]))
 

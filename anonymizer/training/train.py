@@ -22,6 +22,7 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.util import filter_spans, registry
 
+from ..domain_model import member_name
 from ..pipeline import DEFAULT_MODELS, load_model
 from .real_text import load_real
 from .synth import Note, generate
@@ -73,11 +74,6 @@ def to_docbin(notes: list[Note], nlp) -> DocBin:
         doc.ents = filter_spans([sp for sp in spans if sp is not None])
         db.add(doc)
     return db
-
-
-def member_name(lang: str, member: int) -> str:
-    """Directory name of one member of the language's ensemble: ``en`` for the first, ``en-2`` for the second."""
-    return lang if member == 0 else f"{lang}-{member + 1}"
 
 
 def train_language(lang: str, n_notes: int, seed: int, out: Path, max_epochs: int | None = None,
