@@ -44,7 +44,7 @@ def coordination(pf) -> None:
                 continue
             if w.key.rstrip(".") in HONORIFICS or (w.key in FUNCTION_WORDS and w.key not in ctx.index.single):
                 continue
-            if w.key.replace("’", "'") in CONTRACTIONS:
+            if w.key in CONTRACTIONS:
                 continue  # "Dana Kowal, I'm the lead": grammar after the comma, not a second name
             if w.upper and len(w.key) > 1 and (w.text.upper() in ctx.index.org_acronyms or w.text.upper() in ctx.index.derived_acronyms):
                 continue
@@ -79,7 +79,7 @@ def extend_left(pf) -> None:
         if prev is None or prev.i in pf.covered or ctx.gap(prev, ctx.words[i]) != " " or not prev.cap or prev.upper:
             continue
         k = prev.key
-        if k.replace("’", "'") in CONTRACTIONS:
+        if k in CONTRACTIONS:
             continue  # "I'm Dana Kowal": grammar before the name
         function_word = k in FUNCTION_WORDS and not (is_given_name(k) and not prev.initial)
         if function_word or k.rstrip(".") in HONORIFICS or k in ROLE_TITLES or k in PLACE_WORDS \
