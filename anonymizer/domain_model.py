@@ -7,8 +7,8 @@
 (the general model's entities, used by the rules) as they were. A language may have several models (an
 ensemble: ``en``, ``en-2``); the component writes the union of their spans.
 
-Setting ``ANONYMIZER_DOMAIN_MODEL`` names the directory holding ``en/`` and ``fr/`` (and ``en-2/``, ``fr-2/``; default: the
-weights shipped in ``anonymizer/model``); ``none`` switches the model off. Without weights the
+Setting ``ANONYMIZER_DOMAIN_MODEL`` names the directory holding ``en/`` and ``fr/`` (and ``en-2/``, ``fr-2/``;
+default: the weights shipped in ``anonymizer/model``); ``none`` switches the model off. Without weights the
 anonymizer still works with its rules and says so once in the log.
 """
 from __future__ import annotations

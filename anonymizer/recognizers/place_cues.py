@@ -32,7 +32,8 @@ ROLE_NOUNS = (ORIGIN_PERSON_NOUNS | PERSON_NOUNS | frozenset({
 # Nouns for people in general: a place after them is theirs only when they speak ("a woman from
 # Kuujjuaq said"), not in "women from Sudan face violence".
 GENERIC_NOUNS = frozenset({"woman", "man", "women", "men", "people", "person", "youth", "mother", "girl", "boy",
-                           "lady", "gentleman", "guy", "gal", "gars", "folks", "femme", "femmes", "homme", "hommes", "jeune", "jeunes",
+                           "lady", "gentleman", "guy", "gal", "gars", "folks", "femme", "femmes", "homme", "hommes",
+                           "jeune", "jeunes",
                            "mere", "meres", "fille", "filles", "gens", "personne", "personnes", "dame", "monsieur",
                            "grandmother", "grand-mere", "family", "famille", "student", "students", "etudiante",
                            "member", "members", "membre", "membres", "staff", "official", "officials", "officer",

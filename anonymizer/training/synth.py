@@ -17,13 +17,13 @@ import random
 import re
 from dataclasses import dataclass
 
+from ..domain_model import LABELS
 from .fillers import VOWELS, Fillers, Segs
 from .kinds import new_kind_lines
 from .lexicon import load_lexicon
 from .styles import STYLES, capitalize_first, lines_for
 
 SLOT = re.compile(r"\{([A-Z]+)\}")
-LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
 
 
 @dataclass

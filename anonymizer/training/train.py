@@ -1,5 +1,5 @@
-"""Train the domain span model: ``python -m anonymizer train [--lang en|fr|both] [--n-notes N] [--seed S] [--max-steps K]
-[--members M] [--out DIR]``.
+"""Train the domain span model: ``python -m anonymizer train [--lang en|fr|both] [--n-notes N] [--seed S]
+[--max-steps K] [--members M] [--out DIR]``.
 
 Generates synthetic notes (fixed seed), adds the hand-annotated text (real passages, ``real/notes.txt``, and notes
 written by people, ``written/``), writes spaCy DocBins, and fine-tunes the installed sm
@@ -22,14 +22,13 @@ import spacy
 from spacy.tokens import DocBin
 from spacy.util import filter_spans, registry
 
-from ..domain_model import member_name
+from ..domain_model import LABELS, member_name
 from ..pipeline import DEFAULT_MODELS, load_model
 from .real_text import load_real
 from .synth import Note, generate
 from .written import load_written
 
 CONFIG = Path(__file__).parent / "ner.cfg"
-LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "model"
 ANNOTATED_REPEAT = 8
 # The shipped weights: 8,000 notes a language, the best checkpoint (on the synthetic development notes) within

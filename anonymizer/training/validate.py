@@ -17,12 +17,10 @@ import json
 import sys
 from pathlib import Path
 
-from ..domain_model import COMPONENT, domain_spans
+from ..domain_model import COMPONENT, LABELS, domain_spans
 from ..evaluation import load_jsonl, score
 from .lexicon import load_lexicon, read_lines
 from .synth import generate, to_gold
-
-LABELS = ("PERSON", "ORG", "ROLE", "PLACE")
 
 
 def build(out: Path, n_per_lang: int = 300, seed: int = 101, split: str = "valid") -> Path:
