@@ -5,13 +5,18 @@ Kept apart from detection (the recognizers) and from replacement (:mod:`anonymiz
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .reasons import Reason
 from .recognizers.base import Candidate
+from .vocab import NAME_PARTICLES
 
 _LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUASI": 0}
+# One or two lower-case particles and nothing else between two parts of a name: "Van| den |Berg".
+_PARTICLE_GAP = re.compile(r"[ \t]+(?:(?:%s)[ \t]+){1,2}" % "|".join(
+    re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True) if " " not in p))
 
 
 @dataclass
@@ -61,6 +66,17 @@ def _unique(items) -> tuple:
         if x not in out:
             out.append(x)
     return tuple(out)
+
+
+def bridge_name_particles(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """*cands* plus one PERSON candidate over each pair of person redactions that only name particles part
+    ("Van" and "Berg" in "Van den Berg"): the particle belongs to the name and would otherwise be left behind."""
+    persons = sorted((c for c in cands if c.action == "redact" and c.label == "PERSON"), key=lambda c: c.start)
+    bridges = [Candidate(left.start, right.end, "PERSON", left.reason, left.recognizer, min(left.score, right.score),
+                         key=left.key, prio=left.prio)
+               for left, right in zip(persons, persons[1:])
+               if left.end < right.start and _PARTICLE_GAP.fullmatch(text, left.end, right.start)]
+    return cands + bridges
 
 
 def resolve(cands: list[Candidate]) -> list[Decision]:

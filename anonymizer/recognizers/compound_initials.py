@@ -23,7 +23,7 @@ class CompoundInitials(PersonStage):
         for rx in (_HYPHENATED, _PARTICLE):
             for m in rx.finditer(ctx.text):
                 i = _word_at(ctx, m.start())
-                j = _word_at(ctx, m.end() - 1)
+                j = _word_at(ctx, m.start() + len(m.group().rstrip(".")) - 1)  # a final dot may be the sentence's
                 if i is None or j is None or all(k in pf.covered for k in range(i, j + 1)):
                     continue
                 if m.group().lower().rstrip(".") in allow:

@@ -56,6 +56,8 @@ def fr_engine(pipelines):
      ["evictions are rising"]),
     # a signature line
     ("Thank you for the invitation.\n– Public Safety Canada", ["Public Safety Canada"], ["Thank you for the invitation"]),
+    ("Briefing note – Public Safety Canada\nShelters need stable funding.", ["Public Safety Canada"],
+     ["Briefing note", "Shelters need stable funding"]),
     # a speaker's own employment, past or present, ties an allow-listed body to her
     ("I worked for Correctional Service Canada for nine years, and parole is the gap.", ["Correctional Service Canada"],
      ["parole is the gap"]),
@@ -116,6 +118,8 @@ def test_english_subject_matter_stays(en_engine, text, kept):
     ("Le rapport ira à la chargée de projet d'AMC avant juin.", ["AMC"], ["Le rapport ira"]),
     ("Ottawa, le 14 novembre – Sécurité publique Canada\nContribution au plan d'action", ["Sécurité publique Canada"],
      ["Contribution au plan d'action"]),
+    ("Note de synthèse – Sécurité publique Canada\nLes refuges manquent de places.", ["Sécurité publique Canada"],
+     ["Note de synthèse", "Les refuges manquent de places"]),
     ("LA FÉDÉRATION DES FEMMES DE BELLECHASSE A DIT NON AU PROJET.", ["FÉDÉRATION DES FEMMES DE BELLECHASSE"], ["NON AU PROJET"]),
     # l'emploi d'une personne, et une fonction devant « à » ou « au »
     ("J'ai travaillé au Service correctionnel du Canada avant de fonder la clinique.", ["Service correctionnel du Canada"],

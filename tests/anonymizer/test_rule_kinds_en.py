@@ -80,6 +80,9 @@ def test_subject_matter_and_labels_stay(open_engine, text):
 
 @pytest.mark.parametrize("text,gone,kept", [
     ("M-J. R. and J-P. L. took notes; AvdB kept time.", ["M-J. R.", "J-P. L.", "AvdB"], ["took notes", "kept time"]),
+    ("The minutes were checked with AvdB.", ["AvdB"], ["The minutes were checked with"]),
+    # a lower-case particle between two parts of a name goes with them
+    ("Van den Berg and Okonkwo disagreed on the budget.", ["Van den Berg", "Okonkwo"], ["disagreed on the budget"]),
     ("one delegate flew in from Addis Ababa and described the camps", ["Addis Ababa"], ["described the camps"]),
     ("I'm from Thunder Bay, said another, and we see the same.", ["Thunder Bay"], ["I'm from", "we see the same"]),
 ])
