@@ -29,7 +29,7 @@ _SIDE = r"(?:side|people|folks|team|officials|view|position|perspective|reps?|re
 # lower-case heads of group names beyond the civil-society head-words
 _GROUP_HEADS = frozenset(CIVIL_HEADS | {"group", "organization", "organisation", "council", "committee", "union",
                                          "collective", "lodge", "society", "agency", "program", "programme",
-                                         "initiative", "project", "services", "house", "centre", "center"})
+                                         "initiative", "project", "services", "house", "centre", "center", "bank"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +59,12 @@ _HYPHEN_JOINED = re.compile(r"(?<![\w-])(?:[A-Z][\w'’]+-)*([A-Z][\w'’]+)-(?:
 _GROUP = r"(?P<g>(?:[\w'’-]+\s+){1,4}?(?P<h>" + "|".join(sorted(_GROUP_HEADS, key=len, reverse=True)) + r"))\b"
 _FROM_GROUP = re.compile(r"\b(?:[Ss]omeone|[Ss]omebody|[Oo]ne|[Pp]eople|[Ff]olks|[Pp]articipants?|[Ww]oman|[Mm]an|"
                          r"[Dd]elegates?|[Rr]eps?|[Rr]epresentatives?|[Ss]taff|[Cc]olleagues?|[Ss]peakers?|[Mm]embers?|"
-                         r"[Vv]olunteers?|[Ww]orkers?|[A-Z][\w'’-]+)\s+(?:from|of|at|with)\s+(?:the|a|an|our|their)\s+"
+                         r"[Vv]olunteers?|[Ww]orkers?|[A-Z][\w'’-]+|"
+                         # one person by her job: "a lawyer from a tenants' rights clinic"
+                         r"(?:(?<=\b[Aa] )|(?<=\b[Tt]he ))(?:lawyer|counsell?or|nurse|advocate|coordinator|director|"
+                         r"organi[sz]er|teacher|doctor|physician|manager|researcher|founder|caseworker|educator|"
+                         r"psychologist|midwife|social worker|outreach worker|program officer))\s+(?:from|of|at|with)\s+"
+                         r"(?:the|a|an|our|their)\s+"
                          + _GROUP + r"(?=[\s,:;.)]|$)")
 _GROUP_SAID = re.compile(r"(?:^|(?<=\s)|(?<=\())(?:[Tt]he|[Aa]n?|[Oo]ur)\s+" + _GROUP + r"\s+(?:also\s+)?(?:" + _SAID
                          + r"|reps?|representatives?|person|folks|people|delegate|worker|staff)\b")

@@ -60,6 +60,9 @@ def test_titles(open_engine, text, gone, kept):
     ("Someone from the rural newcomer hub said young women are never asked.", ["rural newcomer hub"], ["young women"]),
     ("A migrant workers' legal clinic said housing is a safety issue.", ["migrant workers' legal clinic"],
      ["housing is a safety issue"]),
+    ("Then a lawyer from a tenants' rights clinic spoke about evictions.", ["tenants' rights clinic"],
+     ["spoke about evictions"]),
+    ("The woman from the local food bank asked about core funding.", ["local food bank"], ["asked about core funding"]),
 ])
 def test_bodies_and_groups_as_attribution(open_engine, text, gone, kept):
     _check(open_engine, text, gone, kept)
@@ -69,6 +72,7 @@ def test_bodies_and_groups_as_attribution(open_engine, text, gone, kept):
     "Access to justice should be funded. Health Canada should fund trauma care.",
     "The Parole Board of Canada should publish how many victims attend hearings.",
     "Every newcomer youth hub needs core funding, and legal clinics too.",
+    "Lawyers at legal clinics and the local food bank network need core funding.",
     "Programs in Nova Scotia should fund rural transit to shelters.",
     "Group B notes\nIdea: the RCMP should publish data every year.",
     "I'm tired of reports. We're late. They're not listening.",
