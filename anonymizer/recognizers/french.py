@@ -163,6 +163,7 @@ def _inside_candidate(att: AttributionReader, s: int, e: int) -> bool:
 
 
 _PIECE = re.compile(r"[^,;\n]+")
+_SPEAKER_COLON = re.compile(r"[ \t]*:(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=[ \t]+[A-ZÀ-Ý]|[ \t]*$)")
 _NAME_WORD = r"[A-ZÀ-ÖØ-Ý][\w’'-]+"
 _LEADING_NAME = re.compile(rf"^[\s\-–•*]*(?:(?:M\.|Mme|Me|Dre?|Pre?)\s+)?({_NAME_WORD}(?:\s+(?:(?:de\s+la|de|du|des|van|von|d'|le|la)\s+)?"
@@ -192,6 +193,8 @@ def _caption_lines(att: AttributionReader) -> None:
         stop = t.find(")", r.end, line_end) if in_paren else line_end
         stop = line_end if stop == -1 else stop
         stop = _sentence_end(t, r.end, stop)  # "…, Assistant Deputy Minister. You have …" ends at the title
+        colon = _SPEAKER_COLON.search(t, r.end, stop)  # "<Name>, <title>, <Org> : <what she said>"
+        stop = colon.start() if colon else stop
         if t[r.end:r.end + 1] != ",":
             continue
         for m in _PIECE.finditer(t, r.end + 1, stop):

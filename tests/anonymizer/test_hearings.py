@@ -1,5 +1,6 @@
 """Committee hearings: witnesses introduced in a sentence lose their names and bodies, and the chair's words
 around them stay."""
+import pytest
 
 
 def test_a_witness_introduction_keeps_the_sentence_after_it(bare_engine):
@@ -40,3 +41,16 @@ def test_a_body_a_french_hearing_hears_goes_and_the_same_body_as_subject_stays(b
                                 "Le ministère de la justice doit publier ses données.", "fr")
     assert res.text == ("Pour terminer, nous entendons le [Organization 1], qui pilote la réforme pénale.\n"
                         "Le ministère de la justice doit publier ses données.")
+
+
+@pytest.mark.parametrize("text,lang,body,idea", [
+    ("- Mark Chen, senior analyst, Public Safety Canada: no clear mandate abroad; Canada can still share data.", "en",
+     "Public Safety Canada", ": no clear mandate abroad; Canada can still share data."),
+    ("- Samira Abdi, directrice, Alliance des Soeurs du Nil : les femmes de la diaspora sont des ponts vers la paix.",
+     "fr", "Alliance des Soeurs du Nil", " : les femmes de la diaspora sont des ponts vers la paix."),
+])
+def test_a_speaker_caption_ends_at_her_colon(bare_engine, text, lang, body, idea):
+    """'<Name>, <title>, <Org>: <point>': the organization goes, the point after the colon stays whole."""
+    res = bare_engine.anonymize(text, lang)
+    assert body not in res.text and "Abdi" not in res.text and "Chen" not in res.text
+    assert res.text.endswith(idea), res.text
