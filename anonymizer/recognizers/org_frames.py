@@ -136,11 +136,15 @@ def _counted_people(att: AttributionReader) -> None:
 _DASH_BEFORE = re.compile(r"[ \t][-–—][ \t]*$")
 _MONTHS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|"
                      r"fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
+# the heading of a paper ("Briefing note – <Body>") is signed by the body; a group's ("Group F – <Body>") gives a topic
+_PAPER = re.compile(r"\b(?:note|notes|memo|memorandum|brief|briefing|submission|statement|remarks|presentation|letter|"
+                    r"report|deck|comments|memoire|synthese|compte rendu|lettre|rapport|allocution|declaration|"
+                    r"commentaires|contribution|observations)\b")
 
 
 def _signatures(att: AttributionReader) -> None:
-    """'Ottawa, le 14 novembre – Sécurité publique Canada', 'Thank you. — Kelpwater Institute': a body
-    after a dash at the end of a line signs the text (a dateline or a signature)."""
+    """'Ottawa, le 14 novembre – Sécurité publique Canada', 'Note de synthèse – <Body>', 'Thank you. — Kelpwater
+    Institute': a body after a dash at the end of a line signs the text (a dateline or a signature)."""
     ctx = att.ctx
     for s, e, *_ in ctx.org_mentions:
         line_end = ctx.text.find("\n", e)
@@ -148,7 +152,8 @@ def _signatures(att: AttributionReader) -> None:
         line_start = ctx.text.rfind("\n", 0, s) + 1
         head = ctx.ftext[line_start:s]
         dated = _MONTHS.search(head) and any(c.isdigit() for c in head)  # a dateline, not "Group F – <topic>"
-        if not rest.strip(" .\t") and _DASH_BEFORE.search(ctx.text, max(0, s - 4), s) and (dated or not head.strip(" \t-–—")):
+        signed = dated or _PAPER.search(head) or not head.strip(" \t-–—")
+        if not rest.strip(" .\t") and _DASH_BEFORE.search(ctx.text, max(0, s - 4), s) and signed:
             att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
 
 

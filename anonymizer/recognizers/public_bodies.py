@@ -26,12 +26,7 @@ _PERSPECTIVE_AFTER = re.compile(r"[’']?s?\s+(?:perspective|point of view|stand
 _WE_AFTER = re.compile(r"\s*,?\s+(?:we|our|nous|notre|nos)\b", re.I)
 _AT_BEFORE = re.compile(r"(?:^|[\n.;:!?]\s*|\s)(?:at|à|chez)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _AT_CAPITAL = re.compile(r"(?:^|(?<=[\n.;:!?(])|(?<=\s))(?:[Aa]t|[Àà]|[Cc]hez)\s+(?:the\s+|la\s+|le\s+|l['’])?(?=[A-ZÀ-Ý])")
-# "— <Body>" alone on a line, or closing the heading of a paper ("Note de synthèse – <Body>"): a signature or
-# dateline. A heading that names no paper ("Group F – Public Safety") gives the topic and stays.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n]*\b(?:note|notes|memo|memorandum|brief|briefing|submission|statement|"
-                       r"remarks|presentation|letter|report|deck|comments|mémoire|synthèse|compte rendu|présentation|"
-                       r"lettre|rapport|allocution|déclaration|commentaires|contribution|observations)\b[^\n]*?[ \t])?"
-                       r"[-–—][ \t]*$", re.I)
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")  # "— <Body>" alone on a line: a signature
 _AND_NEXT = re.compile(r"\s+(?:and|et|&)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?")
 
 
