@@ -14,9 +14,14 @@ from .recognizers.base import Candidate
 from .vocab import NAME_PARTICLES
 
 _LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUASI": 0}
-# One or two lower-case particles and nothing else between two parts of a name: "Van| den |Berg".
-_PARTICLE_GAP = re.compile(r"[ \t]+(?:(?:%s)[ \t]+){1,2}" % "|".join(
-    re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True) if " " not in p))
+# One or two lower-case particles and nothing else between two parts of a name: "Van| den |Berg"; the
+# linking words inside an organization's name: "Embassy| of the |Netherlands".
+_GAPS = {
+    "PERSON": re.compile(r"[ \t]+(?:(?:%s)[ \t]+){1,2}" % "|".join(
+        re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True) if " " not in p)),
+    "ORG": re.compile(r"[ \t]+(?:of|for|de|du|des|pour)(?:[ \t]+(?:the|la|le|les))?[ \t]+|[ \t]+(?:de|pour)[ \t]+l['’]|"
+                      r"[ \t]+d['’]"),
+}
 
 
 @dataclass
@@ -69,13 +74,16 @@ def _unique(items) -> tuple:
 
 
 def bridge_name_particles(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """*cands* plus one PERSON candidate over each pair of person redactions that only name particles part
-    ("Van" and "Berg" in "Van den Berg"): the particle belongs to the name and would otherwise be left behind."""
-    persons = sorted((c for c in cands if c.action == "redact" and c.label == "PERSON"), key=lambda c: c.start)
-    bridges = [Candidate(left.start, right.end, "PERSON", left.reason, left.recognizer, min(left.score, right.score),
-                         key=left.key, prio=left.prio)
-               for left, right in zip(persons, persons[1:])
-               if left.end < right.start and _PARTICLE_GAP.fullmatch(text, left.end, right.start)]
+    """*cands* plus one candidate over each pair of person (or organization) redactions that only the particles
+    of a name part ("Van" and "Berg" in "Van den Berg", "Embassy" and "Netherlands" in "Embassy of the
+    Netherlands"): the particles belong to the name and would otherwise be left behind."""
+    bridges = []
+    for label, gap in _GAPS.items():
+        found = sorted((c for c in cands if c.action == "redact" and c.label == label), key=lambda c: c.start)
+        bridges += [Candidate(left.start, right.end, label, left.reason, left.recognizer, min(left.score, right.score),
+                              key=left.key, prio=left.prio)
+                    for left, right in zip(found, found[1:])
+                    if left.end < right.start and gap.fullmatch(text, left.end, right.start)]
     return cands + bridges
 
 
