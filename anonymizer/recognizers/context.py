@@ -46,6 +46,7 @@ class NoteContext:
         self.org_mentions: list[tuple[int, int, str, bool, Optional[int]]] = []
         self.shared: dict[str, object] = {}
         self._sentences: Optional[tuple[list[int], list[str]]] = None
+        self._in_place_name: dict[int, bool] = {}  # asked of the same words by many recognizers
 
     # ---- small helpers ---------------------------------------------------------------
     def is_common(self, w: Word) -> bool:
@@ -91,6 +92,11 @@ class NoteContext:
 
     def in_place_name(self, w: Word) -> bool:
         """*w* is part of a multi-word place name ("Sri Lanka", "Horn of Africa", "Cape Breton Island")."""
+        if w.i not in self._in_place_name:
+            self._in_place_name[w.i] = self._find_in_place_name(w)
+        return self._in_place_name[w.i]
+
+    def _find_in_place_name(self, w: Word) -> bool:
         for size in (2, 3, 4):
             for first in range(w.i - size + 1, w.i + 1):
                 seq = self.words[max(0, first):first + size]
