@@ -11,6 +11,9 @@ import re
 
 from spacy.tokens import Span
 
+from ..lexicon import ATTRIB_NOUNS
+from ..vocab import fold
+
 _AFTER_COLON = re.compile(r"[ \t]*:[ \t]*(?:(?:Mme|Mlle|M|Mr|Mrs|Ms|Mx|Dr|Dre|Me|Prof|Pr|Hon)\.?[ \t]+)?")
 _LINE_MARKS = " \t-*•>"
 
@@ -41,3 +44,18 @@ def field_label(text: str, s: int, e: int, person_starts: frozenset[int]) -> boo
         return False
     colon = _AFTER_COLON.match(text, e)
     return colon is not None and colon.end() in person_starts
+
+
+def bracketed_list(text: str, s: int, e: int) -> int:
+    """Where the bracket opens when the span is one item of a bracketed list of three or more short items ("new
+    partners (ECCC, VAC, ISC)": bodies or places listed as subject matter), else -1. Not after a person noun
+    ("officials (GAC, RCMP, CBSA)"), where the list says whom the people came from."""
+    line_start = text.rfind("\n", 0, s) + 1
+    opening, closing = text.rfind("(", line_start, s), text.find(")", e)
+    if opening == -1 or closing == -1 or "\n" in text[e:closing] or ")" in text[opening:s]:
+        return -1
+    items = [item.split() for item in re.split(r"[,;]", text[opening + 1:closing])]
+    before = text[line_start:opening].split()
+    listed = len(items) >= 3 and all(0 < len(item) <= 4 for item in items) and \
+        not (before and fold(before[-1].strip(",:")) in ATTRIB_NOUNS)
+    return opening if listed else -1

@@ -43,7 +43,7 @@ from .trained_span_cues import (COLLECTIVE_BEFORE, DATE_BEFORE, FOR_BEFORE, ORIG
                                 attributed as tied_to_speaker, heard_as_witness)
 from .trained_span_edges import (WORD as _WORD, group_name, has_title_word, ordinary, title_as_role, trim, trim_role,
                                  trim_tail)
-from .trained_span_lines import field_label, first_line, opens_line
+from .trained_span_lines import bracketed_list, field_label, first_line, opens_line
 from .trained_span_trust import defined_terms, place_is_setting, trusted_org, trusted_role, without_article
 from .trained_span_words import acts_after, phrase_goes_on, sentence_start
 
@@ -178,6 +178,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     attributed = tied_to_speaker(text, s, e, before, after, people_ends)
     if _is_allowed(surface, allow) and not attributed:
         return "allowed"
+    if label in ("ORG", "PLACE") and bracketed_list(text, s, e) not in (-1, *people_ends):
+        return "listed"  # "new partners (ECCC, VAC, ISC)"; "Jo (GAC, RCMP, CBSA)" still attributes
     if any(ch.isdigit() for ch in surface) or _MARKUP.search(surface) or text[max(0, s - 1):s] in ("=", "<", "/"):
         return "figure"  # figures, markup and code ("src=", "<img") are not names
     if sum(ch.isalpha() for ch in surface) < 2:
@@ -203,6 +205,8 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
             return "common_words"
         if _inside_title(before) or (words and (words[-1] in _PROGRAMME_WORDS or words[-1] in SUBJECT_HEADS)):
             return "programme"
+        if words and (words[-1] in _CAMPS or words[0] in _CAMPS and len(words) > 1):
+            return "place_name"  # "camp de Kakuma", "the Dadaab camps": a place, not a group
     if label in ("PERSON", "ORG") and _bracketed_initials(text, s, e, after):
         return "plain_person"  # "- [OH] said …", "[TK] wants …": a speaker's initials in square brackets
     if label == "PERSON" and len(words) == 2 and words[0] in MODALS and words[1] in allow and words[1].upper() in surface:
@@ -281,6 +285,9 @@ def _label_of_the_notes(words: list[str], before: str, after: str) -> bool:
     agenda_item = _AGENDA_TIME.search(before) is not None and words[0] not in given_name_keys() \
         and is_common_key(words[0], common_words())
     return words[0] in NON_NAME_LINE_LABELS or agenda_item
+
+
+_CAMPS = frozenset({"camp", "camps"})
 
 
 def _plainly_person(surface: str, before: str, after: str) -> bool:

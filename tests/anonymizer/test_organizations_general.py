@@ -94,6 +94,7 @@ def test_english_attribution_goes(en_engine, text, gone, kept):
     ("The calls should be annexed. Will RCMP support that?", ["Will RCMP support that?"]),
     ("Thread ends here #WomenPeaceSecurity #YouthVoices", ["#WomenPeaceSecurity #YouthVoices"]),
     ("The Toronto shelter is full every night.", ["The Toronto shelter is full"]),
+    ("New partners for the plan (ECCC, VAC, ISC, CIRNAC, PHAC); an annual report.", ["(ECCC, VAC, ISC, CIRNAC, PHAC)"]),
 ])
 def test_english_subject_matter_stays(en_engine, text, kept):
     check(en_engine, text, "en", [], kept)
@@ -144,6 +145,9 @@ def test_french_attribution_goes(fr_engine, text, gone, kept):
      ["maisons d'hébergement", "droits de la personne"]),
     ("Écrivez-moi : on vous envoie le mémoire #JeunesseFPS", ["Écrivez-moi :", "#JeunesseFPS"]),
     ("La diaspora soudanaise attend toujours une place à la table.", ["La diaspora soudanaise attend"]),
+    # a bracketed list of bodies, a refugee camp
+    ("Nouveaux partenaires proposés (SAC, ECCC, ACC, ASPC), avec des indicateurs publics.", ["(SAC, ECCC, ACC, ASPC)"]),
+    ("Les femmes en Tanzanie (camps de Nyarugusu) n'ont pas accès aux décisions.", ["(camps de Nyarugusu)"]),
 ])
 def test_french_subject_matter_stays(fr_engine, text, kept):
     check(fr_engine, text, "fr", [], kept)
