@@ -73,6 +73,9 @@ def _unique(items) -> tuple:
     return tuple(out)
 
 
+_INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))([^\W\d_]\.?-[^\W\d_]\.?)[ \t]+$")
+
+
 def bridge_name_particles(text: str, cands: list[Candidate]) -> list[Candidate]:
     """*cands* plus one candidate over each pair of person (or organization) redactions that only the particles
     of a name part ("Van" and "Berg" in "Van den Berg", "Embassy" and "Netherlands" in "Embassy of the
@@ -84,6 +87,10 @@ def bridge_name_particles(text: str, cands: list[Candidate]) -> list[Candidate]:
                               key=left.key, prio=left.prio)
                     for left, right in zip(found, found[1:])
                     if left.end < right.start and gap.fullmatch(text, left.end, right.start)]
+    for c in cands:  # "j-f ouellet", "J.-P. Lavoie": the compound initials before a name are part of it
+        m = _INITIALS_BEFORE.search(text, max(0, c.start - 12), c.start) if c.label == "PERSON" else None
+        if m and c.action == "redact":
+            bridges.append(Candidate(m.start(1), c.end, "PERSON", c.reason, c.recognizer, c.score, key=c.key, prio=c.prio))
     return cands + bridges
 
 

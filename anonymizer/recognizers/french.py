@@ -59,6 +59,8 @@ _WISH_BEFORE = re.compile(r"\b(?:demande|demandent|demandons|souhaite|souhaitent
 # "les représentants du ministère": a body named by its kind only
 _BARE_BODY = re.compile(r"(?:ministere|agence|commission|secretariat|ambassade|consulat)(?![\w-])")
 _ROLE_AT = re.compile(r"\s*(?:,\s*)?(?:à|au|aux|auprès\s+d[ue']|auprès\s+de\s+la|chez)\s+" + _ART)
+# "directeur de la mise en œuvre de la résolution 1325 au MDN": the title's complement, then the body
+_ROLE_COMPLEMENT_AT = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*[^,:;\n()]{1,60}?[ \t](?:à|au|aux)[ \t]+" + _ART)
 
 
 class FrenchBodyMentions:
@@ -119,7 +121,7 @@ class FrenchAttribution(ReaderStage):
                 att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
         _appositive_titles(att)
         for c in att.roles + [c for c in att.out if c.label == "ROLE"]:
-            m = _ROLE_AT.match(ctx.text, c.end)
+            m = _ROLE_AT.match(ctx.text, c.end) or _ROLE_COMPLEMENT_AT.match(ctx.text, c.end)
             if m:
                 span = att.org_at(m.end())
                 if span and span[2] == "ORG":

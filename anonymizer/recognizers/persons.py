@@ -12,6 +12,7 @@ from ..lexicon import (BEFORE_NAME_CUES, FROM_PHRASE_SPEECH, KIN_CUES, NON_NAME_
                        SKIP_BEFORE_VERB, STRONG_HONORIFICS)
 from ..reasons import Reason
 from ..text import Word
+from ..titles_before_names import is_rank
 from ..vocab import HONORIFICS, LABEL_WORDS, SPEECH_VERBS, fold
 from .base import Candidate, SharedStage
 from .context import NoteContext
@@ -44,8 +45,12 @@ class PersonFinder:
     def _cue_title(self, a: Word, b: Word, prev: Optional[Word], gap_before: str) -> Optional[str]:
         if prev and prev.key.rstrip(".") in STRONG_HONORIFICS and gap_before.strip(" .") == "" and "\n" not in gap_before:
             return f"after title '{prev.text}'"
-        if prev and prev.key in HONORIFICS and gap_before.strip(" .") == "" and not self._all_common(a, b):
-            return f"after title '{prev.text}'"
+        if prev and is_rank(prev.text) and gap_before.startswith(".") and not gap_before.strip(" .") \
+                and "\n" not in gap_before:
+            return f"after title '{prev.text}'"  # an abbreviated rank of the list is as sure: "surint. Gagné"
+        if prev and (prev.key in HONORIFICS or is_rank(prev.text)) and gap_before.strip(" .") == "" \
+                and not self._all_common(a, b):
+            return f"after title '{prev.text}'"  # also a rank of the list: "Cplc Roy", "capitaine Haddad"
         return None
 
     def _cue_punct(self, a: Word, b: Word) -> Optional[str]:

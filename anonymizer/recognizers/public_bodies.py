@@ -27,6 +27,9 @@ _WE_AFTER = re.compile(r"\s*,?\s+(?:we|our|nous|notre|nos)\b", re.I)
 _AT_BEFORE = re.compile(r"(?:^|[\n.;:!?]\s*|\s)(?:at|à|chez)\s+(?:the\s+|la\s+|le\s+|l['’])?$", re.I)
 _AT_CAPITAL = re.compile(r"(?:^|(?<=[\n.;:!?(])|(?<=\s))(?:[Aa]t|[Àà]|[Cc]hez)\s+(?:the\s+|la\s+|le\s+|l['’])?(?=[A-ZÀ-Ý])")
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")  # "— <Body>" alone on a line: a signature
+# "Present: Ana, Li, 2 GAC.": a headcount of a body as an item of a list of people
+_COUNTED = re.compile(r"(?:^|[\n,;:(]|\s(?:and|et|\+))[ \t]*\d{1,2}[ \t]+(?:x[ \t]+|de[ \t]+l['’]|de[ \t]+la[ \t]+|du[ \t]+|d['’])?$")
+_ITEM_END = re.compile(r"[ \t]*(?:[,;.)\n]|$)")
 _AND_NEXT = re.compile(r"\s+(?:and|et|&)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?")
 
 
@@ -41,7 +44,8 @@ class PublicBodies(ReaderStage):
         for s, e, _kind, _allowed, _oid in ctx.org_mentions:
             before, after = ctx.text[max(0, s - 40):s], ctx.text[e:e + 40]
             if _speaks(ctx, e) or _DATELINE.search(before) and not after.strip(" .\t").split("\n")[0] or (_PERSPECTIVE.search(before) and _PERSPECTIVE_AFTER.match(after)) \
-                    or (_AT_BEFORE.search(before) and _WE_AFTER.match(after)) or _before_person_word(ctx, e):
+                    or (_AT_BEFORE.search(before) and _WE_AFTER.match(after)) or _before_person_word(ctx, e) \
+                    or (_COUNTED.search(before) and _ITEM_END.match(after)):
                 att._emit((s, e, "ORG"), Reason.PUBLIC_BODY_ATTRIBUTED)
         for m in _AT_CAPITAL.finditer(ctx.text):
             span = att.org_at(m.end())

@@ -58,6 +58,9 @@ def fr_engine(pipelines):
     ("Thank you for the invitation.\n– Public Safety Canada", ["Public Safety Canada"], ["Thank you for the invitation"]),
     ("Briefing note – Public Safety Canada\nShelters need stable funding.", ["Public Safety Canada"],
      ["Briefing note", "Shelters need stable funding"]),
+    # a headcount of a body among the people of an attendance line
+    ("Present: Ines Varga, Tomasz Lind, 2 CBSA.\nCBSA should publish detention data.", ["CBSA"],
+     ["Present: ", "2 [Organization 1].\nCBSA should publish detention data."]),
     # a speaker's own employment, past or present, ties an allow-listed body to her
     ("I worked for Correctional Service Canada for nine years, and parole is the gap.", ["Correctional Service Canada"],
      ["parole is the gap"]),
@@ -129,6 +132,9 @@ def test_english_subject_matter_stays(en_engine, text, kept):
      ["Affaires mondiales Canada"], ["s'abstient sur ce point"]),
     ("La Cour entend M. Gilles Aubry, procureur général près la cour d'appel de Rennes, sur la détention.",
      ["procureur général près la cour d'appel de Rennes"], ["sur la détention"]),
+    # a title's complement, then the body: "directeur de … au MDN"
+    ("- Rémi Vachon, directeur de la mise en œuvre de la résolution 1325 au MDN : présentation des chiffres.",
+     ["Rémi Vachon", "directeur de la mise en œuvre", "MDN"], [" : présentation des chiffres."]),
 ])
 def test_french_attribution_goes(fr_engine, text, gone, kept):
     check(fr_engine, text, "fr", gone, kept)

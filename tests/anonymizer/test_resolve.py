@@ -38,3 +38,10 @@ def test_observers_of_a_body_in_an_attendance_line_lose_the_body(pipelines, allo
     engine = AnonymizerEngine(pipelines, roster=Roster.empty(), allowlist=allow)
     result = engine.anonymize("Present: Ana Lima, Kofi Mensah, two PHAC observers.\nIdea: PHAC should fund trauma care.")
     assert result.text.endswith("two [Organization 1] observers.\nIdea: PHAC should fund trauma care."), result.text
+
+
+def test_lower_case_compound_initials_go_with_the_name_they_open(pipelines, allow):
+    engine = AnonymizerEngine(pipelines, roster=Roster.from_entries([("Jean-Félix Arsenault", "Centre Passerelle")]),
+                              allowlist=allow)
+    result = engine.anonymize("Présences : Ana Li, j-f arsenault, 3 observatrices.", "fr")
+    assert result.text == "Présences : [Participant 1], [Participant 2], 3 observatrices.", result.text

@@ -9,6 +9,8 @@ from anonymizer.titles_before_names import is_rank
     ("en", "Insp. Vantreight said the unit has no interpreters.", "Vantreight", "Insp."),
     ("fr", "Lieutenante-colonelle Pélissard a présenté le bilan des déploiements.", "Pélissard", "Lieutenante-colonelle"),
     ("fr", "Selon la commandante Harvelin, les quarts de nuit manquent de personnel.", "Harvelin", "commandante"),
+    # an abbreviated rank before a surname that is also a common word ("gagné": won)
+    ("fr", "Présences : surint. Gagné, Ana Li, trois observatrices.", "Gagné", "surint."),
 ])
 def test_the_rank_before_a_removed_name_stays(bare_engine, lang, note, name, rank):
     res = bare_engine.anonymize(note, lang)
