@@ -87,6 +87,8 @@ REMOVED_EN = [
 REMOVED_FR = [
     ("L'experte sénégalaise a dit que le financement manque.", "sénégalaise", ["financement manque"]),
     ("La participante de Kuujjuaq a parlé des refuges.", "Kuujjuaq", ["des refuges"]),
+    ("Une participante dénée des Territoires du Nord-Ouest a parlé des délais.", "dénée",
+     ["a parlé des délais"]),
     ("En tant que Gaspésienne, je pense que les régions sont oubliées.", "Gaspésienne", ["régions sont oubliées"]),
     ("Je viens de Chibougamau et il manque de places en garderie.", "Chibougamau", ["places en garderie"]),
     ("Originaire de Port-au-Prince, elle a parlé de la diaspora.", "Port-au-Prince", ["la diaspora"]),
