@@ -123,6 +123,8 @@ _DIT = re.compile(r"[ \t]+(?:a[ \t]+|aussi[ \t]+)?(?:dit|demande|propose|soulign
                   r"parle|raconte|conte|trouve|pense|croit|veut|suggère|suggere|précise|precise|signale|note)\b")
 # "- claire de l'org …", "- sam from the clinic": a line opening on a name and where that person comes from
 _AFFILIATION = re.compile(r"[ \t]+(?:de|du|des|d'|d’|from|of|at|with|chez)[ \t]*[a-zà-ÿ]")
+_ACTION_LABEL = re.compile(r"(?:^|\n)[ \t\-*•]*(?:action(?:\s+items?)?|actions?|ai|follow[- ]?ups?|next\s+steps?|to[- ]?do|"
+                           r"owners?|suivis?|à\s+faire|responsables?)[ \t]*:[ \t]*$", re.I)
 _LOWER_ACTION = re.compile(r"[ \t]+(?:to|will)[ \t]+(?:send|share|circulate|draft|check|follow|email|contact|call|"
                            r"write|prepare|update|book|confirm|compile|collect|ask|review|set|organize|organise)\b")
 
@@ -133,6 +135,10 @@ def _lower_case_person(pf, w: Word, b: Word, cue: Optional[str], ordinary: bool)
     ctx = pf.ctx
     acting = _SAID.match(ctx.text, w.end) or _DIT.match(ctx.text, w.end) or ctx.line_start_before(w) and (
         _LOWER_ACTION.match(ctx.text, w.end) or ctx.lowercase_style and _AFFILIATION.match(ctx.text, w.end))
+    # "Action: lukas smeets to circulate …", "Suivi : claire roy va envoyer …": the owner of an action item
+    owner = b is not w and _ACTION_LABEL.search(ctx.text, max(0, w.start - 30), w.start) and _ACTION.match(ctx.text, b.end)
+    if owner and not ordinary:
+        return True
     if len(w.key) < 3 or not cue and not ordinary and not acting:
         return False
     if not ordinary or b is not w:

@@ -71,3 +71,16 @@ def test_grammar_words_in_the_name_lexicon_never_start_a_name(pipelines, allow):
         assert result.text.startswith("The [")  # the article stays; the affiliation goes
         assert [s.text for s in result.spans] == [text.split()[1]]
 
+
+
+@pytest.mark.parametrize("note, lang, kept", [
+    ("Action: lukas brennan to circulate the draft by Friday.", "en", "Action: [Participant 1] to circulate the draft"),
+    ("Suivi : mireille fortier va envoyer la liste.", "fr", "Suivi : [Participant 1] va envoyer la liste."),
+])
+def test_the_lower_case_owner_of_an_action_item_goes(bare_engine, note, lang, kept):
+    assert bare_engine.anonymize(note, lang).text.startswith(kept)
+
+
+def test_an_action_item_on_a_thing_keeps_its_words(bare_engine):
+    note = "Action: funding formula to be reviewed by Friday."
+    assert bare_engine.anonymize(note, "en").text == note
