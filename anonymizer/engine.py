@@ -24,7 +24,8 @@ from .recognizers.context import NoteContext
 from .recognizers.defaults import default_registry
 from .recognizers.registry import Registry
 from .replace import placeholders
-from .resolve import Decision, bridge_name_particles, resolve
+from .completion import complete_names
+from .resolve import Decision, resolve
 from .results import AnonymizationResult, Span
 from .roster import AllowList, Roster
 from .roster_index import RosterIndex
@@ -124,7 +125,7 @@ class AnonymizerEngine:
                 c.start += off
                 c.end += off
                 cands.append(c)
-        return resolve(bridge_name_particles(text, drop_inert(text, cands)))
+        return resolve(complete_names(text, drop_inert(text, cands)))
 
     def run_registry(self, text: str, doc, lang: str) -> list[Candidate]:
         """Every recognizer of the registry, in order, on one piece of canonical text, then the keep guard."""

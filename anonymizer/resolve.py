@@ -5,23 +5,13 @@ Kept apart from detection (the recognizers) and from replacement (:mod:`anonymiz
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .reasons import Reason
 from .recognizers.base import Candidate
-from .vocab import NAME_PARTICLES
 
 _LABEL_PRIO = {"CONTACT": 5, "PERSON": 4, "ORG": 3, "ROLE": 2, "PLACE": 2, "QUASI": 0}
-# One or two lower-case particles and nothing else between two parts of a name: "Van| den |Berg"; the
-# linking words inside an organization's name: "Embassy| of the |Netherlands".
-_GAPS = {
-    "PERSON": re.compile(r"[ \t]+(?:(?:%s)[ \t]+){1,2}" % "|".join(
-        re.escape(p) for p in sorted(NAME_PARTICLES, key=len, reverse=True) if " " not in p)),
-    "ORG": re.compile(r"[ \t]+(?:of|for|de|du|des|pour)(?:[ \t]+(?:the|la|le|les))?[ \t]+|[ \t]+(?:de|pour)[ \t]+l['’]|"
-                      r"[ \t]+d['’]"),
-}
 
 
 @dataclass
@@ -71,27 +61,6 @@ def _unique(items) -> tuple:
         if x not in out:
             out.append(x)
     return tuple(out)
-
-
-_INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))([^\W\d_]\.?-[^\W\d_]\.?)[ \t]+$")
-
-
-def bridge_name_particles(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """*cands* plus one candidate over each pair of person (or organization) redactions that only the particles
-    of a name part ("Van" and "Berg" in "Van den Berg", "Embassy" and "Netherlands" in "Embassy of the
-    Netherlands"): the particles belong to the name and would otherwise be left behind."""
-    bridges = []
-    for label, gap in _GAPS.items():
-        found = sorted((c for c in cands if c.action == "redact" and c.label == label), key=lambda c: c.start)
-        bridges += [Candidate(left.start, right.end, label, left.reason, left.recognizer, min(left.score, right.score),
-                              key=left.key, prio=left.prio)
-                    for left, right in zip(found, found[1:])
-                    if left.end < right.start and gap.fullmatch(text, left.end, right.start)]
-    for c in cands:  # "j-f ouellet", "J.-P. Lavoie": the compound initials before a name are part of it
-        m = _INITIALS_BEFORE.search(text, max(0, c.start - 12), c.start) if c.label == "PERSON" else None
-        if m and c.action == "redact":
-            bridges.append(Candidate(m.start(1), c.end, "PERSON", c.reason, c.recognizer, c.score, key=c.key, prio=c.prio))
-    return cands + bridges
 
 
 def resolve(cands: list[Candidate]) -> list[Decision]:
