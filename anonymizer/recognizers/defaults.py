@@ -7,6 +7,7 @@ from .chat_handles import ChatHandles
 from .civil_society import CivilSocietyNames
 from .compound_initials import CompoundInitials
 from .consistency import Consistency
+from .org_consistency import OrgConsistency
 from .contacts import Contacts
 from .described_roles import DescribedRoles
 from .fragments import NameFragments
@@ -38,7 +39,7 @@ from .word_names import WordNames
 def default_registry() -> Registry:
     """Contacts, roster affiliations and French public-body mentions, the person recognizers, roles, attribution, origins, quasi-identifiers,
     the trained domain model's spans (a no-op without its weights), name fragments beside found names and
-    dotted initials, and note-level consistency last."""
+    dotted initials, and note-level consistency (people, then organizations) last."""
     return Registry([
         Contacts(), ChatHandles(), SignatureBlocks(), RosterAffiliations(), FrenchBodyMentions(),
         RosterNames(), NerPersons(), ContextNames(), GivenNames(), NameNeighbours(), CompoundInitials(), WordNames(),
@@ -47,5 +48,5 @@ def default_registry() -> Registry:
         FrenchAttribution(), OrgFrames(),
         Origins(), FrenchOrigins(), QuasiIdentifiers(), TrainedSpans(), SpeakerPlaces(), FrenchSpeakerPlaces(),
         SpeakerTitles(), FrenchInitials(), FrenchGivenNames(),
-        NameFragments(), FrenchNameParticles(), Consistency(),
+        NameFragments(), FrenchNameParticles(), Consistency(), OrgConsistency(),
     ])

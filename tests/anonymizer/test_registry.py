@@ -20,7 +20,7 @@ class MarkerRecognizer:
 
 def test_default_registry_order_and_ids():
     ids = default_registry().ids
-    assert ids[0] == "contacts" and ids[-1] == "consistency"
+    assert ids[0] == "contacts" and ids[-2:] == ["consistency", "org_consistency"]
     assert ids.index("roster_affiliations") < ids.index("roster_names") < ids.index("attribution")
     assert len(set(ids)) == len(ids)
 
