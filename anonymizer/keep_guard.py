@@ -26,10 +26,10 @@ from .french import is_french_word
 from .given_names import is_given_name
 from .keep_lexicon import (CLAUSE_WORDS, CLITIC_VERB, COURTESY, COURTESY_FR, DETERMINERS, GROUPING_NOUNS, KEEP_LABELS,
                            LANGUAGE_CODES, LINE_LABEL_ROLES, MODALS, ORIGIN_BEFORE, ORIGIN_PERSONS_OF, RESIDENCE_WORDS, SETTING_NOUNS, SHOUTED_ARTICLES,
-                           SUBJECT_PLACES, TITLE_WORDS, hashtag, place_spans, programme_spans)
-from .legislation import in_law_title, names_legislation
+                           SUBJECT_PLACES, TITLE_WORDS, place_spans, programme_spans)
 from .keep_words import WordView, initial as _initial, stop_words as _stop_words
 from .lexicon import CIVIL_HEADS
+from .subject_phrases import subject_phrase
 from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
@@ -58,9 +58,7 @@ def keep_guard(ctx: NoteContext, cands: list[Candidate]) -> list[Candidate]:
         guard.trim(c)
         guard.title_as_role(c)
         guard.weak = False
-        if c.end > c.start and not guard.veto(c) and not (c.label in ("PERSON", "ORG") and names_legislation(
-                ctx.text, c.start, c.end)) and not (c.label in ("PERSON", "ORG") and hashtag(ctx.text, c.start)) \
-                and not (c.label in ("ROLE", "ORG") and in_law_title(ctx.text, c.start)):
+        if c.end > c.start and not guard.veto(c) and not subject_phrase(ctx.text, c):
             out.append(c)
         elif guard.weak:
             weak.append(c)
