@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 from ..gazetteer import capitalised_run, demonym_at, is_demonym, norm, place_at, with_region
 from ..reasons import Reason
-from ..vocab import ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, fold
+from ..vocab import COMMON_ACRONYMS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, fold
 from .base import Candidate
 from .context import NoteContext
 
@@ -157,8 +157,9 @@ def read_place(text: str, pos: int, capitalised: bool = True) -> Optional[tuple[
         start, end = art.end(), place_at(text, art.end())
     if end is None and capitalised:
         end = capitalised_run(text, start)
-        if end is not None and any(fold(w) in ORG_HEADS for w in re.findall(r"[\w'’]+", text[start:end])):
-            return None
+        if end is not None and (any(fold(w) in ORG_HEADS for w in re.findall(r"[\w'’]+", text[start:end]))
+                                or text[start:end] in COMMON_ACRONYMS):
+            return None  # an organization, or the acronym of a plan or a field ("partenaire du PNA")
     if end is None:
         return None
     return start, with_region(text, start, end)

@@ -107,6 +107,13 @@ def group_name(span) -> bool:
     return span.label_ == "ORG" and len(words) >= 2 and (words[-1] in CSO_HEADS or words[0] in CSO_HEADS)
 
 
+def _after_acronym(prev, tok) -> bool:
+    """A lower-case word right after an acronym other than a linking word: the acronym's sentence goes on ("AMC
+    mette des gens", whatever the tagger made of the verb)."""
+    return len(prev.text) >= 2 and prev.text.isupper() and tok.text.islower() and tok.pos_ not in ("ADP", "PART") \
+        and tok.text not in ("'s", "’s")
+
+
 def trim(span):
     """The span without ordinary lower-case words, numbers or punctuation at its edges (None if nothing is left)."""
     # a name written with capitals ends at its capitals ("Faith groups"); in a span all in lower case only grammar
@@ -124,7 +131,8 @@ def trim(span):
     if len(toks) > 2 and toks[1].text == "," and fold(toks[0].text) in _OPENERS:
         toks = toks[2:]  # a sentence opener before its comma: "Ensuite, Odalric", "Finally, Jo"
     for i, tok in enumerate(toks[1:], start=1):
-        if tok.text.islower() and tok.pos_ in _CLAUSE_POS and ordinary(tok.text) or tok.text in "()[]":
+        if tok.text.islower() and tok.pos_ in _CLAUSE_POS and ordinary(tok.text) or tok.text in "()[]" \
+                or _after_acronym(toks[i - 1], tok):
             toks = toks[:i]  # a name holds no lower-case verb, pronoun or bracket: "X Network should get …" ends at X
             break
     while toks and edge(toks[-1]):
