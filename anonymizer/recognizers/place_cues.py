@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 from ..gazetteer import capitalised_run, demonym_at, is_demonym, norm, place_at, with_region
 from ..reasons import Reason
-from ..vocab import COMMON_ACRONYMS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, fold
+from ..vocab import COMMON_ACRONYMS, FUNCTION_WORDS, ORG_HEADS, ORIGIN_PERSON_NOUNS, PERSON_NOUNS, SPEECH_VERBS, fold
 from .base import Candidate
 from .context import NoteContext
 
@@ -126,7 +126,8 @@ def _is_person_word(w: re.Match, base: int, ends: set) -> bool:
     return is_demonym(key) and not key.endswith("s")
 
 
-_TREATY = re.compile(r"Treaty[ \t]+\d{1,2}\b|(?:le[ \t]+)?[Tt]raité[ \t]+(?:no[ \t]*|n°[ \t]*)?\d{1,2}\b")
+_TREATY = re.compile(r"Treaty[ \t]+\d{1,2}(?:[ \t]+(?:territory|lands?)\b)?|(?:(?:le[ \t]+)?territoire[ \t]+du[ \t]+|le[ \t]+)?"
+                     r"[Tt]raité[ \t]+(?:no[ \t]*|n°[ \t]*)?\d{1,2}\b")
 _LANDS = re.compile(r"(?:the|le|les|la)[ \t]+(?:(?:unceded|traditional|ancestral|unsurrendered|shared|occupied|and|"
                     r"non[ \t]+cédés?|traditionnels?|ancestraux|ancestral|et)[ \t]+)*(?:territory|territories|lands|land|"
                     r"homelands|territoire|territoires|terres)[ \t]+(?:(?:non[ \t]+cédés?|traditionnels?|ancestraux)[ \t]+)*"
@@ -176,7 +177,8 @@ HOST_PLACES = frozenset({"canada", "le canada", "the country", "le pays", "canad
                          "canadienne", "canadiens", "canadiennes"})
 
 
-_DEMONYM_FROM = re.compile(r"[ \t]+(?:from|of|de|du|des|d['’])[ \t]*(?=[^\W\d_])", re.I)
+# "an Acadian from …", "a Cree Elder from …", "une aînée crie du …": the place after the person the demonym names
+_DEMONYM_FROM = re.compile(r"((?:[ \t]+[^\W\d_][\w'’-]*){0,2}?)[ \t]+(?:from|of|de|du|des|d['’])[ \t]*(?=[^\W\d_])", re.I)
 
 
 # "the only Inuk woman on the panel", "la seule Innue": a quasi-identifier the rapporteur may keep (the
@@ -209,6 +211,9 @@ class PlaceFinder:
         "Atikamekw de Manawan", "une aînée crie de Chisasibi")."""
         self.emit(start, end)
         cue = _DEMONYM_FROM.match(self.text, end)
+        nouns = cue.group(1).split() if cue else []
+        if any(w.isupper() or fold(w) in FUNCTION_WORDS or fold(w) in SPEECH_VERBS for w in nouns):
+            return  # only the person's nouns between ("Elder", "social worker"), not a verb ("A DEMANDÉ DES FONDS")
         span = read_place(self.text, cue.end()) if cue else None
         if span:
             self.emit(*span)
@@ -237,7 +242,7 @@ class PlaceFinder:
                 continue
             for s, e in _demonym_before(self.ctx, m.start()):
                 if self._noun_speaks(m, key, m.end()) and not _UNIQUE_BEFORE.search(text, max(0, s - 20), s):
-                    self.emit(s, e)
+                    self.emit_demonym(s, e)  # and the place after her: "a Cree Elder from Treaty 8 territory"
 
     def _noun_speaks(self, m: re.Match, key: str, end: int) -> bool:
         """A singular role noun is a person in the room; a plural one or a generic noun only when a
