@@ -3,8 +3,8 @@
 Recognizers find the parts; the words that join or introduce them would otherwise stay in the text: the
 particles inside a name ("Van| den |Berg"), the linking words inside an organization's name ("Embassy| of the
 |Netherlands"), compound initials before a name ("j-f| ouellet"), the form of address before a title
-("Monsieur le| rapporteur"), and a diplomat's posting after her title ("Permanent Representative of France| to
-the United Nations").
+("Monsieur le| rapporteur"), a diplomat's posting after her title ("Permanent Representative of France| to
+the United Nations"), and a second bracket after a bracketed affiliation ("Name (Stirling) |(SNP)").
 """
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ _GAPS = {
 }
 _INITIALS_BEFORE = re.compile(r"(?:^|(?<=[\s,;(]))([^\W\d_]\.?-[^\W\d_]\.?)[ \t]+$")
 # The French form of address is said with the title and belongs to it: "Mme la présidente", "Monsieur le ministre".
-_ADDRESS_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"]))((?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)[ \t]+(?:le|la|l['’]))[ \t]*$",
+_ADDRESS_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"]))((?:M\.|Mme|Mlle|Monsieur|Madame|Mademoiselle)(?:[ \t]+(?:le|la|l['’]))?)[ \t]*$",
                              re.I)
+# a second bracket after a person's bracketed affiliation is more of it: "Name (Stirling) (SNP)"
+_SECOND_BRACKET = re.compile(r"\)[ \t]*\(([^()\n]{1,40})\)")
 # A diplomat's posting completes her title: "… of France to the United Nations", "… auprès de l'Union africaine".
 _POSTING_AFTER = re.compile(r"[ \t]+(?:to|at)[ \t]+the[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w'’.-]*"
                             r"|[ \t]+auprès[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|du|de)[ \t]*(?:[A-ZÉ][\w'’.-]*[ \t]*"
@@ -46,6 +48,8 @@ def complete_names(text: str, cands: list[Candidate]) -> list[Candidate]:
             added.append(_over(c, m.start(1), c.end))
         if c.label == "ROLE" and _POSTED.search(text, c.start, c.end) and (m := _POSTING_AFTER.match(text, c.end)):
             added.append(_over(c, c.start, m.end()))
+        if c.label in ("ORG", "PLACE") and text[c.start - 1:c.start] == "(" and (m := _SECOND_BRACKET.match(text, c.end)):
+            added.append(Candidate(m.start(1), m.end(1), "ORG", c.reason, c.recognizer, c.score, prio=c.prio))
     return cands + added
 
 

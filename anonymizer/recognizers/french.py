@@ -133,7 +133,7 @@ class FrenchAttribution(ReaderStage):
         _witness_lists(att)
 
 
-_TITLE_TAIL = re.compile(r"(?:[ \t]+(?:r[ée]gional[e]?|national[e]?|int[ée]rimaire|par\s+int[ée]rim|adjoint[e]?|principal[e]?|"
+_TITLE_TAIL = re.compile(r"(?:[ \t]+(?:r[ée]gional[e]?|national[e]?|int[ée]rimaire|par\s+int[ée]rim|ad\s+int[ée]rim|adjoint[e]?|principal[e]?|"
                          r"associ[ée]e?|ex[ée]cuti(?:f|ve)|en\s+chef|à\s+la\s+retraite|sortant[e]?|désigné[e]?))+", re.I)
 
 

