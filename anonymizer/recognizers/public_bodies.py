@@ -30,6 +30,7 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*[-–—][ \t]*$")  # "— <Body>" alone 
 # "Present: Ana, Li, 2 GAC.": a headcount of a body as an item of a list of people
 _COUNTED = re.compile(r"(?:^|[\n,;:(]|\s(?:and|et|\+))[ \t]*\d{1,2}[ \t]+(?:x[ \t]+|de[ \t]+l['’]|de[ \t]+la[ \t]+|du[ \t]+|d['’])?$")
 _ITEM_END = re.compile(r"[ \t]*(?:[,;.)\n]|$)")
+_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 _AND_NEXT = re.compile(r"\s+(?:and|et|&)\s+(?:the\s+|la\s+|le\s+|l['’]|les\s+)?")
 
 
@@ -55,7 +56,10 @@ class PublicBodies(ReaderStage):
 
 
 def _speaks(ctx, end: int) -> bool:
-    """A speech verb right after the mention (adverbs and auxiliaries skipped): 'cbsa said'."""
+    """A speech verb right after the mention (adverbs and auxiliaries skipped, and a bracket: 'GAC (the lead
+    department) said'): 'cbsa said'."""
+    aside = _ASIDE.match(ctx.text, end)
+    end = aside.end() if aside else end
     i = word_index_at(ctx, ctx.next_char_pos(end))
     steps = 0
     while i is not None and i < len(ctx.words) and steps < 3:
