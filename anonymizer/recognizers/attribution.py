@@ -110,7 +110,8 @@ class AttributionReader:
                 span = self.org_at(wk.end())
                 if span and span[2] == "ORG":
                     self._emit(span, Reason.SPEAKER_AFFILIATION)
-            rel = re.compile(r",\s*(?:who|qui)\b[^.;\n()]{0,80}?\b(?:at|for|with|from|à|pour|chez|du|de la|de l')\s+(?:the\s+)?").match(t, e)
+            rel = re.compile(r",\s*(?:who|qui)\b[^.;\n()]{0,80}?\b(?:at|for|with|from|joined|à|pour|chez|du|de la|de l'|rejoint)"
+                             r"\s+(?:the\s+|la\s+|le\s+|l')?").match(t, e)  # ", who has just joined UNICEF as …"
             if rel:
                 span = self.org_at(rel.end())
                 if span and span[2] == "ORG" and (span[0] in {o[0] for o in self.orgs} or t[span[0]:span[1]].isupper()):

@@ -58,6 +58,8 @@ def fr_engine(pipelines):
     ("Thank you for the invitation.\n– Public Safety Canada", ["Public Safety Canada"], ["Thank you for the invitation"]),
     ("Briefing note – Public Safety Canada\nShelters need stable funding.", ["Public Safety Canada"],
      ["Briefing note", "Shelters need stable funding"]),
+    # a person who has joined a body works there
+    ("We welcome Ms. Ilse Varga, who has just joined the CBSA as a policy lead.", ["CBSA"], ["as a policy lead"]),
     # a bracket between the body and its verb of saying
     ("- CBSA (the lead agency on this file) said detention is rare.", ["CBSA"], ["said detention is rare"]),
     # a headcount of a body among the people of an attendance line
