@@ -117,7 +117,9 @@ def _verb_subjects(att: AttributionReader) -> None:
 # "one from CSIS", "deux du SCRS": a count of people and the body they came from
 _COUNT_FROM = re.compile(r"(?<![\w'])(?:one|two|three|four|five|several|some|many|a\s+few|une?|deux|trois|quatre|plusieurs|"
                          r"quelques-unes|quelques-uns|someone|somebody|no\s+one|nobody|anyone|qqn|quelqu'un|personne|"
-                         r"\d+\s+(?:ppl|people|personnes|reps?|officials|fonctionnaires)|ppl|"
+                         r"(?:\d+|two|three|four|five|six|several|deux|trois|quatre|cinq|six|plusieurs|quelques)\s+"
+                         r"(?:ppl|people|persons|personnes|reps?|officials|fonctionnaires|representante?s|gens|agente?s|"
+                         r"employee?s|staff)|ppl|"
                          r"(?:un|une|l'|la|le)\s*(?:agente?|policier|policiere|employee?|fonctionnaire|analyste|conseillere?|"
                          r"chargee?\s+de\s+(?:projet|programme|dossier)|gestionnaire|coordonnat(?:eur|rice)|directrice|directeur)|"
                          r"an?\s+(?:officer|employee|analyst|official|staffer))\s+(?:from|at|with|of\s+them\s+from|de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d')"

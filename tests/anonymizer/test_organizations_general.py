@@ -123,6 +123,8 @@ def test_english_subject_matter_stays(en_engine, text, kept):
     ("- du côté de justice : le projet de loi avance", ["justice"], ["le projet de loi avance"]),
     ("Pour le spvm, la question est réglée.", ["spvm"], ["la question est réglée"]),
     ("Un agent de la GRC en poste dans le Nord a parlé des délais.", ["GRC"], ["des délais"]),
+    ("- deux personnes de l'ASFC en observation\n- l'ASFC devrait publier ses données", ["ASFC"],
+     ["deux personnes de l'[Organization 1] en observation", "devrait publier ses données"]),
     ("Le rapport ira à la chargée de projet d'AMC avant juin.", ["AMC"], ["Le rapport ira"]),
     ("Ottawa, le 14 novembre – Sécurité publique Canada\nContribution au plan d'action", ["Sécurité publique Canada"],
      ["Contribution au plan d'action"]),
