@@ -1,9 +1,9 @@
 """Completing removals that stop short of the whole name or title, before overlaps are merged.
 
 Recognizers find the parts; the words that join or introduce them would otherwise stay in the text: the
-particles inside a name ("Van| den |Berg"), the linking words inside an organization's name ("Embassy| of the
-|Netherlands"), compound initials before a name ("j-f| ouellet"), the form of address before a title
-("Monsieur le| rapporteur"), a diplomat's posting after her title ("Permanent Representative of France| to
+particles inside a name ("Van| den |Berg"), the linking words inside an organization's name ("High Commission| of
+|Ghana"), compound initials before a name ("j-f| ouellet"), the form of address before a title
+("Monsieur le| rapporteur"), a diplomat's posting after her title ("Permanent Representative of Ghana| to
 the United Nations"), and a second bracket after a bracketed affiliation ("Name (Stirling) |(SNP)").
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ _ADDRESS_BEFORE = re.compile(r"(?:^|(?<=[\s(«\"]))((?:M\.|Mme|Mlle|Monsieur|Mad
                              re.I)
 # a second bracket after a person's bracketed affiliation is more of it: "Name (Stirling) (SNP)"
 _SECOND_BRACKET = re.compile(r"\)[ \t]*\(([^()\n]{1,40})\)")
-# A diplomat's posting completes her title: "… of France to the United Nations", "… auprès de l'Union africaine".
+# A diplomat's posting completes her title: "… of Ghana to the United Nations", "… auprès de l'Union africaine".
 _POSTING_AFTER = re.compile(r"[ \t]+(?:to|at)[ \t]+the[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w'’.-]*"
                             r"|[ \t]+auprès[ \t]+(?:de[ \t]+la|de[ \t]+l['’]|des|du|de)[ \t]*(?:[A-ZÉ][\w'’.-]*[ \t]*"
                             r"(?:(?:de|des|du|de la)[ \t]+)?)*[A-ZÉ][\w'’.-]*")

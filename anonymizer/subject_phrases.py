@@ -1,6 +1,6 @@
 """Spans that read as subject matter whatever recognizer found them: a law's name, a hashtag, an office inside a
 law's title, and an office that the note proposes to create or fill ("appoint an ombudsperson for veterans",
-"nommer un commissaire parlementaire aux FPS", "the future commissioner"): an idea about a post, not a person.
+"nommer une commissaire aux victimes", "the future commissioner"): an idea about a post, not a person.
 """
 from __future__ import annotations
 

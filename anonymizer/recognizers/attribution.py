@@ -111,7 +111,7 @@ class AttributionReader:
                 if span and span[2] == "ORG":
                     self._emit(span, Reason.SPEAKER_AFFILIATION)
             rel = re.compile(r",\s*(?:who|qui)\b[^.;\n()]{0,80}?\b(?:at|for|with|from|joined|à|pour|chez|du|de la|de l'|rejoint)"
-                             r"\s+(?:the\s+|la\s+|le\s+|l')?").match(t, e)  # ", who has just joined UNICEF as …"
+                             r"\s+(?:the\s+|la\s+|le\s+|l')?").match(t, e)  # ", who has joined UNHCR as …"
             if rel:
                 span = self.org_at(rel.end())
                 if span and span[2] == "ORG" and (span[0] in {o[0] for o in self.orgs} or t[span[0]:span[1]].isupper()):

@@ -59,7 +59,7 @@ _WISH_BEFORE = re.compile(r"\b(?:demande|demandent|demandons|souhaite|souhaitent
 # "les représentants du ministère": a body named by its kind only
 _BARE_BODY = re.compile(r"(?:ministere|agence|commission|secretariat|ambassade|consulat)(?![\w-])")
 _ROLE_AT = re.compile(r"\s*(?:,\s*)?(?:à|au|aux|auprès\s+d[ue']|auprès\s+de\s+la|chez)\s+" + _ART)
-# "directeur de la mise en œuvre de la résolution 1325 au MDN": the title's complement, then the body
+# "directeur du suivi de la résolution 2242 au MDN": the title's complement, then the body
 _ROLE_COMPLEMENT_AT = re.compile(r"[ \t]+(?:de|du|des|d['’])[ \t]*[^,:;\n()]{1,60}?[ \t](?:à|au|aux)[ \t]+" + _ART)
 
 

@@ -1,6 +1,6 @@
 """Note-level consistency for organizations: once a civil-society organization's name goes, its short forms in
 the same note go too. The spec counts a participant organization at every mention, and notes name one in full
-once, then by its acronym ("Hamilton-Niagara Newcomer Women's Network" … "HNNWN sees …") or by its head-word
+once, then by its acronym ("Lakehead-Superior Newcomer Women's Network" … "LSNWN hears …") or by its head-word
 with an article ("the Coalition has been tracking …", "la Coalition demande …"). Public bodies are left alone:
 they are subject matter unless a frame attributes them.
 """
@@ -56,7 +56,7 @@ class OrgConsistency:
 
 
 def _short_forms(name: str) -> list[str]:
-    """'Hamilton-Niagara Newcomer Women's Network' -> ['HNNWN', 'the Network']; a French head comes first:
+    """'Lakehead-Superior Newcomer Women's Network' -> ['LSNWN', 'the Network']; a French head comes first:
     'Coalition pour la paix' -> ['la Coalition', 'le Coalition' …] (the article as written varies)."""
     words = _PARTS.findall(name)
     content = [w for w in words if fold(w) not in STOP_PARTICLES]

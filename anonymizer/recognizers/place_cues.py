@@ -242,7 +242,7 @@ class PlaceFinder:
                 continue
             for s, e in _demonym_before(self.ctx, m.start()):
                 if self._noun_speaks(m, key, m.end()) and not _UNIQUE_BEFORE.search(text, max(0, s - 20), s):
-                    self.emit_demonym(s, e)  # and the place after her: "a Cree Elder from Treaty 8 territory"
+                    self.emit_demonym(s, e)  # and the place after her: "a Cree Elder from Treaty 11 territory"
 
     def _noun_speaks(self, m: re.Match, key: str, end: int) -> bool:
         """A singular role noun is a person in the room; a plural one or a generic noun only when a

@@ -109,7 +109,7 @@ def group_name(span) -> bool:
 
 def _after_acronym(prev, tok) -> bool:
     """A lower-case word right after an acronym other than a linking word: the acronym's sentence goes on ("AMC
-    mette des gens", whatever the tagger made of the verb)."""
+    expose les familles", whatever the tagger made of the verb)."""
     return len(prev.text) >= 2 and prev.text.isupper() and tok.text.islower() and tok.pos_ not in ("ADP", "PART") \
         and tok.text not in ("'s", "’s")
 

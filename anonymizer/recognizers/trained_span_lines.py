@@ -47,8 +47,8 @@ def field_label(text: str, s: int, e: int, person_starts: frozenset[int]) -> boo
 
 
 def bracketed_list(text: str, s: int, e: int) -> int:
-    """Where the bracket opens when the span is one item of a bracketed list of three or more short items ("new
-    partners (ECCC, VAC, ISC)": bodies or places listed as subject matter), else -1. Not after a person noun
+    """Where the bracket opens when the span is one item of a bracketed list of three or more short items ("partners
+    to add (PHAC, ISC, VAC)": bodies or places listed as subject matter), else -1. Not after a person noun
     ("officials (GAC, RCMP, CBSA)"), where the list says whom the people came from."""
     line_start = text.rfind("\n", 0, s) + 1
     opening, closing = text.rfind("(", line_start, s), text.find(")", e)

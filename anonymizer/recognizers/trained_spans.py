@@ -179,7 +179,7 @@ def _verdict(text: str, s: int, e: int, label: str, allow, people_ends=frozenset
     if _is_allowed(surface, allow) and not attributed:
         return "allowed"
     if label in ("ORG", "PLACE") and bracketed_list(text, s, e) not in (-1, *people_ends):
-        return "listed"  # "new partners (ECCC, VAC, ISC)"; "Jo (GAC, RCMP, CBSA)" still attributes
+        return "listed"  # "partners to add (PHAC, ISC, VAC)"; "Jo (GAC, RCMP, CBSA)" still attributes
     if any(ch.isdigit() for ch in surface) or _MARKUP.search(surface) or text[max(0, s - 1):s] in ("=", "<", "/"):
         return "figure"  # figures, markup and code ("src=", "<img") are not names
     if sum(ch.isalpha() for ch in surface) < 2:

@@ -46,8 +46,8 @@ def test_a_body_a_french_hearing_hears_goes_and_the_same_body_as_subject_stays(b
 @pytest.mark.parametrize("text,lang,body,idea", [
     ("- Mark Chen, senior analyst, Public Safety Canada: no clear mandate abroad; Canada can still share data.", "en",
      "Public Safety Canada", ": no clear mandate abroad; Canada can still share data."),
-    ("- Samira Abdi, directrice, Alliance des Soeurs du Nil : les femmes de la diaspora sont des ponts vers la paix.",
-     "fr", "Alliance des Soeurs du Nil", " : les femmes de la diaspora sont des ponts vers la paix."),
+    ("- Samira Abdi, directrice, Alliance des Soeurs du Nil : la diaspora connaît les réseaux locaux de paix.",
+     "fr", "Alliance des Soeurs du Nil", " : la diaspora connaît les réseaux locaux de paix."),
 ])
 def test_a_speaker_caption_ends_at_her_colon(bare_engine, text, lang, body, idea):
     """'<Name>, <title>, <Org>: <point>': the organization goes, the point after the colon stays whole."""
