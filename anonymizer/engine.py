@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from .canonical import CanonicalText, canonicalize
+from .completion import complete_names
 from .french import french_lexicon
 from .inert import drop_inert
 from .keep_guard import keep_guard
@@ -24,7 +25,6 @@ from .recognizers.context import NoteContext
 from .recognizers.defaults import default_registry
 from .recognizers.registry import Registry
 from .replace import placeholders
-from .completion import complete_names
 from .resolve import Decision, resolve
 from .results import AnonymizationResult, Span
 from .roster import AllowList, Roster

@@ -29,10 +29,10 @@ from .keep_lexicon import (CLAUSE_WORDS, CLITIC_VERB, COURTESY, COURTESY_FR, DET
                            SUBJECT_PLACES, TITLE_WORDS, place_spans, programme_spans)
 from .keep_words import WordView, initial as _initial, stop_words as _stop_words
 from .lexicon import CIVIL_HEADS
-from .subject_phrases import subject_phrase
 from .reasons import ROSTER_REASONS, Reason
 from .recognizers.base import Candidate
 from .recognizers.context import NoteContext
+from .subject_phrases import subject_phrase
 from .text import Word
 from .vocab import FUNCTION_WORDS, HONORIFICS, PERSON_NOUNS, NAME_PARTICLES, ORG_HEADS, SPEECH_VERBS, fold
 

@@ -7,7 +7,6 @@ from .chat_handles import ChatHandles
 from .civil_society import CivilSocietyNames
 from .compound_initials import CompoundInitials
 from .consistency import Consistency
-from .org_consistency import OrgConsistency
 from .contacts import Contacts
 from .described_roles import DescribedRoles
 from .fragments import NameFragments
@@ -21,6 +20,7 @@ from .name_lists import NameLists
 from .name_positions import NamePositions
 from .neighbours import NameNeighbours
 from .ner_persons import NerPersons
+from .org_consistency import OrgConsistency
 from .org_frames import OrgFrames
 from .origins import Origins
 from .public_bodies import PublicBodies
