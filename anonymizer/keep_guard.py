@@ -165,9 +165,9 @@ class _Guard(WordView):
         first, nxt = words[0], words[1]
         key = first.key.rstrip(".")
         if key in COURTESY or (self._courtesy_fr(first) and nxt.cap and not _initial(nxt)):
-            # "Mr. Chair", "Madam Speaker": the address is the title; "Madame la Présidente": the
-            # courtesy title stands before the title with its article, apart from it
-            return c.label == "PERSON" or fold(nxt.text) in DETERMINERS
+            # "Mr. Chair", "Madam Speaker", "Madame la Présidente": the address is said with the title and goes
+            # with it (completion.py gives it to the titles that lack it); before a name it stays
+            return c.label == "PERSON"
         if _initial(first):
             return False
         if fold(first.text) in DETERMINERS and not first.upper:
